@@ -1,0 +1,46 @@
+namespace NewsBot.Core.Commands;
+
+/// <summary>
+/// A chat command in platform-neutral form. Platform adapters produce these (Telegram from message
+/// text and button callbacks, Discord from slash commands); the host executes them.
+/// A <c>Target</c> is an optional channel handle such as <c>@mychannel</c> that the command acts on
+/// instead of the current chat (see <see cref="Connect"/>).
+/// </summary>
+public abstract record ChatCommand
+{
+    /// <summary>The command word without the slash, as shown in usage lines.</summary>
+    public abstract string Name { get; }
+
+    public sealed record Start : ChatCommand { public override string Name => "start"; }
+    public sealed record Help : ChatCommand { public override string Name => "help"; }
+    public sealed record Add(string Filter, string? Target = null) : ChatCommand { public override string Name => "add"; }
+    public sealed record List(string? Target = null) : ChatCommand { public override string Name => "list"; }
+    public sealed record Remove(int Number, string? Target = null) : ChatCommand { public override string Name => "remove"; }
+    public sealed record Pause : ChatCommand { public override string Name => "pause"; }
+    public sealed record Resume : ChatCommand { public override string Name => "resume"; }
+    public sealed record Test(string Text) : ChatCommand { public override string Name => "test"; }
+    public sealed record Sources : ChatCommand { public override string Name => "sources"; }
+    public sealed record Stop : ChatCommand { public override string Name => "stop"; }
+    public sealed record AddSource(Uri Url, string? SourceName = null) : ChatCommand { public override string Name => "addsource"; }
+    public sealed record RemoveSource(long Id) : ChatCommand { public override string Name => "removesource"; }
+    public sealed record PauseSource(long Id) : ChatCommand { public override string Name => "pausesource"; }
+    public sealed record ResumeSource(long Id) : ChatCommand { public override string Name => "resumesource"; }
+    public sealed record Stats : ChatCommand { public override string Name => "stats"; }
+    public sealed record Connect(string Channel) : ChatCommand { public override string Name => "connect"; }
+
+    /// <summary>A command word we do not know.</summary>
+    public sealed record Unknown(string CommandName) : ChatCommand { public override string Name => CommandName; }
+
+    /// <summary>A known command whose arguments are wrong; <see cref="Problem"/> says what is wrong.</summary>
+    public sealed record Malformed(string CommandName, string Usage, string Problem) : ChatCommand { public override string Name => CommandName; }
+
+    /// <summary>The channel handle the command targets, if any.</summary>
+    public string? TargetChannel => this switch
+    {
+        Add a => a.Target,
+        List l => l.Target,
+        Remove r => r.Target,
+        Connect c => c.Channel,
+        _ => null,
+    };
+}

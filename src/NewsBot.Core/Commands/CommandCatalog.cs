@@ -1,0 +1,36 @@
+namespace NewsBot.Core.Commands;
+
+/// <summary>One command as users see it: in menus, in /help and in "usage" replies.</summary>
+public sealed record CommandInfo(string Name, string Usage, string Description, bool AdminOnly);
+
+/// <summary>
+/// Every command NewsBot understands. Platform menus (Telegram setMyCommands, Discord slash
+/// commands) are built from this list so the menu, the help text and the parser never disagree.
+/// </summary>
+public static class CommandCatalog
+{
+    public static IReadOnlyList<CommandInfo> All { get; } =
+    [
+        new("start", "/start", "Register this chat and show help", false),
+        new("help", "/help", "How to use NewsBot, with filter examples", false),
+        new("add", "/add [@channel] <filter>", "Add a filter", false),
+        new("list", "/list [@channel]", "Show this chat's filters", false),
+        new("remove", "/remove <number> [@channel]", "Remove a filter by its number in /list", false),
+        new("pause", "/pause", "Stop alerts for this chat", false),
+        new("resume", "/resume", "Restart alerts for this chat", false),
+        new("test", "/test <text>", "Show which of your filters match a text, and why", false),
+        new("sources", "/sources", "The news sources alerts come from", false),
+        new("connect", "/connect @channel", "Send alerts to a channel you administer", false),
+        new("stop", "/stop", "Forget this chat and its filters", false),
+        new("addsource", "/addsource <url> [name]", "Admin: add a news source", true),
+        new("removesource", "/removesource <id>", "Admin: remove a source", true),
+        new("pausesource", "/pausesource <id>", "Admin: pause a source", true),
+        new("resumesource", "/resumesource <id>", "Admin: resume a source", true),
+        new("stats", "/stats", "Admin: sources, chats, filters and alerts sent", true),
+    ];
+
+    public static CommandInfo? Find(string name) =>
+        All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public static string UsageOf(string name) => Find(name)?.Usage ?? "/" + name;
+}

@@ -1,0 +1,42 @@
+namespace NewsBot.Core.Commands;
+
+/// <summary>
+/// Replies that do not depend on stored data: help, unknown and malformed commands, refusals.
+/// Shared by every platform so the bot says the same thing on Telegram and Discord.
+/// </summary>
+public static class CommandReplies
+{
+    public static CommandReply Help(CommandContext ctx) => new(HelpText.For(ctx));
+
+    public static CommandReply Unknown(ChatCommand.Unknown cmd) =>
+        new($"I don't know the command /{cmd.CommandName}. Send /help to see what I can do.");
+
+    public static CommandReply Malformed(ChatCommand.Malformed cmd) =>
+        new($"/{cmd.CommandName}: {cmd.Problem}.\nUsage: {cmd.Usage}");
+
+    public static CommandReply NotBotAdmin(ChatCommand cmd) =>
+        new($"Sorry, /{cmd.Name} is only for NewsBot's administrators. Nothing was changed.");
+
+    public static CommandReply NotGroupAdmin(ChatCommand cmd) =>
+        new($"Only this group's administrators can use /{cmd.Name} here. Nothing was changed. " +
+            "To get alerts of your own, talk to me in a private chat.");
+
+    public static CommandReply UsePrivateChat(ChatCommand cmd) =>
+        new($"Please use /{cmd.Name} in a private chat with me.");
+
+    public static CommandReply TargetNotFound(string handle) =>
+        new($"I can't find {handle}. Add me to the channel as an administrator, then try again.");
+
+    public static CommandReply NotChannelAdmin(string handle) =>
+        new($"Only administrators of {handle} can manage its alerts. Nothing was changed.");
+
+    public static CommandReply BotNotChannelAdmin(string handle) =>
+        new($"I am not an administrator of {handle}, so I can't post there. " +
+            "Add me to the channel as an administrator who may post messages, then try again.");
+
+    public static CommandReply NotUnderstood() =>
+        new("I only understand commands. Send /help to see them.");
+
+    public static CommandReply Failed(ChatCommand cmd) =>
+        new($"Something went wrong while handling /{cmd.Name}. It has been logged; please try again later.");
+}
