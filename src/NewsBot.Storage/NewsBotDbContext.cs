@@ -14,6 +14,7 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Chat> Chats => Set<Chat>();
     public DbSet<ChatFilter> Filters => Set<ChatFilter>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<Story> Stories => Set<Story>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -35,6 +36,7 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
             e.Property(a => a.IdentityHash).HasMaxLength(64);
             e.HasIndex(a => new { a.SourceId, a.IdentityHash }).IsUnique();
             e.HasIndex(a => a.FetchedAt);
+            e.HasOne(a => a.Story).WithMany().OnDelete(DeleteBehavior.SetNull);
         });
         model.Entity<Chat>(e =>
         {
@@ -47,6 +49,9 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
         {
             e.HasIndex(a => new { a.ChatId, a.ArticleId }).IsUnique();
             e.HasIndex(a => new { a.Status, a.NextAttemptAt });
+            e.HasIndex(a => new { a.ChatId, a.StoryId }).IsUnique();
+            e.HasOne(a => a.Story).WithMany().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(a => a.UpdatePending);
         });
     }
 }

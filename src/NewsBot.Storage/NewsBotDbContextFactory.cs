@@ -10,7 +10,10 @@ namespace NewsBot.Storage;
 public sealed class NewsBotDbContextFactory : IDbContextFactory<NewsBotDbContext>
 {
     private readonly DatabaseProvider _provider;
+
+    public DatabaseProvider Provider => _provider;
     private readonly DbContextOptions<SqliteNewsBotDbContext>? _sqlite;
+    private readonly DbContextOptions<PostgresNewsBotDbContext>? _postgres;
 
     public NewsBotDbContextFactory(DatabaseProvider provider, string connectionString, string contentRoot)
     {
@@ -22,15 +25,20 @@ public sealed class NewsBotDbContextFactory : IDbContextFactory<NewsBotDbContext
                     .UseSqlite(ResolveSqlitePath(connectionString, contentRoot))
                     .Options;
                 break;
+            case DatabaseProvider.Postgres:
+                _postgres = new DbContextOptionsBuilder<PostgresNewsBotDbContext>()
+                    .UseNpgsql(connectionString)
+                    .Options;
+                break;
             default:
-                throw new NotSupportedException(
-                    $"NewsBot:Database:Provider={provider} is not available in this build yet; use Sqlite");
+                throw new NotSupportedException($"NewsBot:Database:Provider={provider} is not supported; use Sqlite or Postgres");
         }
     }
 
     public NewsBotDbContext CreateDbContext() => _provider switch
     {
         DatabaseProvider.Sqlite => new SqliteNewsBotDbContext(_sqlite!),
+        DatabaseProvider.Postgres => new PostgresNewsBotDbContext(_postgres!),
         _ => throw new NotSupportedException($"database provider {_provider}"),
     };
 

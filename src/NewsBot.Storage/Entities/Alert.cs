@@ -20,6 +20,16 @@ public sealed class Alert
     public Article? Article { get; set; }
     public long? FilterId { get; set; }
 
+    /// <summary>The story of the article; a chat has at most one alert per story.</summary>
+    public long? StoryId { get; set; }
+    public Story? Story { get; set; }
+
+    /// <summary>Other sources that reported the story after this alert was created, joined by <see cref="TermSeparator"/>.</summary>
+    public string AlsoSources { get; set; } = "";
+
+    /// <summary>Set when AlsoSources grew after the alert was sent: the message is edited in place, never re-sent.</summary>
+    public bool UpdatePending { get; set; }
+
     /// <summary>The filter terms that matched, joined by <see cref="TermSeparator"/>.</summary>
     public required string MatchedTerms { get; set; }
 

@@ -21,4 +21,19 @@ public sealed class Article
 
     public DateTime? PublishedAt { get; set; }
     public DateTime FetchedAt { get; set; }
+
+    public long? StoryId { get; set; }
+    public Story? Story { get; set; }
+
+    /// <summary>MinHash signature of headline + lead, kept so the story index can be rebuilt at start.</summary>
+    public byte[]? StorySignature { get; set; }
+
+    /// <summary>Text extracted from the article page, fetched only for matched articles whose feed text is too thin.</summary>
+    public string? PageText { get; set; }
+
+    /// <summary>When the page was fetched (or the fetch failed); set once so a page is fetched at most once.</summary>
+    public DateTime? PageCheckedAt { get; set; }
+
+    /// <summary>A language-model summary, when that optional summarizer is on; cached per article.</summary>
+    public string? ModelSummary { get; set; }
 }

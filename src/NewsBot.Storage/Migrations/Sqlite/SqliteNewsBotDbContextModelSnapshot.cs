@@ -23,6 +23,10 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AlsoSources")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ArticleId")
                         .HasColumnType("INTEGER");
 
@@ -60,11 +64,24 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UpdatePending")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId");
 
+                    b.HasIndex("StoryId");
+
+                    b.HasIndex("UpdatePending");
+
                     b.HasIndex("ChatId", "ArticleId")
+                        .IsUnique();
+
+                    b.HasIndex("ChatId", "StoryId")
                         .IsUnique();
 
                     b.HasIndex("Status", "NextAttemptAt");
@@ -89,11 +106,26 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.Property<string>("Link")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModelSummary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PageCheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PageText")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SourceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("StorySignature")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -106,6 +138,8 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("FetchedAt");
+
+                    b.HasIndex("StoryId");
 
                     b.HasIndex("SourceId", "IdentityHash")
                         .IsUnique();
@@ -237,6 +271,20 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.ToTable("Sources");
                 });
 
+            modelBuilder.Entity("NewsBot.Storage.Entities.Story", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Stories");
+                });
+
             modelBuilder.Entity("NewsBot.Storage.Entities.Alert", b =>
                 {
                     b.HasOne("NewsBot.Storage.Entities.Article", "Article")
@@ -251,9 +299,16 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("NewsBot.Storage.Entities.Story", "Story")
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Article");
 
                     b.Navigation("Chat");
+
+                    b.Navigation("Story");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.Article", b =>
@@ -264,7 +319,14 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("NewsBot.Storage.Entities.Story", "Story")
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Source");
+
+                    b.Navigation("Story");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.ChatFilter", b =>

@@ -57,6 +57,19 @@ namespace NewsBot.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Stories",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FirstSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Stories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Filters",
                 columns: table => new
                 {
@@ -89,7 +102,12 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     Link = table.Column<string>(type: "TEXT", nullable: true),
                     Text = table.Column<string>(type: "TEXT", nullable: false),
                     PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FetchedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    FetchedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StoryId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StorySignature = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PageText = table.Column<string>(type: "TEXT", nullable: true),
+                    PageCheckedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ModelSummary = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -100,6 +118,12 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         principalTable: "Sources",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Articles_Stories_StoryId",
+                        column: x => x.StoryId,
+                        principalTable: "Stories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -111,6 +135,9 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     ChatId = table.Column<long>(type: "INTEGER", nullable: false),
                     ArticleId = table.Column<long>(type: "INTEGER", nullable: false),
                     FilterId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StoryId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AlsoSources = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatePending = table.Column<bool>(type: "INTEGER", nullable: false),
                     MatchedTerms = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
@@ -136,6 +163,12 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         principalTable: "Chats",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Alerts_Stories_StoryId",
+                        column: x => x.StoryId,
+                        principalTable: "Stories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateIndex(
@@ -150,9 +183,25 @@ namespace NewsBot.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Alerts_ChatId_StoryId",
+                table: "Alerts",
+                columns: new[] { "ChatId", "StoryId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Alerts_Status_NextAttemptAt",
                 table: "Alerts",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_StoryId",
+                table: "Alerts",
+                column: "StoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_UpdatePending",
+                table: "Alerts",
+                column: "UpdatePending");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_FetchedAt",
@@ -164,6 +213,11 @@ namespace NewsBot.Storage.Migrations.Sqlite
                 table: "Articles",
                 columns: new[] { "SourceId", "IdentityHash" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_StoryId",
+                table: "Articles",
+                column: "StoryId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Chats_Platform_ExternalId",
@@ -205,6 +259,9 @@ namespace NewsBot.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Sources");
+
+            migrationBuilder.DropTable(
+                name: "Stories");
         }
     }
 }
