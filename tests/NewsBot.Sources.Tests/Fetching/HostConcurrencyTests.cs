@@ -25,18 +25,25 @@ public class HostConcurrencyTests
         using var fetcher = new FeedFetcher(new FetchOptions { AllowPrivateAddresses = true, MaxConcurrentPerHost = 1 }, TimeProvider.System, dns, new HashSet<System.Net.IPAddress>());
         var port = server.BaseUrl.Port;
 
-        var first = fetcher.FetchAsync(new FetchRequest(new Uri($"http://busy.test:{port}/slow")), default);
-        await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        var second = fetcher.FetchAsync(new FetchRequest(new Uri($"http://busy.test:{port}/slow")), default);
-        var other = await fetcher.FetchAsync(new FetchRequest(new Uri($"http://other.test:{port}/fast")), default).Bounded();
+        try
+        {
+            var first = fetcher.FetchAsync(new FetchRequest(new Uri($"http://busy.test:{port}/slow")), default);
+            await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            var second = fetcher.FetchAsync(new FetchRequest(new Uri($"http://busy.test:{port}/slow")), default);
+            var other = await fetcher.FetchAsync(new FetchRequest(new Uri($"http://other.test:{port}/fast")), default).Bounded();
 
-        AssertFetched(other);
-        Assert.False(second.IsCompleted);
-        Assert.Equal(1, server.Requests.Count(r => r.Path == "/slow"));   // the second one is still waiting on our side
+            AssertFetched(other);
+            Assert.False(second.IsCompleted);
+            Assert.Equal(1, server.Requests.Count(r => r.Path == "/slow"));   // the second one is still waiting on our side
 
-        release.SetResult();
-        AssertFetched(await first.Bounded());
-        AssertFetched(await second.Bounded());
-        Assert.Equal(2, server.Requests.Count(r => r.Path == "/slow"));
+            release.SetResult();
+            AssertFetched(await first.Bounded());
+            AssertFetched(await second.Bounded());
+            Assert.Equal(2, server.Requests.Count(r => r.Path == "/slow"));
+        }
+        finally
+        {
+            release.TrySetResult(); // also on failure, so the server is not left holding a request
+        }
     }
 }
