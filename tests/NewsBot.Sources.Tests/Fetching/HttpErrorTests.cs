@@ -87,6 +87,19 @@ public class HttpErrorTests
     }
 
     [Fact]
+    public async Task Closed_port_fails_naming_the_address()
+    {
+        var server = await LoopbackHttpServer.StartAsync();
+        var url = server.Url("feed");
+        await server.DisposeAsync();
+        using var fetcher = Loopback();
+
+        var failed = AssertFailed(await fetcher.FetchAsync(new FetchRequest(url), default).Bounded());
+
+        Assert.StartsWith($"cannot connect to {url.Authority}: ", failed.Error);
+    }
+
+    [Fact]
     public async Task Slow_server_times_out_after_the_configured_limit()
     {
         var time = new FakeTimeProvider(Now);
