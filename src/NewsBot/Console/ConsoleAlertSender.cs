@@ -27,6 +27,18 @@ public sealed class ConsoleAlertSender(TextWriter output) : IAlertSender
         return Task.FromResult<SendOutcome>(new SendOutcome.Sent(null));
     }
 
+    /// <summary>A terminal cannot edit what it printed: a short follow-up line names the new sources.</summary>
+    public Task<SendOutcome> UpdateAsync(string chatId, string? messageId, AlertContent alert, CancellationToken cancellationToken)
+    {
+        var prefix = chatId == DefaultChatId ? "" : $"[{chatId}] ";
+        lock (_gate)
+        {
+            output.Write($"{prefix}   ↳ also reported by {string.Join(", ", alert.AlsoReportedBy)}: {alert.Headline}\n\n");
+            output.Flush();
+        }
+        return Task.FromResult<SendOutcome>(new SendOutcome.Sent(messageId));
+    }
+
     public static string Render(AlertContent alert)
     {
         var text = new StringBuilder();
@@ -36,6 +48,7 @@ public sealed class ConsoleAlertSender(TextWriter output) : IAlertSender
         text.Append("   ").Append(alert.SourceName).Append(" · ").Append(when);
         if (alert.MatchedTerms.Count > 0) text.Append(" · matched: ").Append(string.Join(", ", alert.MatchedTerms));
         text.AppendLine();
+        if (alert.AlsoReportedBy.Count > 0) text.Append("   also: ").AppendLine(string.Join(", ", alert.AlsoReportedBy));
         if (alert.Link is not null) text.Append("   ").AppendLine(alert.Link);
         text.AppendLine();
         return text.ToString();
