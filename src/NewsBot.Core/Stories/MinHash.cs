@@ -8,8 +8,9 @@ internal static class MinHash
 {
     private static readonly ulong[] Seeds = CreateSeeds();
 
-    public static StorySignature Sign(IEnumerable<string> features)
+    public static StorySignature Sign(IEnumerable<string> features, IEnumerable<string> names)
     {
+        var nameHashes = names.Select(n => (uint)(Mix(Fnv1a(n)) >> 32)).Distinct().Take(StorySignature.MaxNames).ToArray();
         var values = new uint[StorySignature.Length];
         Array.Fill(values, uint.MaxValue);
         foreach (var feature in features)
@@ -21,7 +22,7 @@ internal static class MinHash
                 if (h < values[i]) values[i] = h;
             }
         }
-        return new StorySignature(values);
+        return new StorySignature(values, nameHashes);
     }
 
     private static ulong Fnv1a(string text)

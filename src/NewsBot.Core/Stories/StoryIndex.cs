@@ -38,8 +38,9 @@ public sealed class StoryIndex(StoryMatcher matcher, TimeSpan? window = null)
                 foreach (var entry in bucket)
                 {
                     if (!seen.Add(entry) || !InWindow(entry, at)) continue;
+                    if (!matcher.SameStory(signature, entry.Signature)) continue;
                     var similarity = signature.SimilarityTo(entry.Signature);
-                    if (similarity >= matcher.Options.Threshold && similarity > bestSimilarity)
+                    if (similarity > bestSimilarity)
                         (best, bestSimilarity) = (entry.StoryId, similarity);
                 }
             }

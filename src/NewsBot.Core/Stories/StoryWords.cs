@@ -3,6 +3,9 @@ using System.Text;
 
 namespace NewsBot.Core.Stories;
 
+/// <summary>A normalized word; salient words (names, numbers) weigh more in story signatures.</summary>
+public readonly record struct StoryWord(string Word, bool Salient);
+
 /// <summary>
 /// Normalizes headline and lead words for story grouping: case and diacritics folded (Latin accents,
 /// Arabic vowel marks), numbers kept whole ("25,700" = "25700"), hyphenated words kept both split and
@@ -11,24 +14,47 @@ namespace NewsBot.Core.Stories;
 /// </summary>
 public static class StoryWords
 {
-    public static List<string> Of(string text)
+    public static List<string> Of(string text) => Tokens(text).Select(t => t.Word).ToList();
+
+    /// <summary>
+    /// The normalized words with a flag for salient ones: numbers, and words written with a capital
+    /// letter somewhere other than the start of a sentence (names: "Athens", "Malatya", "RSF").
+    /// Salient words tell events apart; "wildfire" and "evacuate" do not.
+    /// </summary>
+    public static List<StoryWord> Tokens(string text)
     {
-        var words = new List<string>();
-        foreach (var raw in RawTokens(Fold(text)))
+        var raw = RawTokens(text).ToList();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var titleCase = IsTitleCase(raw);
+        foreach (var (token, sentenceStart) in raw)
+            if (char.IsUpper(token[0]) && (!sentenceStart && !titleCase || token.Count(char.IsUpper) > 1))
+                names.Add(Fold(token));
+        var words = new List<StoryWord>();
+        foreach (var (token, _) in raw)
         {
-            var parts = raw.Split('-', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length > 1) AddWord(words, string.Concat(parts));
-            foreach (var part in parts) AddWord(words, part);
+            var folded = Fold(token);
+            var salient = names.Contains(folded) || folded.Any(char.IsDigit);
+            var parts = folded.Split('-', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length > 1) AddWord(words, string.Concat(parts), salient);
+            foreach (var part in parts) AddWord(words, part, salient);
         }
         return words;
     }
 
-    private static void AddWord(List<string> words, string word)
+    // "Strong 7.1 Quake Hits Southern Japan": capitals say nothing about names.
+    private static bool IsTitleCase(List<(string Token, bool SentenceStart)> raw)
+    {
+        var longWords = raw.Where(t => t.Token.Length > 3 && char.IsLetter(t.Token[0])).ToList();
+        return longWords.Count >= 4 && longWords.Count(t => char.IsUpper(t.Token[0])) >= longWords.Count * 0.7;
+    }
+
+    private static void AddWord(List<StoryWord> words, string word, bool salient)
     {
         if (word.EndsWith("'s", StringComparison.Ordinal)) word = word[..^2];
         word = word.Replace("'", "");
         if (word.Length < 2 && !char.IsDigit(word.FirstOrDefault()) || StoryStopWords.Contains(word)) return;
-        words.Add(Stem(word));
+        var stem = Stem(word);
+        words.Add(new StoryWord(StorySynonyms.Canonical(stem), salient));
     }
 
     /// <summary>Lower case, compatibility forms, combining marks removed, typographic quotes unified.</summary>
@@ -44,20 +70,31 @@ public static class StoryWords
         return folded.Replace("\0", "").ToString();
     }
 
-    /// <summary>Runs of letters and digits, with inner apostrophes, hyphens and digit separators ("25,700", "3.5").</summary>
-    private static IEnumerable<string> RawTokens(string text)
+    /// <summary>
+    /// Runs of letters and digits, with inner apostrophes, hyphens and digit separators ("25,700",
+    /// "3.5"), each with whether it starts a sentence.
+    /// </summary>
+    private static IEnumerable<(string Token, bool SentenceStart)> RawTokens(string text)
     {
         var token = new StringBuilder();
+        var sentenceStart = true;
+        var startsSentence = true;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var joiner = c is '\'' or '-' or '"' && token.Length > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
+            var joiner = c is '\'' or '’' or '-' or '"' && token.Length > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
             var digitSeparator = c is ',' or '.' && token.Length > 0 && char.IsDigit(token[^1]) && i + 1 < text.Length && char.IsDigit(text[i + 1]);
-            if (char.IsLetterOrDigit(c) || joiner) token.Append(c == '"' ? '\'' : c); // Hebrew acronyms: צה"ל
-            else if (digitSeparator) { if (c == '.') token.Append('.'); }
-            else if (token.Length > 0) { yield return token.ToString(); token.Clear(); }
+            if (char.IsLetterOrDigit(c) || joiner || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark && token.Length > 0)
+            {
+                if (token.Length == 0) startsSentence = sentenceStart;
+                token.Append(c is '"' or '’' ? '\'' : c); // Hebrew acronyms: צה"ל
+                continue;
+            }
+            if (digitSeparator) { if (c == '.') token.Append('.'); continue; }
+            if (token.Length > 0) { yield return (token.ToString(), startsSentence); token.Clear(); sentenceStart = false; }
+            if (c is '.' or '!' or '?' or ':' or ';' or '—' or '|' or '؟') sentenceStart = true;
         }
-        if (token.Length > 0) yield return token.ToString();
+        if (token.Length > 0) yield return (token.ToString(), startsSentence);
     }
 
     /// <summary>A light English stemmer: enough to match "talks"/"talk", "killed"/"kills", "strikes"/"strike".</summary>
