@@ -11,6 +11,7 @@ using NewsBot.Pipeline.Articles;
 using NewsBot.Pipeline.Delivery;
 using NewsBot.Pipeline.Matching;
 using NewsBot.Pipeline.Polling;
+using NewsBot.Pipeline.Stories;
 using NewsBot.Sources.Fetching;
 using NewsBot.Storage;
 
@@ -51,6 +52,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddTimeProvider();
         services.AddSingleton<FilterIndexHolder>();
+        services.AddSingleton<StoryIndexHolder>();
         services.AddSingleton<ArticleIngester>();
         services.AddSingleton<FilterCommands>();
         services.AddSingleton<SourceCommands>();

@@ -24,11 +24,12 @@ public static class StartupTasks
             services.GetRequiredService<IOptions<SourcesOptions>>().Value,
             services.GetRequiredService<IOptions<ConsoleOptions>>().Value, now, ct);
         await services.GetRequiredService<FilterIndexHolder>().LoadAsync(db, ct);
+        await services.GetRequiredService<Pipeline.Stories.StoryIndexHolder>().LoadAsync(db, ct);
 
         // Recovery sweep: picks up alerts whose retry time came or whose sender died mid-send.
         services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<AlertDispatcher>(
             "dispatch-alerts", d => d.DispatchPendingAsync(CancellationToken.None), Cron.Minutely());
-        if (await db.Alerts.AnyAsync(a => a.Status == Storage.Entities.AlertStatus.Pending, ct))
+        if (await db.Alerts.AnyAsync(a => a.Status == Storage.Entities.AlertStatus.Pending || a.UpdatePending, ct))
             services.GetRequiredService<IBackgroundJobClient>().Enqueue<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None));
     }
 }

@@ -12,10 +12,23 @@ public static class AlertContentBuilder
         var terms = alert.MatchedTerms.Split(Alert.TermSeparator, StringSplitOptions.RemoveEmptyEntries);
         return new AlertContent(
             article.Title,
-            ExtractiveSummarizer.Summarize(article.Title, article.Text, terms),
+            Summary(article, terms),
             source.Name,
             article.PublishedAt is { } p ? new DateTimeOffset(p, TimeSpan.Zero) : null,
             article.Link,
-            terms);
+            terms)
+        {
+            AlsoReportedBy = alert.AlsoSources.Split(Alert.TermSeparator, StringSplitOptions.RemoveEmptyEntries),
+        };
+    }
+
+    /// <summary>A model summary when one was made; else extracted from the page text when the feed's text is too thin.</summary>
+    private static string Summary(Article article, IReadOnlyList<string> terms)
+    {
+        if (!string.IsNullOrWhiteSpace(article.ModelSummary)) return article.ModelSummary;
+        var text = !string.IsNullOrWhiteSpace(article.PageText) && ExtractiveSummarizer.NeedsPageText(article.Title, article.Text)
+            ? article.PageText
+            : article.Text;
+        return ExtractiveSummarizer.Summarize(article.Title, text, terms);
     }
 }

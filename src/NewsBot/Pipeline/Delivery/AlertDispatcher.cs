@@ -47,8 +47,10 @@ public sealed partial class AlertDispatcher(
         }
     }
 
+    /// <summary>Alerts to send, and sent alerts whose story gained sources (their message is edited).</summary>
     private static IQueryable<Alert> DueAlerts(NewsBotDbContext db, DateTime now) =>
-        db.Alerts.Where(a => a.Status == AlertStatus.Pending && a.NextAttemptAt <= now
+        db.Alerts.Where(a => (a.Status == AlertStatus.Pending || (a.Status == AlertStatus.Sent && a.UpdatePending))
+                             && a.NextAttemptAt <= now
                              && (a.ClaimedUntil == null || a.ClaimedUntil < now)
                              && !a.Chat!.Paused && a.Chat.DeactivatedReason == null);
 
@@ -65,7 +67,7 @@ public sealed partial class AlertDispatcher(
                 .AsNoTracking().FirstOrDefaultAsync(ct);
             if (alert is null) return settled;
             var claimed = await db.Alerts
-                .Where(a => a.Id == alert.Id && a.Status == AlertStatus.Pending && (a.ClaimedUntil == null || a.ClaimedUntil < now))
+                .Where(a => a.Id == alert.Id && a.Status == alert.Status && (a.ClaimedUntil == null || a.ClaimedUntil < now))
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.ClaimedUntil, now + ClaimLease), ct);
             if (claimed == 0) continue; // another dispatcher took it
 
@@ -75,7 +77,9 @@ public sealed partial class AlertDispatcher(
             SendOutcome outcome;
             try
             {
-                outcome = await sender.SendAsync(chat.ExternalId, content, ct);
+                outcome = alert.Status == AlertStatus.Sent
+                    ? await sender.UpdateAsync(chat.ExternalId, alert.PlatformMessageId, content, ct)
+                    : await sender.SendAsync(chat.ExternalId, content, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -94,8 +98,20 @@ public sealed partial class AlertDispatcher(
         var row = db.Alerts.Where(a => a.Id == alert.Id);
         switch (outcome)
         {
+            case SendOutcome.Sent when alert.Status == AlertStatus.Sent:
+                // Cleared only if no source was added while the edit was in flight; otherwise edit again.
+                await row.ExecuteUpdateAsync(u => u
+                    .SetProperty(a => a.UpdatePending, a => a.AlsoSources != alert.AlsoSources)
+                    .SetProperty(a => a.ClaimedUntil, (DateTime?)null), ct);
+                return true;
+            case SendOutcome.Failed failed when alert.Status == AlertStatus.Sent:
+                // The alert itself was delivered; a failed edit only loses the "also" line.
+                await row.ExecuteUpdateAsync(u => u.SetProperty(a => a.UpdatePending, false)
+                    .SetProperty(a => a.LastError, failed.Reason).SetProperty(a => a.ClaimedUntil, (DateTime?)null), ct);
+                return true;
             case SendOutcome.Sent sent:
                 await row.ExecuteUpdateAsync(u => u
+                    .SetProperty(a => a.UpdatePending, a => a.AlsoSources != alert.AlsoSources)
                     .SetProperty(a => a.Status, AlertStatus.Sent).SetProperty(a => a.SentAt, now)
                     .SetProperty(a => a.PlatformMessageId, sent.MessageId).SetProperty(a => a.ClaimedUntil, (DateTime?)null)
                     .SetProperty(a => a.Attempts, a => a.Attempts + 1), ct);

@@ -24,53 +24,77 @@ public sealed partial class PollSourceJob(
     IOptions<SourcesOptions> options,
     ILogger<PollSourceJob> log)
 {
+    /// <summary>Saving can collide with a concurrent poll (same items, or the same story for the same chat); the retry sees its rows.</summary>
+    private const int SaveAttempts = 3;
+
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)] // failures are the source's health and backoff, not job retries
     public async Task RunAsync(long sourceId, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == sourceId, ct);
-        if (source is null || source.Paused) return;
+        string url, etag, lastModified;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var source = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sourceId, ct);
+            if (source is null || source.Paused) return;
+            (url, etag, lastModified) = (source.Url, source.ETag ?? "", source.LastModified ?? "");
+        }
+        var read = await reader.ReadAsync(url, NullIfEmpty(etag), NullIfEmpty(lastModified), ct);
 
-        var read = await reader.ReadAsync(source.Url, source.ETag, source.LastModified, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == sourceId, ct);
+            if (source is null) return; // removed while we fetched
+            var outcome = await ApplyAsync(db, source, read, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (attempt < SaveAttempts)
+            {
+                LogSaveCollision(source.Id, attempt, e.InnerException?.Message ?? e.Message);
+                continue;
+            }
+            if (outcome is null) return;
+            var now = time.GetUtcNow().UtcDateTime;
+            ingester.Publish(outcome, now);
+            if (outcome.NewArticles > 0) LogIngested(source.Id, source.Name, outcome.NewArticles, outcome.NewAlerts, outcome.UpdatedAlerts);
+            if (outcome.NewAlerts > 0 || outcome.UpdatedAlerts > 0)
+                jobs.Enqueue<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None));
+            return;
+        }
+    }
+
+    /// <summary>Records the read on the source (health, validators, next poll) and stages new articles and alerts.</summary>
+    private async Task<ArticleIngester.Outcome?> ApplyAsync(NewsBotDbContext db, Source source, FeedRead read, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         source.LastAttemptAt = now.UtcDateTime;
         var interval = source.PollInterval ?? options.Value.DefaultPollInterval;
-        ArticleIngester.Outcome? outcome = null;
         switch (read)
         {
             case FeedRead.Read r:
-                outcome = await ingester.AddNewItemsAsync(db, source, r.Feed.Items, now.UtcDateTime, ct);
+                var outcome = await ingester.AddNewItemsAsync(db, source, r.Feed.Items, now.UtcDateTime, ct);
                 RecordSuccess(source, now, interval, r.Fetch.ETag, r.Fetch.LastModified, r.Fetch.MinNextPoll);
                 source.LastItemCount = r.Feed.Items.Count;
                 if (r.Fetch.MovedPermanently) await FollowPermanentRedirectAsync(db, source, r.Fetch.FinalUrl, ct);
                 foreach (var problem in r.Feed.Problems.Take(5)) LogFeedProblem(source.Id, source.Name, problem);
-                break;
+                return outcome;
             case FeedRead.Unchanged u:
                 RecordSuccess(source, now, interval, u.Fetch.ETag ?? source.ETag, u.Fetch.LastModified ?? source.LastModified, u.Fetch.MinNextPoll);
-                break;
+                return null;
             case FeedRead.Unreadable failed:
                 source.ConsecutiveFailures++;
                 source.NextPollAt = PollSchedule.NextPoll(now, interval, source.ConsecutiveFailures, null, failed.RetryAfter, Random.Shared).UtcDateTime;
                 source.LastError = failed.Error;
                 LogFailure(source.Id, source.Name, failed.Error, source.ConsecutiveFailures, source.NextPollAt);
-                break;
+                return null;
+            default:
+                throw new InvalidOperationException($"unexpected feed read {read.GetType().Name}");
         }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (outcome is not null)
-        {
-            // Another run of this job stored the same items first; its alerts stand, ours are not needed.
-            LogConcurrentRun(source.Id, e.InnerException?.Message ?? e.Message);
-            return;
-        }
-
-        if (outcome is { NewArticles: > 0 }) LogIngested(source.Id, source.Name, outcome.NewArticles, outcome.NewAlerts);
-        if (outcome is { NewAlerts: > 0 }) jobs.Enqueue<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None));
     }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     private static void RecordSuccess(Source source, DateTimeOffset now, TimeSpan interval, string? etag, string? lastModified, TimeSpan? floor)
     {
@@ -91,8 +115,8 @@ public sealed partial class PollSourceJob(
         source.Url = newUrl;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "feed '{SourceName}' (source {SourceId}): {NewArticles} new articles, {NewAlerts} alerts")]
-    private partial void LogIngested(long sourceId, string sourceName, int newArticles, int newAlerts);
+    [LoggerMessage(Level = LogLevel.Information, Message = "feed '{SourceName}' (source {SourceId}): {NewArticles} new articles, {NewAlerts} alerts, {UpdatedAlerts} alerts also reported")]
+    private partial void LogIngested(long sourceId, string sourceName, int newArticles, int newAlerts, int updatedAlerts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "feed '{SourceName}' (source {SourceId}): {Error}; failure {Failures}, retry at {NextPollAt:u}")]
     private partial void LogFailure(long sourceId, string sourceName, string error, int failures, DateTime nextPollAt);
@@ -103,6 +127,6 @@ public sealed partial class PollSourceJob(
     [LoggerMessage(Level = LogLevel.Information, Message = "feed '{SourceName}' (source {SourceId}) moved permanently to {NewUrl}")]
     private partial void LogMoved(long sourceId, string sourceName, string newUrl);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "source {SourceId}: a concurrent poll stored these items first ({Cause})")]
-    private partial void LogConcurrentRun(long sourceId, string cause);
+    [LoggerMessage(Level = LogLevel.Information, Message = "source {SourceId}: save attempt {Attempt} collided with a concurrent poll ({Cause}); retrying")]
+    private partial void LogSaveCollision(long sourceId, int attempt, string cause);
 }
