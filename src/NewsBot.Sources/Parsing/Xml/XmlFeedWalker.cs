@@ -55,7 +55,8 @@ public static class XmlFeedWalker
         var name = reader.LocalName;
         if (handlers.IsItem(name))
         {
-            handlers.OnItem((XElement)XNode.ReadFrom(reader), bases.Peek());
+            handlers.OnItem(ReadWhole(reader), bases.Peek());
+            reader.Read();
         }
         else if (name == "channel" && !reader.IsEmptyElement)
         {
@@ -64,8 +65,20 @@ public static class XmlFeedWalker
         }
         else
         {
-            handlers.OnFeedElement((XElement)XNode.ReadFrom(reader), bases.Peek());
+            handlers.OnFeedElement(ReadWhole(reader), bases.Peek());
+            reader.Read();
         }
+    }
+
+    /// <summary>
+    /// Reads the element through a subtree reader, which stops on the element's end tag: the next
+    /// Read (which may hit the cut in a truncated body) happens only after the element is handed out.
+    /// </summary>
+    private static XElement ReadWhole(XmlReader reader)
+    {
+        using var subtree = reader.ReadSubtree();
+        subtree.MoveToContent();
+        return (XElement)XNode.ReadFrom(subtree);
     }
 
     private static string FirstSentence(string message)
