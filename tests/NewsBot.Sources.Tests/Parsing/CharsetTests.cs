@@ -80,13 +80,12 @@ public class CharsetTests
     [Fact]
     public void Latin1_bytes_without_any_declaration_are_read_as_windows_1252_and_reported()
     {
-        var feed = Parse("encoded/iso-8859-1.xml", httpCharset: null) with { };
         var bytes = Bytes("encoded/iso-8859-1.xml");
-        var withoutProlog = bytes.AsSpan(bytes.AsSpan().IndexOf((byte)'\n') + 1).ToArray();
+        var withoutProlog = bytes[(Array.IndexOf(bytes, (byte)'\n') + 1)..];
 
-        var guessed = NewsBot.Sources.Parsing.FeedParser.Parse(withoutProlog, null, null);
+        var feed = NewsBot.Sources.Parsing.FeedParser.Parse(withoutProlog, null, null);
 
-        Assert.Equal(feed.Title, guessed.Title);
-        Assert.Contains(guessed.Problems, p => p.Contains("not valid UTF-8"));
+        Assert.Equal("Café Ñandú", feed.Title);
+        Assert.Contains(feed.Problems, p => p.Contains("not valid UTF-8"));
     }
 }

@@ -26,7 +26,7 @@ public class TitleAndEntityTests
         Assert.Empty(feed.Problems);
         Assert.Equal("Entities & Escapes", feed.Title);
         Assert.Equal("https://ent.example.com/att?a=1&b=2", feed.Items[0].Link);
-        Assert.Equal("Undeclared HTML entities: © 2024 €5", feed.Items[1].SummaryHtml);
+        Assert.Equal("Undeclared HTML entities: © 2024 €5 ✓ [", feed.Items[1].SummaryHtml);
     }
 
     [Fact]

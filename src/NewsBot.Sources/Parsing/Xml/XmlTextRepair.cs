@@ -1,5 +1,6 @@
-using System.Net;
+using System.Globalization;
 using System.Text;
+using System.Xml;
 
 namespace NewsBot.Sources.Parsing.Xml;
 
@@ -37,8 +38,7 @@ public static class XmlTextRepair
                 i = RepairReference(text, i, output);
                 continue;
             }
-            if (c != '\uFEFF') output.Append(c);
-            i++;
+            AppendChar(text, ref i, output);
         }
         return output.ToString();
     }
@@ -60,8 +60,26 @@ public static class XmlTextRepair
     private static int CopyThrough(string text, int start, string terminator, StringBuilder output)
     {
         var end = SkipThrough(text, start, terminator);
-        output.Append(text, start, end - start);
+        for (var i = start; i < end;) AppendChar(text, ref i, output);
         return end;
+    }
+
+    /// <summary>
+    /// Copies one character (or surrogate pair), turning what XML 1.0 §2.2 forbids (control
+    /// characters, lone surrogates, U+FFFE/U+FFFF) into a space: the reader rejects them even with
+    /// character checking off, and one of them would end the feed. A stray BOM is dropped.
+    /// </summary>
+    private static void AppendChar(string text, ref int i, StringBuilder output)
+    {
+        var c = text[i];
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            output.Append(c).Append(text[i + 1]);
+            i += 2;
+            return;
+        }
+        if (c != '\uFEFF') output.Append(XmlConvert.IsXmlChar(c) ? c : ' ');
+        i++;
     }
 
     private static int SkipThrough(string text, int start, string terminator)
@@ -100,20 +118,22 @@ public static class XmlTextRepair
         if (semicolon > i + 1)
         {
             var name = text.AsSpan(i + 1, semicolon - i - 1);
-            if (IsCharacterReference(name) || (IsName(name) && XmlEntities.Contains(name.ToString())))
+            if (IsCharacterReference(name))
+            {
+                // A reference to a character XML forbids (&#0;, a lone surrogate, beyond U+10FFFF) fails the whole read.
+                if (IsAllowedCodePoint(name)) output.Append(text, i, semicolon - i + 1);
+                else output.Append(' ');
+                return semicolon + 1;
+            }
+            if (IsName(name) && XmlEntities.Contains(name.ToString()))
             {
                 output.Append(text, i, semicolon - i + 1);
                 return semicolon + 1;
             }
-            if (IsName(name))
+            if (IsName(name) && HtmlEntities.Decode(name) is { } decoded)
             {
-                var reference = text.Substring(i, semicolon - i + 1);
-                var decoded = WebUtility.HtmlDecode(reference);
-                if (decoded != reference)
-                {
-                    foreach (var rune in decoded.EnumerateRunes()) output.Append("&#").Append(rune.Value).Append(';');
-                    return semicolon + 1;
-                }
+                foreach (var rune in decoded.EnumerateRunes()) output.Append("&#").Append(rune.Value).Append(';');
+                return semicolon + 1;
             }
         }
         output.Append("&amp;");
@@ -128,6 +148,15 @@ public static class XmlTextRepair
         foreach (var d in digits)
             if (!(name[1] is 'x' or 'X' ? char.IsAsciiHexDigit(d) : char.IsAsciiDigit(d))) return false;
         return true;
+    }
+
+    private static bool IsAllowedCodePoint(ReadOnlySpan<char> reference)
+    {
+        var hex = reference[1] is 'x' or 'X';
+        var digits = hex ? reference[2..] : reference[1..];
+        if (!int.TryParse(digits, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var codePoint))
+            return false;
+        return codePoint <= 0x10FFFF && (codePoint > 0xFFFF || XmlConvert.IsXmlChar((char)codePoint));
     }
 
     private static bool IsName(ReadOnlySpan<char> name)
