@@ -28,10 +28,15 @@ public class CharsetTests
         Assert.Equal(LatinItem, feed.Items[0].Title);
     }
 
-    [Fact]
-    public void Http_charset_overrides_a_wrong_prolog()
+    [Theory]
+    [InlineData("windows-1256")]
+    [InlineData("WINDOWS-1256")]
+    [InlineData("\"windows-1256\"")]
+    [InlineData("cp1256")]
+    [InlineData("win-1256")]
+    public void Http_charset_overrides_a_wrong_prolog(string httpCharset)
     {
-        var feed = Parse("encoded/prolog-says-1252-bytes-are-1256.xml", httpCharset: "windows-1256");
+        var feed = Parse("encoded/prolog-says-1252-bytes-are-1256.xml", httpCharset: httpCharset);
 
         Assert.Equal(ArabicTitle, feed.Title);
         Assert.Equal(ArabicItem, feed.Items[0].Title);
@@ -56,6 +61,17 @@ public class CharsetTests
 
         Assert.Equal(ArabicTitle, feed.Title);
         Assert.Equal(LatinItem, feed.Items[0].Title);
+    }
+
+    [Theory]
+    [InlineData("utf8")]
+    [InlineData("UTF-8")]
+    public void Utf8_header_labels_are_understood(string httpCharset)
+    {
+        var feed = Parse("encoded/utf8-undeclared.xml", httpCharset: httpCharset);
+
+        Assert.Equal(ArabicTitle, feed.Title);
+        Assert.Empty(feed.Problems);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -51,22 +52,27 @@ public static partial class FeedCharset
         }
     }
 
-    private static Encoding? Lookup(string name)
+    private static Encoding? Lookup(string label)
     {
-        name = name.Trim().Trim('"', '\'');
-        // Servers label Latin-1 pages that really are windows-1252 (smart quotes at 0x80-0x9F); WHATWG Encoding maps the label the same way.
-        if (name.Equals("iso-8859-1", StringComparison.OrdinalIgnoreCase) || name.Equals("latin1", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("us-ascii", StringComparison.OrdinalIgnoreCase))
-            return Encoding.GetEncoding(1252);
+        var name = label.Trim().Trim('"', '\'');
+        if (name.Equals("utf8", StringComparison.OrdinalIgnoreCase)) name = "utf-8";
+        var windows = WindowsCodePageAlias().Match(name);
+        Encoding encoding;
         try
         {
-            return Encoding.GetEncoding(name);
+            encoding = windows.Success ? Encoding.GetEncoding(int.Parse(windows.Groups[1].Value, CultureInfo.InvariantCulture)) : Encoding.GetEncoding(name);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             return null;
         }
+        // Servers label windows-1252 text (smart quotes at 0x80-0x9F) as Latin-1 or ASCII; the WHATWG
+        // Encoding standard maps those labels to windows-1252 for that reason.
+        return encoding.CodePage is 28591 or 20127 ? Encoding.GetEncoding(1252) : encoding;
     }
+
+    [GeneratedRegex(@"^(?:cp|win|windows)[-_]?(125\d)$", RegexOptions.IgnoreCase)]
+    private static partial Regex WindowsCodePageAlias();
 
     private static (Encoding? Encoding, int Length) ByteOrderMark(byte[] b)
     {
