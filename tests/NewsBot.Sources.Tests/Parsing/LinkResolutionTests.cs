@@ -12,6 +12,8 @@ public class LinkResolutionTests
     [InlineData(4, "https://site.example.com/five")]
     [InlineData(5, null)]
     [InlineData(6, "https://site.example.com/seven")]
+    [InlineData(7, "https://site.example.com/eight")]
+    [InlineData(8, "https://site.example.com/feeds/folder/nine")]
     public void Relative_links_resolve_against_xml_base_then_the_document_url(int index, string? expected)
     {
         var feed = Parse("relative-links.xml", "https://site.example.com/feeds/main.xml");
@@ -34,5 +36,6 @@ public class LinkResolutionTests
 
         Assert.Equal("/news/one", feed.Items[0].Link);
         Assert.Equal("https://mirror.example.net/base/three", feed.Items[2].Link);
+        Assert.Equal("nine", feed.Items[8].Link);
     }
 }

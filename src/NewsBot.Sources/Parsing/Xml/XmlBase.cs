@@ -24,21 +24,27 @@ public static class XmlBase
     public static Uri? Apply(Uri? current, string? xmlBase)
     {
         if (string.IsNullOrWhiteSpace(xmlBase)) return current;
-        return Resolve(current, xmlBase) is { } resolved && Uri.TryCreate(resolved, UriKind.Absolute, out var uri) ? uri : current;
+        return Resolve(current, xmlBase) is { } resolved && IsAbsolute(resolved, out var uri) ? uri : current;
     }
 
     /// <summary>
-    /// An absolute URL for <paramref name="reference"/>, or the trimmed reference itself when there is
-    /// nothing to resolve it against; null for blank input.
+    /// An absolute http(s) URL for <paramref name="reference"/>; the trimmed reference itself when it
+    /// is relative and there is nothing to resolve it against; null for blank input and for other
+    /// schemes (javascript:, data:, file:), which no reader should be sent to.
     /// </summary>
     public static string? Resolve(Uri? baseUri, string? reference)
     {
         if (string.IsNullOrWhiteSpace(reference)) return null;
         reference = reference.Trim();
-        if (Uri.TryCreate(reference, UriKind.Absolute, out var absolute) && absolute.Scheme is not ("file"))
-            return absolute.AbsoluteUri;
-        if (baseUri is not null && Uri.TryCreate(baseUri, reference, out var resolved)) return resolved.AbsoluteUri;
+        if (IsAbsolute(reference, out var absolute)) return IsWeb(absolute) ? absolute.AbsoluteUri : null;
+        if (baseUri is not null && Uri.TryCreate(baseUri, reference, out var resolved)) return IsWeb(resolved) ? resolved.AbsoluteUri : null;
         if (reference.StartsWith("//", StringComparison.Ordinal)) return "https:" + reference;
         return reference;
     }
+
+    /// <summary>On Unix, .NET reads "/path" as an absolute file: URI; in a feed it is a relative reference.</summary>
+    private static bool IsAbsolute(string reference, out Uri uri) =>
+        Uri.TryCreate(reference, UriKind.Absolute, out uri!) && reference[0] is not ('/' or '\\');
+
+    private static bool IsWeb(Uri uri) => uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp;
 }
