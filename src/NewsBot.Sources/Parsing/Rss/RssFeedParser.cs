@@ -1,5 +1,4 @@
 using System.Xml;
-using System.Xml.Linq;
 using NewsBot.Sources.Parsing.Xml;
 
 namespace NewsBot.Sources.Parsing.Rss;

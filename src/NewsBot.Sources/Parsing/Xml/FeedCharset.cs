@@ -47,7 +47,7 @@ public static partial class FeedCharset
         }
         catch (DecoderFallbackException)
         {
-            problems.Add("body is not valid UTF-8 and names no charset; read as windows-1252");
+            problems.Add("body is not valid UTF-8; read as windows-1252");
             return Encoding.GetEncoding(1252).GetString(body);
         }
     }
