@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+
+namespace NewsBot.Sources.Parsing.Xml;
+
+/// <summary>
+/// Rewrites feed text so a strict XML reader accepts what feed authors commonly get wrong, without
+/// ever letting a DTD run:
+/// <list type="bullet">
+/// <item>the XML declaration is dropped (the text is already decoded; junk before it no longer breaks the read);</item>
+/// <item>the DOCTYPE is dropped with its internal subset, so declared entities are never defined and never
+///   expanded (no billion laughs, no external entity reads);</item>
+/// <item>HTML named entities (&amp;eacute; &amp;nbsp; …) become numeric references;</item>
+/// <item>an ampersand that starts no valid reference (a bare "AT&amp;T", an undeclared or DTD-declared
+///   entity name) is escaped, so it survives as literal text.</item>
+/// </list>
+/// CDATA sections, comments and processing instructions are copied untouched.
+/// </summary>
+public static class XmlTextRepair
+{
+    private static readonly HashSet<string> XmlEntities = ["amp", "lt", "gt", "quot", "apos"];
+
+    public static string Repair(string text)
+    {
+        var output = new StringBuilder(text.Length + 64);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '<')
+            {
+                i = CopyMarkupDeclaration(text, i, output);
+                continue;
+            }
+            if (c == '&')
+            {
+                i = RepairReference(text, i, output);
+                continue;
+            }
+            AppendChar(text, ref i, output);
+        }
+        return output.ToString();
+    }
+
+    /// <summary>Handles the constructs starting with '&lt;' that must not be scanned for entities; returns the next index.</summary>
+    private static int CopyMarkupDeclaration(string text, int i, StringBuilder output)
+    {
+        var rest = text.AsSpan(i);
+        if (rest.StartsWith("<![CDATA[")) return CopyThrough(text, i, "]]>", output);
+        if (rest.StartsWith("<!--")) return CopyThrough(text, i, "-->", output);
+        if (rest.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && rest.Length > 5 && char.IsWhiteSpace(rest[5]))
+            return SkipThrough(text, i, "?>");
+        if (rest.StartsWith("<?")) return CopyThrough(text, i, "?>", output);
+        if (rest.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase)) return SkipDoctype(text, i);
+        output.Append('<');
+        return i + 1;
+    }
+
+    private static int CopyThrough(string text, int start, string terminator, StringBuilder output)
+    {
+        var end = SkipThrough(text, start, terminator);
+        for (var i = start; i < end;) AppendChar(text, ref i, output);
+        return end;
+    }
+
+    /// <summary>
+    /// Copies one character (or surrogate pair), turning what XML 1.0 §2.2 forbids (control
+    /// characters, lone surrogates, U+FFFE/U+FFFF) into a space: the reader rejects them even with
+    /// character checking off, and one of them would end the feed. A stray BOM is dropped.
+    /// </summary>
+    private static void AppendChar(string text, ref int i, StringBuilder output)
+    {
+        var c = text[i];
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            output.Append(c).Append(text[i + 1]);
+            i += 2;
+            return;
+        }
+        if (c != '\uFEFF') output.Append(XmlConvert.IsXmlChar(c) ? c : ' ');
+        i++;
+    }
+
+    private static int SkipThrough(string text, int start, string terminator)
+    {
+        var at = text.IndexOf(terminator, start + 2, StringComparison.Ordinal);
+        return at < 0 ? text.Length : at + terminator.Length;
+    }
+
+    /// <summary>Skips "&lt;!DOCTYPE … [ internal subset ] &gt;", honouring quotes and comments inside the subset.</summary>
+    private static int SkipDoctype(string text, int i)
+    {
+        var inSubset = false;
+        char quote = '\0';
+        for (i += 9; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+            }
+            else if (inSubset && text.AsSpan(i).StartsWith("<!--"))
+            {
+                i = SkipThrough(text, i, "-->") - 1;
+            }
+            else if (c is '"' or '\'') quote = c;
+            else if (c == '[') inSubset = true;
+            else if (c == ']') inSubset = false;
+            else if (c == '>' && !inSubset) return i + 1;
+        }
+        return text.Length;
+    }
+
+    private static int RepairReference(string text, int i, StringBuilder output)
+    {
+        var semicolon = text.IndexOf(';', i + 1, Math.Min(40, text.Length - i - 1));
+        if (semicolon > i + 1)
+        {
+            var name = text.AsSpan(i + 1, semicolon - i - 1);
+            if (IsCharacterReference(name))
+            {
+                // A reference to a character XML forbids (&#0;, a lone surrogate, beyond U+10FFFF) fails the whole read.
+                if (IsAllowedCodePoint(name)) output.Append(text, i, semicolon - i + 1);
+                else output.Append(' ');
+                return semicolon + 1;
+            }
+            if (IsName(name) && XmlEntities.Contains(name.ToString()))
+            {
+                output.Append(text, i, semicolon - i + 1);
+                return semicolon + 1;
+            }
+            if (IsName(name) && HtmlEntities.Decode(name) is { } decoded)
+            {
+                foreach (var rune in decoded.EnumerateRunes()) output.Append("&#").Append(rune.Value).Append(';');
+                return semicolon + 1;
+            }
+        }
+        output.Append("&amp;");
+        return i + 1;
+    }
+
+    private static bool IsCharacterReference(ReadOnlySpan<char> name)
+    {
+        if (name.Length < 2 || name[0] != '#') return false;
+        var digits = name[1] is 'x' or 'X' ? name[2..] : name[1..];
+        if (digits.Length == 0) return false;
+        foreach (var d in digits)
+            if (!(name[1] is 'x' or 'X' ? char.IsAsciiHexDigit(d) : char.IsAsciiDigit(d))) return false;
+        return true;
+    }
+
+    private static bool IsAllowedCodePoint(ReadOnlySpan<char> reference)
+    {
+        var hex = reference[1] is 'x' or 'X';
+        var digits = hex ? reference[2..] : reference[1..];
+        if (!int.TryParse(digits, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var codePoint))
+            return false;
+        return codePoint <= 0x10FFFF && (codePoint > 0xFFFF || XmlConvert.IsXmlChar((char)codePoint));
+    }
+
+    private static bool IsName(ReadOnlySpan<char> name)
+    {
+        if (name.Length == 0 || !char.IsAsciiLetter(name[0])) return false;
+        foreach (var c in name)
+            if (!char.IsAsciiLetterOrDigit(c)) return false;
+        return true;
+    }
+}

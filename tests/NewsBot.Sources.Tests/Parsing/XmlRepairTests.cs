@@ -1,0 +1,32 @@
+using System.Text;
+using NewsBot.Sources.Parsing;
+
+namespace NewsBot.Sources.Tests.Parsing;
+
+/// <summary>Small breakages seen in real feeds, each inside one item title: the feed must survive them.</summary>
+public class XmlRepairTests
+{
+    [Theory]
+    [InlineData("Tom &amp; Jerry", "Tom & Jerry")]
+    [InlineData("Tom & Jerry", "Tom & Jerry")]
+    [InlineData("R&D;", "R&D;")]
+    [InlineData("Caf&eacute;&nbsp;&euro;", "Café €")]
+    [InlineData("&check; done", "✓ done")]
+    [InlineData("Smart &rsquo;quote&lsquo;", "Smart ’quote‘")]
+    [InlineData("&#8217;&#x2019;", "’’")]
+    [InlineData("Null &#0; char", "Null char")]
+    [InlineData("Surrogate &#xD800; ref", "Surrogate ref")]
+    [InlineData("Huge &#99999999; ref", "Huge ref")]
+    [InlineData("Vertical\u000Btab", "Vertical tab")]
+    [InlineData("x &#; y", "x &#; y")]
+    [InlineData("<![CDATA[a & b &eacute;]]>", "a & b é")]
+    public void Broken_characters_in_a_title_do_not_lose_the_feed(string titleXml, string expectedTitle)
+    {
+        var xml = $"<rss version=\"2.0\"><channel><item><title>{titleXml}</title></item><item><title>next</title></item></channel></rss>";
+
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes(xml), null, null);
+
+        Assert.Equal([expectedTitle, "next"], feed.Items.Select(i => i.Title));
+        Assert.Empty(feed.Problems);
+    }
+}
