@@ -12,6 +12,7 @@ namespace NewsBot.Sources.Parsing.Xml;
 /// <item>the DOCTYPE is dropped with its internal subset, so declared entities are never defined and never
 ///   expanded (no billion laughs, no external entity reads);</item>
 /// <item>HTML named entities (&amp;eacute; &amp;nbsp; …) become numeric references;</item>
+/// <item>a '&lt;' that cannot start a tag ("a &lt; b") is escaped;</item>
 /// <item>an ampersand that starts no valid reference (a bare "AT&amp;T", an undeclared or DTD-declared
 ///   entity name) is escaped, so it survives as literal text.</item>
 /// </list>
@@ -53,7 +54,9 @@ public static class XmlTextRepair
             return SkipThrough(text, i, "?>");
         if (rest.StartsWith("<?")) return CopyThrough(text, i, "?>", output);
         if (rest.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase)) return SkipDoctype(text, i);
-        output.Append('<');
+        // "a < b" or "I <3 it" in text: a '<' that cannot start a tag would end the read; it was meant as text.
+        var startsTag = rest.Length > 1 && (char.IsLetter(rest[1]) || rest[1] is '/' or '_' or ':' or '!');
+        output.Append(startsTag ? "<" : "&lt;");
         return i + 1;
     }
 
