@@ -20,6 +20,8 @@ public class XmlRepairTests
     [InlineData("Vertical\u000Btab", "Vertical tab")]
     [InlineData("x &#; y", "x &#; y")]
     [InlineData("<![CDATA[a & b &eacute;]]>", "a & b é")]
+    [InlineData("Emoji 🎉 &#x1F389; ok", "Emoji 🎉 🎉 ok")]
+    [InlineData("<![CDATA[Emoji 🎉\u0001 in CDATA]]>", "Emoji 🎉 in CDATA")]
     [InlineData("a < b", "a < b")]
     [InlineData("I <3 feeds", "I <3 feeds")]
     [InlineData("1<2", "1<2")]
