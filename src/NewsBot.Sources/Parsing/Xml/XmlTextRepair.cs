@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -12,6 +13,7 @@ namespace NewsBot.Sources.Parsing.Xml;
 /// <item>the DOCTYPE is dropped with its internal subset, so declared entities are never defined and never
 ///   expanded (no billion laughs, no external entity reads);</item>
 /// <item>HTML named entities (&amp;eacute; &amp;nbsp; …) become numeric references;</item>
+/// <item>a '&lt;' that cannot start a tag ("a &lt; b") is escaped;</item>
 /// <item>an ampersand that starts no valid reference (a bare "AT&amp;T", an undeclared or DTD-declared
 ///   entity name) is escaped, so it survives as literal text.</item>
 /// </list>
@@ -21,26 +23,39 @@ public static class XmlTextRepair
 {
     private static readonly HashSet<string> XmlEntities = ["amp", "lt", "gt", "quot", "apos"];
 
+    /// <summary>Characters XML 1.0 §2.2 forbids, plus surrogates (checked in pairs) and the BOM.</summary>
+    private static readonly SearchValues<char> Unusual = SearchValues.Create(UnusualChars());
+
+    private static readonly SearchValues<char> UnusualOrMarkup = SearchValues.Create(UnusualChars() + "<&");
+
     public static string Repair(string text)
     {
         var output = new StringBuilder(text.Length + 64);
         var i = 0;
         while (i < text.Length)
         {
-            var c = text[i];
-            if (c == '<')
+            var run = text.AsSpan(i).IndexOfAny(UnusualOrMarkup);
+            if (run < 0) run = text.Length - i;
+            output.Append(text, i, run);
+            i += run;
+            if (i >= text.Length) break;
+            i = text[i] switch
             {
-                i = CopyMarkupDeclaration(text, i, output);
-                continue;
-            }
-            if (c == '&')
-            {
-                i = RepairReference(text, i, output);
-                continue;
-            }
-            AppendChar(text, ref i, output);
+                '<' => CopyMarkupDeclaration(text, i, output),
+                '&' => RepairReference(text, i, output),
+                _ => AppendChar(text, i, output),
+            };
         }
         return output.ToString();
+    }
+
+    private static string UnusualChars()
+    {
+        var chars = new StringBuilder("\uFEFF\uFFFE\uFFFF");
+        for (var c = '\0'; c < ' '; c++)
+            if (c is not ('\t' or '\n' or '\r')) chars.Append(c);
+        for (var c = '\uD800'; c <= '\uDFFF'; c++) chars.Append(c);
+        return chars.ToString();
     }
 
     /// <summary>Handles the constructs starting with '&lt;' that must not be scanned for entities; returns the next index.</summary>
@@ -53,14 +68,24 @@ public static class XmlTextRepair
             return SkipThrough(text, i, "?>");
         if (rest.StartsWith("<?")) return CopyThrough(text, i, "?>", output);
         if (rest.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase)) return SkipDoctype(text, i);
-        output.Append('<');
+        // "a < b" or "I <3 it" in text: a '<' that cannot start a tag would end the read; it was meant as text.
+        var startsTag = rest.Length > 1 && (char.IsLetter(rest[1]) || rest[1] is '/' or '_' or ':' or '!');
+        output.Append(startsTag ? "<" : "&lt;");
         return i + 1;
     }
 
     private static int CopyThrough(string text, int start, string terminator, StringBuilder output)
     {
         var end = SkipThrough(text, start, terminator);
-        for (var i = start; i < end;) AppendChar(text, ref i, output);
+        var i = start;
+        while (i < end)
+        {
+            var run = text.AsSpan(i, end - i).IndexOfAny(Unusual);
+            if (run < 0) run = end - i;
+            output.Append(text, i, run);
+            i += run;
+            if (i < end) i = AppendChar(text, i, output);
+        }
         return end;
     }
 
@@ -69,17 +94,16 @@ public static class XmlTextRepair
     /// characters, lone surrogates, U+FFFE/U+FFFF) into a space: the reader rejects them even with
     /// character checking off, and one of them would end the feed. A stray BOM is dropped.
     /// </summary>
-    private static void AppendChar(string text, ref int i, StringBuilder output)
+    private static int AppendChar(string text, int i, StringBuilder output)
     {
         var c = text[i];
         if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
         {
             output.Append(c).Append(text[i + 1]);
-            i += 2;
-            return;
+            return i + 2;
         }
         if (c != '\uFEFF') output.Append(XmlConvert.IsXmlChar(c) ? c : ' ');
-        i++;
+        return i + 1;
     }
 
     private static int SkipThrough(string text, int start, string terminator)
