@@ -22,13 +22,17 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestHost> StartAsync(string databasePath, IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    public static Task<TestHost> StartAsync(string databasePath, IDictionary<string, string?> settings, Action<IServiceCollection>? services = null) =>
+        StartAsync(DatabaseProvider.Sqlite, $"Data Source={databasePath}", settings, services);
+
+    public static async Task<TestHost> StartAsync(DatabaseProvider provider, string connectionString, IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var output = new CapturedOutput();
         var config = new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
-            ["NewsBot:Database:ConnectionString"] = $"Data Source={databasePath}",
+            ["NewsBot:Database:Provider"] = provider.ToString(),
+            ["NewsBot:Database:ConnectionString"] = connectionString,
             ["NewsBot:Sources:AllowPrivateAddresses"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
         };

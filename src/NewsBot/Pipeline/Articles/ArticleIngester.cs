@@ -39,6 +39,7 @@ public sealed class ArticleIngester(FilterIndexHolder filters, StoryIndexHolder 
             var article = ArticleNormalizer.ToArticle(items[i], hashes[i], source, now);
             db.Articles.Add(article);
             var story = AssignStory(batch, article);
+            if (story.Id is { } knownStory) await batch.AddAlsoSourceToStoryAsync(knownStory, ct);
             if (!alerting) continue;
             foreach (var match in MatchesPerChat(filters.Index.Match(new ArticleText(article.Title, article.Text, source.Name, host))))
                 await batch.AlertAsync(match, article, story, ct);
@@ -91,18 +92,25 @@ public sealed class ArticleIngester(FilterIndexHolder filters, StoryIndexHolder 
         public List<Alert> NewAlerts { get; } = [];
         public int UpdatedAlerts { get; private set; }
 
+        /// <summary>
+        /// Every chat already alerted about this story learns that this source reports it too,
+        /// whether or not the new article matches its filters: it is the same news.
+        /// </summary>
+        public async Task AddAlsoSourceToStoryAsync(long storyId, CancellationToken ct)
+        {
+            var alerts = await db.Alerts.Include(a => a.Article).ThenInclude(a => a!.Source)
+                .Where(a => a.StoryId == storyId && a.Status != AlertStatus.Failed).ToListAsync(ct);
+            foreach (var alert in alerts) AddAlsoSource(alert);
+        }
+
         public async Task AlertAsync(FilterMatch match, Article article, StoryRef story, CancellationToken ct)
         {
-            var existing = NewAlerts.FirstOrDefault(a => a.ChatId == match.ChatId
+            // One alert per chat per story: a chat that already has one got "also" above.
+            var alreadyAlerted = NewAlerts.Any(a => a.ChatId == match.ChatId
                 && (story.Id is { } id ? a.StoryId == id : ReferenceEquals(a.Story, story.New)));
-            if (existing is null && story.Id is { } storyId)
-                existing = await db.Alerts.Include(a => a.Article).ThenInclude(a => a!.Source)
-                    .FirstOrDefaultAsync(a => a.ChatId == match.ChatId && a.StoryId == storyId, ct);
-            if (existing is not null)
-            {
-                AddAlsoSource(existing);
-                return;
-            }
+            if (!alreadyAlerted && story.Id is { } storyId)
+                alreadyAlerted = await db.Alerts.AnyAsync(a => a.ChatId == match.ChatId && a.StoryId == storyId, ct);
+            if (alreadyAlerted) return;
             NewAlerts.Add(new Alert
             {
                 ChatId = match.ChatId,
