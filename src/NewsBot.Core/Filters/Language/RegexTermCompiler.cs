@@ -15,7 +15,11 @@ namespace NewsBot.Core.Filters.Language;
 /// </summary>
 public static class RegexTermCompiler
 {
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// Generous on purpose: the engine is linear, so this only guards against the unforeseen, and a
+    /// tight limit would let a cold start (JIT, lazily built automaton) flip a result.
+    /// </summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
     private const int CacheLimit = 10_000;
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
@@ -48,6 +52,8 @@ public static class RegexTermCompiler
         {
             throw new FilterSyntaxException("regular expression uses a construct that is not allowed", patternColumn);
         }
+        // Builds the engine's first states now rather than during the first article's match.
+        regex.IsMatch("warm up 1");
         if (Compiled.Count < CacheLimit) Compiled.TryAdd(pattern, regex);
         return regex;
     }

@@ -37,6 +37,14 @@ public sealed class AnalyzedText
     /// <summary>The stems from token <paramref name="index"/> to the end, run together.</summary>
     public ReadOnlySpan<char> StemsFrom(int index) => _stems.AsSpan(_stemStarts[index], _stemStarts[Count] - _stemStarts[index]);
 
+    /// <summary>All stems run together; token <c>i</c> starts at <see cref="StemStart"/>(i).</summary>
+    public ReadOnlySpan<char> Stems => _stems.AsSpan(0, _stemStarts[Count]);
+
+    public int StemStart(int index) => _stemStarts[index];
+
+    /// <summary>True when a token starts (or the text ends) at this offset of <see cref="Stems"/>.</summary>
+    public bool IsStemBoundary(int offset) => _stemBoundary[offset];
+
     public ReadOnlySpan<char> Stem(int index) => _stems.AsSpan(_stemStarts[index], _stemStarts[index + 1] - _stemStarts[index]);
 
     public ReadOnlySpan<char> Word(int index) => _words.AsSpan(_wordStarts[index], _wordStarts[index + 1] - _wordStarts[index]);
