@@ -42,7 +42,7 @@ internal static class ArticleScan
             for (var k = 1; k <= limit; k++)
             {
                 hash = KeyHash.Step(hash, stems[start + k - 1]);
-                if ((k == KeyHash.KeyLength || text.IsStemBoundary(start + k)) && terms.Words.TryGetValue(hash, out var bucket))
+                if ((k == KeyHash.KeyLength || text.IsStemBoundary(start + k)) && terms.Words.TryGet(hash, out var bucket))
                 {
                     foreach (var term in bucket)
                     {
@@ -61,11 +61,11 @@ internal static class ArticleScan
         {
             var word = text.Word(i);
             var hash = KeyHash.Start;
-            var limit = Math.Min(KeyHash.KeyLength, word.Length);
+            var limit = Math.Min(KeyHash.PrefixKeyLength, word.Length);
             for (var k = 1; k <= limit; k++)
             {
                 hash = KeyHash.Step(hash, word[k - 1]);
-                if (lengths[k] == 0 || !terms.Prefixes.TryGetValue(hash, out var bucket)) continue;
+                if (lengths[k] == 0 || !terms.Prefixes.TryGet(hash, out var bucket)) continue;
                 foreach (var term in bucket)
                 {
                     if (term.Term.TitleOnly && !titleText || context.Found.Contains(term)) continue;
@@ -82,7 +82,7 @@ internal static class ArticleScan
             var word = text.Word(i);
             for (var j = 0; j + 3 <= word.Length; j++)
             {
-                if (!terms.Trigrams.TryGetValue(KeyHash.Trigram(word[j..]), out var bucket)) continue;
+                if (!terms.Trigrams.TryGet(KeyHash.Trigram(word[j..]), out var bucket)) continue;
                 foreach (var term in bucket)
                     if (!term.Term.TitleOnly || titleText) context.RegexCandidates.Add(term);
             }

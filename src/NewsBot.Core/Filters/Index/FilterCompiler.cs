@@ -4,9 +4,11 @@ namespace NewsBot.Core.Filters.Index;
 
 /// <summary>
 /// Turns a parsed filter into its index form and chooses its keys: a set of terms at least one
-/// of which every matching article contains. AND needs only its most specific child's keys; OR
+/// of which every matching article contains. AND needs only its rarest child's keys; OR
 /// needs keys from every branch; NOT and source: give none. A filter without keys (only a
-/// regex without required literals) is verified for every article.
+/// regex without required literals) is verified for every article. "Rarest" is estimated as
+/// Lucene Monitor does, from the terms alone: a term many filters use is usually a common word in
+/// the news too (gaza, bitcoin), and among equally used terms the longer one is rarer.
 /// </summary>
 internal static class FilterCompiler
 {
@@ -31,7 +33,7 @@ internal static class FilterCompiler
                 foreach (var child in and.Children)
                 {
                     var keys = Keys(child);
-                    if (keys is not null && (best is null || Score(keys) > Score(best))) best = keys;
+                    if (keys is not null && (best is null || Cost(keys).CompareTo(Cost(best)) < 0)) best = keys;
                 }
                 return best;
             case CompiledOr or:
@@ -88,6 +90,7 @@ internal static class FilterCompiler
         }
     }
 
-    /// <summary>A key set is as weak as its least specific term; a single key beats several.</summary>
-    private static int Score(IndexedTerm[] keys) => keys.Min(k => k.Specificity) * 4 - keys.Length;
+    /// <summary>Expected candidates from a key set: the filters sharing its terms, then shortness as tie-breaker.</summary>
+    private static (long Users, int Shortness) Cost(IndexedTerm[] keys) =>
+        (keys.Sum(k => (long)k.References), -keys.Min(k => k.Specificity));
 }

@@ -13,6 +13,12 @@ public static class KeyHash
     /// <summary>Terms are keyed by at most this many leading characters.</summary>
     public const int KeyLength = 8;
 
+    /// <summary>
+    /// Prefix terms are keyed by fewer characters, so an article word needs one lookup (two or
+    /// three more only while prefixes of 3 or 4 letters exist) rather than one per length.
+    /// </summary>
+    public const int PrefixKeyLength = 5;
+
     public static ulong Step(ulong hash, char c) => (hash ^ c) * Prime;
 
     public static ulong Of(ReadOnlySpan<char> text)
@@ -24,6 +30,8 @@ public static class KeyHash
 
     /// <summary>Key of a word, compound or prefix: its first <see cref="KeyLength"/> characters.</summary>
     public static ulong OfLeading(string text) => Of(text.AsSpan(0, Math.Min(text.Length, KeyLength)));
+
+    public static ulong OfPrefix(string prefix) => Of(prefix.AsSpan(0, Math.Min(prefix.Length, PrefixKeyLength)));
 
     public static ulong Trigram(ReadOnlySpan<char> text) => (ulong)text[0] << 32 | (ulong)text[1] << 16 | text[2];
 }

@@ -13,12 +13,12 @@ internal sealed class TermTable
 
     private readonly Dictionary<TermKey, IndexedTerm> _terms = new();
 
-    public Dictionary<ulong, IndexedTerm[]> Words { get; } = new();
-    public Dictionary<ulong, IndexedTerm[]> Prefixes { get; } = new();
-    public Dictionary<ulong, IndexedTerm[]> Trigrams { get; } = new();
+    public KeyTable Words { get; } = new();
+    public KeyTable Prefixes { get; } = new();
+    public KeyTable Trigrams { get; } = new();
 
     /// <summary>How many prefix terms are keyed with each length, so scanning skips unused lengths.</summary>
-    public int[] PrefixLengths { get; } = new int[KeyHash.KeyLength + 1];
+    public int[] PrefixLengths { get; } = new int[KeyHash.PrefixKeyLength + 1];
 
     public int Count => _terms.Count;
 
@@ -58,8 +58,8 @@ internal sealed class TermTable
                 Update(Words, KeyHash.OfLeading(word.Compound), indexed, add);
                 break;
             case PrefixTerm prefix:
-                Update(Prefixes, KeyHash.OfLeading(prefix.Prefix), indexed, add);
-                PrefixLengths[Math.Min(prefix.Prefix.Length, KeyHash.KeyLength)] += add ? 1 : -1;
+                Update(Prefixes, KeyHash.OfPrefix(prefix.Prefix), indexed, add);
+                PrefixLengths[Math.Min(prefix.Prefix.Length, KeyHash.PrefixKeyLength)] += add ? 1 : -1;
                 break;
             case RegexTerm regex:
                 foreach (var trigram in regex.RequiredLiterals.Select(l => KeyHash.Trigram(l)).Distinct())
@@ -68,18 +68,9 @@ internal sealed class TermTable
         }
     }
 
-    /// <summary>Buckets are tiny arrays replaced on change: cheap to scan, and most hold one term.</summary>
-    private static void Update(Dictionary<ulong, IndexedTerm[]> table, ulong key, IndexedTerm indexed, bool add)
+    private static void Update(KeyTable table, ulong key, IndexedTerm indexed, bool add)
     {
-        table.TryGetValue(key, out var bucket);
-        bucket ??= [];
-        if (add)
-        {
-            table[key] = [.. bucket, indexed];
-            return;
-        }
-        var rest = Array.FindAll(bucket, t => !ReferenceEquals(t, indexed));
-        if (rest.Length == 0) table.Remove(key);
-        else table[key] = rest;
+        if (add) table.Add(key, indexed);
+        else table.Remove(key, indexed);
     }
 }

@@ -61,20 +61,20 @@ public sealed class AnalyzedText
     {
         var folded = TextFolding.Fold(text);
         var words = new char[folded.Length];
-        var stems = new char[folded.Length + folded.Length / 3 + 1];
-        var wordStarts = new List<int>();
-        var stemStarts = new List<int>();
-        int wordLength = 0, stemLength = 0, i = 0;
+        var stems = new char[folded.Length];
+        var wordStarts = new int[folded.Length + 1];
+        var stemStarts = new int[folded.Length + 1];
+        int count = 0, wordLength = 0, stemLength = 0, i = 0;
         while (i < folded.Length)
         {
-            Rune.DecodeFromUtf16(folded.AsSpan(i), out var rune, out var runeLength);
-            if (!Scripts.IsWordRune(rune))
+            var kind = KindAt(folded, i, out var runeLength);
+            if (kind == CharKind.Other)
             {
                 i += runeLength;
                 continue;
             }
             var tokenStart = wordLength;
-            if (Scripts.IsUnspaced(rune))
+            if (kind == CharKind.Unspaced)
             {
                 folded.AsSpan(i, runeLength).CopyTo(words.AsSpan(wordLength));
                 wordLength += runeLength;
@@ -84,15 +84,29 @@ public sealed class AnalyzedText
             {
                 i = CopyWord(folded, i, words, ref wordLength);
             }
-            wordStarts.Add(tokenStart);
-            stemStarts.Add(stemLength);
+            wordStarts[count] = tokenStart;
+            stemStarts[count] = stemLength;
+            count++;
             stemLength += EnglishInflection.Singular(words.AsSpan(tokenStart, wordLength - tokenStart), stems.AsSpan(stemLength));
         }
-        wordStarts.Add(wordLength);
-        stemStarts.Add(stemLength);
+        wordStarts[count] = wordLength;
+        stemStarts[count] = stemLength;
         var boundary = new bool[stemLength + 1];
-        foreach (var start in stemStarts) boundary[start] = true;
-        return new AnalyzedText(folded, stems, stemStarts.ToArray(), boundary, words, wordStarts.ToArray(), wordStarts.Count - 1);
+        for (var t = 0; t <= count; t++) boundary[stemStarts[t]] = true;
+        return new AnalyzedText(folded, stems, stemStarts, boundary, words, wordStarts, count);
+    }
+
+    private enum CharKind { Other, Spaced, Unspaced }
+
+    /// <summary>What the character at <paramref name="i"/> is; ASCII answered without Unicode tables (most text is).</summary>
+    private static CharKind KindAt(string folded, int i, out int runeLength)
+    {
+        var c = folded[i];
+        runeLength = 1;
+        if (c < 0x80) return char.IsAsciiLetterOrDigit(c) ? CharKind.Spaced : CharKind.Other;
+        Rune.DecodeFromUtf16(folded.AsSpan(i), out var rune, out runeLength);
+        if (!Scripts.IsWordRune(rune)) return CharKind.Other;
+        return Scripts.IsUnspaced(rune) ? CharKind.Unspaced : CharKind.Spaced;
     }
 
     /// <summary>Copies one spaced-script word starting at <paramref name="i"/>, dropping joiners; returns where it ended.</summary>
@@ -100,23 +114,27 @@ public sealed class AnalyzedText
     {
         while (i < folded.Length)
         {
+            char c;
+            while (i < folded.Length && (c = folded[i]) < 0x80 && char.IsAsciiLetterOrDigit(c))
+            {
+                words[wordLength++] = c;
+                i++;
+            }
+            if (i >= folded.Length) break;
             if (Scripts.IsJoiner(folded[i]))
             {
-                if (i + 1 < folded.Length && StartsSpacedWord(folded, i + 1)) i++;
+                if (i + 1 < folded.Length && KindAt(folded, i + 1, out _) == CharKind.Spaced) i++;
                 else break;
             }
-            if (!StartsSpacedWord(folded, i)) break;
-            Rune.DecodeFromUtf16(folded.AsSpan(i), out _, out var runeLength);
-            folded.AsSpan(i, runeLength).CopyTo(words.AsSpan(wordLength));
-            wordLength += runeLength;
+            if (KindAt(folded, i, out var runeLength) != CharKind.Spaced) break;
+            if (runeLength == 1) words[wordLength++] = folded[i];
+            else
+            {
+                folded.AsSpan(i, runeLength).CopyTo(words.AsSpan(wordLength));
+                wordLength += runeLength;
+            }
             i += runeLength;
         }
         return i;
-    }
-
-    private static bool StartsSpacedWord(string folded, int i)
-    {
-        Rune.DecodeFromUtf16(folded.AsSpan(i), out var rune, out _);
-        return Scripts.IsWordRune(rune) && !Scripts.IsUnspaced(rune);
     }
 }

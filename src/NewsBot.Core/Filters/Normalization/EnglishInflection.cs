@@ -30,16 +30,18 @@ public static class EnglishInflection
     {
         endsInY = false;
         var n = word.Length;
-        if (n <= 3 || word[^1] != 's' || !IsAsciiLetters(word)) return n;
-        if (word[^2] is 's' or 'u' or 'i') return n;
-        foreach (var kept in Keep)
-            if (word.SequenceEqual(kept)) return n;
-        if (n > 4 && word.EndsWith("ies"))
+        if (n <= 3 || word[^1] != 's' || word[^2] is 's' or 'u' or 'i' || !IsAsciiLetters(word)) return n;
+        if (n <= 7)
+            foreach (var kept in Keep)
+                if (kept.Length == n && word.SequenceEqual(kept)) return n;
+        if (word[^2] != 'e') return n - 1;
+        if (n > 4 && word[^3] == 'i')
         {
             endsInY = true;
             return n - 3;
         }
-        if (word.EndsWith("sses") || word.EndsWith("xes") || word.EndsWith("ches") || word.EndsWith("shes")) return n - 2;
+        // boxes, churches, crashes, bosses: the "es" goes; elsewhere (ceasefires) only the "s".
+        if (word[^3] == 'x' || word[^3] == 'h' && word[^4] is 'c' or 's' || word[^3] == 's' && word[^4] == 's') return n - 2;
         return n - 1;
     }
 
