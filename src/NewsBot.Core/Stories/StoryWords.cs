@@ -17,18 +17,43 @@ public static class StoryWords
     public static List<string> Of(string text) => Tokens(text).Select(t => t.Word).ToList();
 
     /// <summary>
-    /// The normalized words with a flag for salient ones: numbers, and words written with a capital
-    /// letter somewhere other than the start of a sentence (names: "Athens", "Malatya", "RSF").
-    /// Salient words tell events apart; "wildfire" and "evacuate" do not.
+    /// The normalized words of a headline and its lead, with a flag for salient ones: numbers, and
+    /// names — words written with a capital letter somewhere other than the start of a sentence
+    /// ("Athens", "RSF"), or at the start of both the headline and the lead ("Apple ..." / "Apple
+    /// reported ..."). Salient words tell events apart; "wildfire" and "evacuate" do not.
     /// </summary>
+    public static (List<StoryWord> Headline, List<StoryWord> Lead) Tokens(string headline, string lead)
+    {
+        var headlineTokens = RawTokens(headline).ToList();
+        var leadTokens = RawTokens(lead).ToList();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        CollectNames(headlineTokens, names);
+        CollectNames(leadTokens, names);
+        var initialInHeadline = headlineTokens.Where(t => t.SentenceStart && char.IsUpper(t.Token[0])).Select(t => Fold(t.Token));
+        var initialInLead = leadTokens.Where(t => t.SentenceStart && char.IsUpper(t.Token[0])).Select(t => Fold(t.Token));
+        names.UnionWith(initialInHeadline.Intersect(initialInLead));
+        return (Normalize(headlineTokens, names), Normalize(leadTokens, names));
+    }
+
+    /// <summary>The words of one text, salient as far as this text alone shows.</summary>
     public static List<StoryWord> Tokens(string text)
     {
         var raw = RawTokens(text).ToList();
         var names = new HashSet<string>(StringComparer.Ordinal);
+        CollectNames(raw, names);
+        return Normalize(raw, names);
+    }
+
+    private static void CollectNames(List<(string Token, bool SentenceStart)> raw, HashSet<string> names)
+    {
         var titleCase = IsTitleCase(raw);
         foreach (var (token, sentenceStart) in raw)
             if (char.IsUpper(token[0]) && (!sentenceStart && !titleCase || token.Count(char.IsUpper) > 1))
                 names.Add(Fold(token));
+    }
+
+    private static List<StoryWord> Normalize(List<(string Token, bool SentenceStart)> raw, HashSet<string> names)
+    {
         var words = new List<StoryWord>();
         foreach (var (token, _) in raw)
         {
