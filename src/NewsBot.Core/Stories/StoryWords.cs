@@ -78,8 +78,12 @@ public static class StoryWords
         if (word.EndsWith("'s", StringComparison.Ordinal)) word = word[..^2];
         word = word.Replace("'", "");
         if (word.Length < 2 && !char.IsDigit(word.FirstOrDefault()) || StoryStopWords.Contains(word)) return;
-        var stem = Stem(word);
-        words.Add(new StoryWord(StorySynonyms.Canonical(stem), salient));
+        if (!StorySynonyms.TryCanonical(word, out var canonical))
+        {
+            var stem = Stem(word);
+            canonical = StorySynonyms.TryCanonical(stem, out var synonym) ? synonym : stem;
+        }
+        words.Add(new StoryWord(canonical, salient));
     }
 
     /// <summary>Lower case, compatibility forms, combining marks removed, typographic quotes unified.</summary>
