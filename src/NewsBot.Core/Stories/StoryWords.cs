@@ -86,17 +86,18 @@ public static class StoryWords
         words.Add(new StoryWord(canonical, salient));
     }
 
-    /// <summary>Lower case, compatibility forms, combining marks removed, typographic quotes unified.</summary>
+    /// <summary>Lower case, compatibility forms, combining marks and tatweel removed, typographic quotes unified.</summary>
     private static string Fold(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormKD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            folded.Append(c switch { '’' or '‘' or '`' => '\'', 'ـ' => '\0', _ => char.ToLowerInvariant(c) });
+            // Combining marks (accents, Arabic vowel signs) and the Arabic stretching tatweel carry no meaning here.
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c == 'ـ') continue;
+            folded.Append(c is '’' or '‘' or '`' ? '\'' : char.ToLowerInvariant(c));
         }
-        return folded.Replace("\0", "").ToString();
+        return folded.ToString();
     }
 
     /// <summary>

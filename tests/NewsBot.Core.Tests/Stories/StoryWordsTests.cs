@@ -21,6 +21,7 @@ public sealed class StoryWordsTests
     public void Arabic_vowel_marks_do_not_make_different_words()
     {
         Assert.Equal(StoryWords.Of("غَزَّة"), StoryWords.Of("غزة"));
+        Assert.Equal(StoryWords.Of("غـزة"), StoryWords.Of("غزة"));
     }
 
     [Fact]
