@@ -69,3 +69,21 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
+
+internal sealed class SummariesOptionsValidator : IValidateOptions<SummariesOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SummariesOptions o)
+    {
+        var errors = new List<string>();
+        const string s = SummariesOptions.Section;
+        if (o.MaxLength is < 40 or > 4000) errors.Add($"{s}:MaxLength must be between 40 and 4000 (got {o.MaxLength})");
+        var m = o.Model;
+        if (!string.IsNullOrWhiteSpace(m.Endpoint) && !Uri.TryCreate(m.Endpoint, UriKind.Absolute, out _))
+            errors.Add($"{s}:Model:Endpoint must be an absolute URL, e.g. http://localhost:11434/v1");
+        if (!string.IsNullOrWhiteSpace(m.Endpoint) && string.IsNullOrWhiteSpace(m.ModelId))
+            errors.Add($"{s}:Model:ModelId is required when {s}:Model:Endpoint is set");
+        if (m.Timeout <= TimeSpan.Zero) errors.Add($"{s}:Model:Timeout must be positive");
+        if (m.RequestsPerMinute < 1) errors.Add($"{s}:Model:RequestsPerMinute must be at least 1");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -22,8 +22,10 @@ public static class NewsBotHost
             .AddNewsBotStorage()
             .AddNewsBotSources()
             .AddNewsBotPipeline()
+            .AddNewsBotSummaries(builder.Configuration)
             .AddNewsBotConsoleChat();
         customize?.Invoke(builder);
+        builder.Services.AddNewsBotModelSummarizerIfConfigured();
 
         var app = builder.Build();
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
