@@ -1,0 +1,217 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace NewsBot.Discord.Gateway;
+
+/// <summary>
+/// One WebSocket connection to the gateway, from Hello to close (Discord events/gateway.mdx "Connection
+/// Lifecycle"). Returns how it ended; the <see cref="DiscordGatewayClient"/> decides where to reconnect.
+/// </summary>
+internal sealed partial class GatewayConnection(
+    ClientWebSocket socket,
+    GatewaySession session,
+    bool resume,
+    GatewayConnectionContext context)
+{
+    /// <summary>Any close code but 1000/1001 keeps the session resumable (events/gateway.mdx "Initiating a Disconnect").</summary>
+    private const WebSocketCloseStatus ReconnectClose = (WebSocketCloseStatus)4000;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private volatile bool _acked = true;
+    private volatile bool _zombie;
+
+    public bool GotHello { get; private set; }
+
+    public async Task<ConnectionEnd> RunAsync(CancellationToken cancellationToken)
+    {
+        using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task heartbeat = Task.CompletedTask;
+        var buffer = new ArrayBufferWriter<byte>();
+        try
+        {
+            while (true)
+            {
+                if (!await ReceiveAsync(buffer, connection.Token))
+                    return GatewayCloseCodes.Classify((int?)socket.CloseStatus, socket.CloseStatusDescription);
+                using var payload = JsonDocument.Parse(buffer.WrittenMemory);
+                var root = payload.RootElement;
+                var d = root.TryGetProperty("d", out var data) ? data : default;
+                switch (root.TryGetProperty("op", out var op) && op.TryGetInt32(out var code) ? code : -1)
+                {
+                    case 10:
+                        GotHello = true;
+                        var interval = TimeSpan.FromMilliseconds(d.GetProperty("heartbeat_interval").GetDouble());
+                        heartbeat = HeartbeatAsync(interval, connection.Token);
+                        await StartSessionAsync(connection.Token);
+                        break;
+                    case 11:
+                        _acked = true;
+                        break;
+                    case 1: // The server asks for a heartbeat now (gateway-events.mdx "Heartbeat").
+                        await SendAsync(GatewayPayloads.Heartbeat(session.LastSequence), connection.Token);
+                        break;
+                    case 0:
+                        if (root.TryGetProperty("s", out var s) && s.TryGetInt64(out var sequence)) session.LastSequence = sequence;
+                        context.Dispatch(root.GetStringOrNull("t") ?? "", d);
+                        break;
+                    case 7:
+                        await CloseAsync(ReconnectClose, "reconnect requested", connection.Token);
+                        return ConnectionEnd.Resume("Discord asked the client to reconnect (op 7)");
+                    case 9:
+                        await CloseAsync(ReconnectClose, "invalid session", connection.Token);
+                        return d.ValueKind == JsonValueKind.True
+                            ? ConnectionEnd.Resume("invalid session, resumable (op 9 d=true)")
+                            : ConnectionEnd.Identify("invalid session, not resumable (op 9 d=false)");
+                }
+            }
+        }
+        catch (Exception ex) when (_zombie && ex is WebSocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return ConnectionEnd.Resume("no heartbeat ACK between two heartbeats (zombie connection)");
+        }
+        catch (WebSocketException ex)
+        {
+            return ConnectionEnd.Resume($"connection lost: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            await CloseAsync(ReconnectClose, "decode error", CancellationToken.None);
+            return ConnectionEnd.Resume($"unreadable gateway payload: {ex.Message}");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: 1000 ends the session so the bot shows offline at once.
+            await CloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down", CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            await connection.CancelAsync();
+            await heartbeat;
+        }
+    }
+
+    private async Task StartSessionAsync(CancellationToken cancellationToken)
+    {
+        if (resume && session.CanResume)
+        {
+            LogResuming(context.Logger, session.SessionId!, session.LastSequence);
+            await SendAsync(GatewayPayloads.Resume(context.Token, session.SessionId!, session.LastSequence), cancellationToken);
+            return;
+        }
+        session.Forget();
+        await context.WaitToIdentify(cancellationToken);
+        LogIdentifying(context.Logger);
+        await SendAsync(GatewayPayloads.Identify(context.Token), cancellationToken);
+    }
+
+    /// <summary>events/gateway.mdx "Sending Heartbeats": first beat after interval × jitter, then every interval;
+    /// no ACK between two beats means a zombie connection: close with a non-1000 code and resume.</summary>
+    private async Task HeartbeatAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(interval * context.Jitter(), context.Time, cancellationToken);
+            while (true)
+            {
+                if (!_acked)
+                {
+                    _zombie = true;
+                    LogZombie(context.Logger);
+                    await CloseAsync(ReconnectClose, "heartbeat ACK missed", cancellationToken);
+                    socket.Abort();
+                    return;
+                }
+                _acked = false;
+                await SendAsync(GatewayPayloads.Heartbeat(session.LastSequence), cancellationToken);
+                await Task.Delay(interval, context.Time, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // The receive loop reports how the connection ended; the heartbeat only stops with it.
+            LogHeartbeatStopped(context.Logger, ex.GetType().Name);
+        }
+    }
+
+    private async Task<bool> ReceiveAsync(ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
+    {
+        buffer.ResetWrittenCount();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer.GetMemory(16 * 1024), cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close) return false;
+            buffer.Advance(result.Count);
+            if (result.EndOfMessage) return true;
+        }
+    }
+
+    private async Task SendAsync(object payload, CancellationToken cancellationToken)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(payload);
+        await _sendLock.WaitAsync(cancellationToken);
+        try
+        {
+            await socket.SendAsync(bytes, WebSocketMessageType.Text, true, cancellationToken);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Sends the close frame without waiting long for the server's reply; errors mean it is closed already.</summary>
+    private async Task CloseAsync(WebSocketCloseStatus status, string reason, CancellationToken cancellationToken)
+    {
+        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(2));
+        try
+        {
+            await _sendLock.WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException ex)
+        {
+            LogCloseFailed(context.Logger, (int)status, ex.Message);
+            return;
+        }
+        try
+        {
+            await socket.CloseOutputAsync(status, reason, timeout.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            LogCloseFailed(context.Logger, (int)status, ex.Message);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway: resuming session {SessionId} at sequence {Sequence}")]
+    private static partial void LogResuming(ILogger logger, string sessionId, long? sequence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway: identifying (intents 0)")]
+    private static partial void LogIdentifying(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway: no heartbeat ACK; closing the zombie connection to resume")]
+    private static partial void LogZombie(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway: heartbeat stopped ({Cause})")]
+    private static partial void LogHeartbeatStopped(ILogger logger, string cause);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway: close {Code} not sent: {Cause}")]
+    private static partial void LogCloseFailed(ILogger logger, int code, string cause);
+}
+
+/// <summary>What a connection needs from the client that owns it.</summary>
+internal sealed record GatewayConnectionContext(
+    string Token,
+    TimeProvider Time,
+    Func<double> Jitter,
+    Func<CancellationToken, Task> WaitToIdentify,
+    Action<string, JsonElement> Dispatch,
+    ILogger Logger);
