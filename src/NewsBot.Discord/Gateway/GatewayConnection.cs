@@ -24,16 +24,27 @@ internal sealed partial class GatewayConnection(
 
     public bool GotHello { get; private set; }
 
-    public async Task<ConnectionEnd> RunAsync(CancellationToken cancellationToken)
+    /// <summary>Runs until the connection ends. When <paramref name="stopping"/> fires, closes with 1000 and throws
+    /// <see cref="OperationCanceledException"/>: a pending receive is never cancelled directly, because cancelling a
+    /// ClientWebSocket operation aborts the socket and the close frame would never go out.</summary>
+    public async Task<ConnectionEnd> RunAsync(CancellationToken stopping)
     {
-        using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task heartbeat = Task.CompletedTask;
+        using var connection = new CancellationTokenSource();
+        var shutdown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStop = stopping.Register(() => shutdown.TrySetResult());
+        Task heartbeat = Task.CompletedTask, sessionStart = Task.CompletedTask;
         var buffer = new ArrayBufferWriter<byte>();
         try
         {
             while (true)
             {
-                if (!await ReceiveAsync(buffer, connection.Token))
+                var receive = ReceiveAsync(buffer, connection.Token);
+                if (await Task.WhenAny(receive, shutdown.Task) != receive)
+                {
+                    await ShutdownAsync(receive, connection);
+                    stopping.ThrowIfCancellationRequested();
+                }
+                if (!await receive)
                     return GatewayCloseCodes.Classify((int?)socket.CloseStatus, socket.CloseStatusDescription);
                 using var payload = JsonDocument.Parse(buffer.WrittenMemory);
                 var root = payload.RootElement;
@@ -44,7 +55,8 @@ internal sealed partial class GatewayConnection(
                         GotHello = true;
                         var interval = TimeSpan.FromMilliseconds(d.GetProperty("heartbeat_interval").GetDouble());
                         heartbeat = HeartbeatAsync(interval, connection.Token);
-                        await StartSessionAsync(connection.Token);
+                        // Identify may wait for the identify limit; the receive loop keeps taking ACKs meanwhile.
+                        sessionStart = StartSessionAsync(connection.Token);
                         break;
                     case 11:
                         _acked = true;
@@ -67,7 +79,7 @@ internal sealed partial class GatewayConnection(
                 }
             }
         }
-        catch (Exception ex) when (_zombie && ex is WebSocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (_zombie && ex is WebSocketException or OperationCanceledException && !stopping.IsCancellationRequested)
         {
             return ConnectionEnd.Resume("no heartbeat ACK between two heartbeats (zombie connection)");
         }
@@ -75,36 +87,56 @@ internal sealed partial class GatewayConnection(
         {
             return ConnectionEnd.Resume($"connection lost: {ex.Message}");
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or FormatException || ex.GetType() == typeof(InvalidOperationException))
         {
             await CloseAsync(ReconnectClose, "decode error", CancellationToken.None);
             return ConnectionEnd.Resume($"unreadable gateway payload: {ex.Message}");
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down: 1000 ends the session so the bot shows offline at once.
-            await CloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down", CancellationToken.None);
-            throw;
         }
         finally
         {
             await connection.CancelAsync();
             await heartbeat;
+            await sessionStart;
+        }
+    }
+
+    /// <summary>Closing with 1000 ends the session so the bot shows offline at once (events/gateway.mdx
+    /// "Initiating a Disconnect"); waits up to 2 s for the server's close reply.</summary>
+    private async Task ShutdownAsync(Task<bool> receive, CancellationTokenSource connection)
+    {
+        await CloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down", CancellationToken.None);
+        await Task.WhenAny(receive, Task.Delay(TimeSpan.FromSeconds(2), context.Time));
+        await connection.CancelAsync();
+        try
+        {
+            await receive;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            LogHeartbeatStopped(context.Logger, "shutdown: " + ex.GetType().Name);
         }
     }
 
     private async Task StartSessionAsync(CancellationToken cancellationToken)
     {
-        if (resume && session.CanResume)
+        try
         {
-            LogResuming(context.Logger, session.SessionId!, session.LastSequence);
-            await SendAsync(GatewayPayloads.Resume(context.Token, session.SessionId!, session.LastSequence), cancellationToken);
-            return;
+            if (resume && session.CanResume)
+            {
+                LogResuming(context.Logger, session.SessionId!, session.LastSequence);
+                await SendAsync(GatewayPayloads.Resume(context.Token, session.SessionId!, session.LastSequence), cancellationToken);
+                return;
+            }
+            session.Forget();
+            await context.WaitToIdentify(cancellationToken);
+            LogIdentifying(context.Logger);
+            await SendAsync(GatewayPayloads.Identify(context.Token), cancellationToken);
         }
-        session.Forget();
-        await context.WaitToIdentify(cancellationToken);
-        LogIdentifying(context.Logger);
-        await SendAsync(GatewayPayloads.Identify(context.Token), cancellationToken);
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // The connection ended first; the receive loop reports how.
+            LogHeartbeatStopped(context.Logger, "identify/resume not sent: " + ex.GetType().Name);
+        }
     }
 
     /// <summary>events/gateway.mdx "Sending Heartbeats": first beat after interval × jitter, then every interval;
@@ -129,7 +161,7 @@ internal sealed partial class GatewayConnection(
                 await Task.Delay(interval, context.Time, cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
             // The receive loop reports how the connection ended; the heartbeat only stops with it.
             LogHeartbeatStopped(context.Logger, ex.GetType().Name);
@@ -200,7 +232,7 @@ internal sealed partial class GatewayConnection(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway: no heartbeat ACK; closing the zombie connection to resume")]
     private static partial void LogZombie(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway: heartbeat stopped ({Cause})")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway: connection task stopped ({Cause})")]
     private static partial void LogHeartbeatStopped(ILogger logger, string cause);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway: close {Code} not sent: {Cause}")]

@@ -92,8 +92,10 @@ public sealed partial class DiscordRestClient
         for (var attempt = 1; ; attempt++)
         {
             using var lease = await _buckets.AcquireAsync(route, cancellationToken);
-            if (route.CountsTowardGlobalLimit) await _global.WaitTurnAsync(cancellationToken);
-            using var response = await TransmitAsync(route, body, cancellationToken);
+            HttpResponseMessage response;
+            using (route.CountsTowardGlobalLimit ? await _global.WaitTurnAsync(cancellationToken) : null)
+                response = await TransmitAsync(route, body, cancellationToken);
+            using var _ = response;
             _buckets.Update(route, response.Headers);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {

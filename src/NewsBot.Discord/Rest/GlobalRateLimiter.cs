@@ -2,32 +2,50 @@ namespace NewsBot.Discord.Rest;
 
 /// <summary>
 /// Discord: at most 50 requests per second per bot across all routes (topics/rate-limits.mdx "Global Rate Limit").
-/// A sliding window: a request may start only when fewer than the limit started in the last window. The
-/// window is a little longer than one second so network jitter never lets the server count one too many.
-/// A global 429 blocks every request until its retry_after has passed.
+/// A sliding window in which each request counts from the moment its answer arrived — the latest moment
+/// Discord can have counted it — so network delays can never squeeze one request too many into Discord's
+/// second. A global 429 blocks every request until its retry_after has passed.
 /// </summary>
 internal sealed class GlobalRateLimiter(int requestsPerSecond, TimeProvider time)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1050);
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Queue<DateTimeOffset> _recent = new();
+    private readonly List<Slot> _slots = [];
+    private TaskCompletionSource _answered = NewSignal();
     private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
 
-    public async Task WaitTurnAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for room; dispose the returned slot when the answer (or failure) arrives.</summary>
+    public async Task<IDisposable> WaitTurnAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             while (true)
             {
-                var now = time.GetUtcNow();
-                var wait = _blockedUntil - now;
-                while (_recent.Count > 0 && now - _recent.Peek() >= Window) _recent.Dequeue();
-                if (_recent.Count >= requestsPerSecond) wait = Max(wait, _recent.Peek() + Window - now);
-                if (wait <= TimeSpan.Zero) break;
-                await Task.Delay(wait, time, cancellationToken);
+                Task answered;
+                TimeSpan wait;
+                lock (_slots)
+                {
+                    var now = time.GetUtcNow();
+                    _slots.RemoveAll(s => s.AnsweredAt is { } at && now - at >= Window);
+                    wait = _blockedUntil - now;
+                    if (wait <= TimeSpan.Zero && _slots.Count < requestsPerSecond)
+                    {
+                        var slot = new Slot(this);
+                        _slots.Add(slot);
+                        return slot;
+                    }
+                    // Full: room opens when the oldest answered request leaves the window, or when one in flight is answered.
+                    var answeredTimes = _slots.Where(s => s.AnsweredAt is not null).Select(s => s.AnsweredAt!.Value + Window - now).ToList();
+                    if (wait <= TimeSpan.Zero) wait = answeredTimes.Count > 0 ? answeredTimes.Min() : Timeout.InfiniteTimeSpan;
+                    answered = _answered.Task;
+                }
+                using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var timer = wait == Timeout.InfiniteTimeSpan ? Task.Delay(Timeout.InfiniteTimeSpan, delay.Token) : Task.Delay(wait, time, delay.Token);
+                await Task.WhenAny(answered, timer);
+                await delay.CancelAsync();
+                cancellationToken.ThrowIfCancellationRequested();
             }
-            _recent.Enqueue(time.GetUtcNow());
         }
         finally
         {
@@ -38,12 +56,31 @@ internal sealed class GlobalRateLimiter(int requestsPerSecond, TimeProvider time
     /// <summary>Discord sent a 429 with global=true: nothing goes out until retry_after has passed.</summary>
     public void Block(TimeSpan retryAfter)
     {
-        var until = time.GetUtcNow() + retryAfter;
-        lock (_recent)
+        lock (_slots)
         {
+            var until = time.GetUtcNow() + retryAfter;
             if (until > _blockedUntil) _blockedUntil = until;
         }
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    private void Answered(Slot slot)
+    {
+        TaskCompletionSource signal;
+        lock (_slots)
+        {
+            slot.AnsweredAt ??= time.GetUtcNow();
+            signal = _answered;
+            _answered = NewSignal();
+        }
+        signal.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private sealed class Slot(GlobalRateLimiter owner) : IDisposable
+    {
+        public DateTimeOffset? AnsweredAt { get; set; }
+
+        public void Dispose() => owner.Answered(this);
+    }
 }

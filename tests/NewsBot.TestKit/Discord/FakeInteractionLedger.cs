@@ -8,6 +8,7 @@ public sealed class FakeInteractionRecord(string id, string token, DateTimeOffse
 {
     private readonly TaskCompletionSource<JsonElement> _callback = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<JsonElement> _edit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<int> _rejection = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Id { get; } = id;
     public string Token { get; } = token;
@@ -19,8 +20,17 @@ public sealed class FakeInteractionRecord(string id, string token, DateTimeOffse
     /// <summary>The first PATCH of @original after a deferral.</summary>
     public Task<JsonElement> OriginalEdit => _edit.Task;
 
+    /// <summary>The JSON error code of the first refused callback (10062 too late, 40060 answered twice).</summary>
+    public Task<int> Rejection => _rejection.Task;
+
     public TimeSpan? AnsweredAfter { get; internal set; }
-    public int RejectedCallbacks { get; internal set; }
+    public int RejectedCallbacks { get; private set; }
+
+    internal void Reject(int code)
+    {
+        RejectedCallbacks++;
+        _rejection.TrySetResult(code);
+    }
 
     internal bool Acknowledged => _callback.Task.IsCompleted;
     internal void Acknowledge(JsonElement body) => _callback.TrySetResult(body);
@@ -55,12 +65,12 @@ internal sealed class FakeInteractionLedger(FakeDiscordOptions options)
             var age = options.Time.GetUtcNow() - record.CreatedAt;
             if (record.Acknowledged)
             {
-                record.RejectedCallbacks++;
+                record.Reject(40060);
                 return (400, 40060, "Interaction has already been acknowledged.");
             }
             if (age > options.InteractionDeadline)
             {
-                record.RejectedCallbacks++;
+                record.Reject(10062);
                 return (404, 10062, "Unknown interaction");
             }
             record.AnsweredAfter = age;
