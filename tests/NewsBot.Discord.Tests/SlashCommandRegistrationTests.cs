@@ -38,6 +38,16 @@ public sealed class SlashCommandRegistrationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Configured_guilds_each_get_the_commands_and_no_global_ones()
+    {
+        await using var rig = await DiscordRig.StartAsync(output);
+
+        await NewsSlashCommands.RegisterAsync(rig.Rest, rig.Server.Options.ApplicationId, ["1200000000000000001", "1200000000000000002"], CancellationToken.None);
+
+        Assert.Equal(["1200000000000000001", "1200000000000000002"], rig.Server.Commands.Keys.Order());
+    }
+
+    [Fact]
     public async Task Wrong_application_id_is_refused_with_missing_access()
     {
         await using var rig = await DiscordRig.StartAsync(output);

@@ -72,7 +72,7 @@ public sealed partial class DiscordGatewayClient
                 }
                 if (end.Next == NextStep.Identify) _session.Forget();
                 resume = end.Next == NextStep.Resume;
-                failures = end.Reason.StartsWith("could not connect", StringComparison.Ordinal) ? failures + 1 : 0;
+                failures = end.ConnectFailed ? failures + 1 : 0;
                 var delay = failures == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(MaxReconnectDelay.TotalSeconds, Math.Pow(2, failures - 1)));
                 LogReconnecting(_logger, end.Reason, resume ? "resume" : "identify", delay.TotalSeconds);
                 if (delay > TimeSpan.Zero) await Task.Delay(delay, _time, cancellationToken);
@@ -101,7 +101,7 @@ public sealed partial class DiscordGatewayClient
             // 401 from /gateway/bot is the same bad token that 4004 reports; say so instead of retrying forever.
             if (ex is DiscordApiException { Status: System.Net.HttpStatusCode.Unauthorized })
                 return new ConnectionEnd(NextStep.Fatal, "Discord gateway: GET /gateway/bot answered 401 — check NewsBot:Discord:BotToken");
-            return ConnectionEnd.Identify($"could not connect: {ex.Message}");
+            return new ConnectionEnd(NextStep.Identify, $"could not get the gateway URL: {ex.Message}", ConnectFailed: true);
         }
         using var socket = new ClientWebSocket();
         try
@@ -110,12 +110,12 @@ public sealed partial class DiscordGatewayClient
         }
         catch (WebSocketException ex)
         {
-            return new ConnectionEnd(resume ? NextStep.Resume : NextStep.Identify, $"could not connect to {url.Host}: {ex.Message}");
+            return new ConnectionEnd(resume ? NextStep.Resume : NextStep.Identify, $"could not connect to {url.Host}: {ex.Message}", ConnectFailed: true);
         }
-        var connection = new GatewayConnection(socket, _session, resume, new GatewayConnectionContext(
+        var connection = new GatewayConnection(new GatewaySocket(socket, _logger), _session, resume, new GatewayConnectionContext(
             _options.BotToken, _time, _random.NextDouble, WaitToIdentifyAsync, (type, data) => Dispatch(type, data, cancellationToken), _logger));
         var end = await connection.RunAsync(cancellationToken);
-        return connection.GotHello || end.Next == NextStep.Fatal ? end : end with { Reason = "could not connect: " + end.Reason };
+        return connection.GotHello || end.Next == NextStep.Fatal ? end : end with { ConnectFailed = true };
     }
 
     private async Task<Uri> GatewayUrlAsync(CancellationToken cancellationToken)

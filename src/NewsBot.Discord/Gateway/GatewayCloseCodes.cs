@@ -3,7 +3,8 @@ namespace NewsBot.Discord.Gateway;
 /// <summary>How a connection ended and what the client does next.</summary>
 internal enum NextStep { Resume, Identify, Fatal }
 
-internal sealed record ConnectionEnd(NextStep Next, string Reason)
+/// <param name="ConnectFailed">No Hello arrived: the next attempt backs off (1 s, 2 s, 4 s … 60 s).</param>
+internal sealed record ConnectionEnd(NextStep Next, string Reason, bool ConnectFailed = false)
 {
     public static ConnectionEnd Resume(string reason) => new(NextStep.Resume, reason);
     public static ConnectionEnd Identify(string reason) => new(NextStep.Identify, reason);

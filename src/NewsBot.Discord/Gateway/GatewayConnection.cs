@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
@@ -11,14 +10,13 @@ namespace NewsBot.Discord.Gateway;
 /// Lifecycle"). Returns how it ended; the <see cref="DiscordGatewayClient"/> decides where to reconnect.
 /// </summary>
 internal sealed partial class GatewayConnection(
-    ClientWebSocket socket,
+    GatewaySocket socket,
     GatewaySession session,
     bool resume,
     GatewayConnectionContext context)
 {
     /// <summary>Any close code but 1000/1001 keeps the session resumable (events/gateway.mdx "Initiating a Disconnect").</summary>
     private const WebSocketCloseStatus ReconnectClose = (WebSocketCloseStatus)4000;
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
     private volatile bool _acked = true;
     private volatile bool _zombie;
 
@@ -38,14 +36,14 @@ internal sealed partial class GatewayConnection(
         {
             while (true)
             {
-                var receive = ReceiveAsync(buffer, connection.Token);
+                var receive = socket.ReceiveAsync(buffer, connection.Token);
                 if (await Task.WhenAny(receive, shutdown.Task) != receive)
                 {
                     await ShutdownAsync(receive, connection);
                     stopping.ThrowIfCancellationRequested();
                 }
                 if (!await receive)
-                    return GatewayCloseCodes.Classify((int?)socket.CloseStatus, socket.CloseStatusDescription);
+                    return GatewayCloseCodes.Classify(socket.CloseStatus, socket.CloseDescription);
                 using var payload = JsonDocument.Parse(buffer.WrittenMemory);
                 var root = payload.RootElement;
                 var d = root.TryGetProperty("d", out var data) ? data : default;
@@ -62,17 +60,17 @@ internal sealed partial class GatewayConnection(
                         _acked = true;
                         break;
                     case 1: // The server asks for a heartbeat now (gateway-events.mdx "Heartbeat").
-                        await SendAsync(GatewayPayloads.Heartbeat(session.LastSequence), connection.Token);
+                        await socket.SendAsync(GatewayPayloads.Heartbeat(session.LastSequence), connection.Token);
                         break;
                     case 0:
                         if (root.TryGetProperty("s", out var s) && s.TryGetInt64(out var sequence)) session.LastSequence = sequence;
                         context.Dispatch(root.GetStringOrNull("t") ?? "", d);
                         break;
                     case 7:
-                        await CloseAsync(ReconnectClose, "reconnect requested", connection.Token);
+                        await socket.CloseAsync(ReconnectClose, "reconnect requested", connection.Token);
                         return ConnectionEnd.Resume("Discord asked the client to reconnect (op 7)");
                     case 9:
-                        await CloseAsync(ReconnectClose, "invalid session", connection.Token);
+                        await socket.CloseAsync(ReconnectClose, "invalid session", connection.Token);
                         return d.ValueKind == JsonValueKind.True
                             ? ConnectionEnd.Resume("invalid session, resumable (op 9 d=true)")
                             : ConnectionEnd.Identify("invalid session, not resumable (op 9 d=false)");
@@ -89,7 +87,7 @@ internal sealed partial class GatewayConnection(
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or FormatException || ex.GetType() == typeof(InvalidOperationException))
         {
-            await CloseAsync(ReconnectClose, "decode error", CancellationToken.None);
+            await socket.CloseAsync(ReconnectClose, "decode error", CancellationToken.None);
             return ConnectionEnd.Resume($"unreadable gateway payload: {ex.Message}");
         }
         finally
@@ -104,7 +102,7 @@ internal sealed partial class GatewayConnection(
     /// "Initiating a Disconnect"); waits up to 2 s for the server's close reply.</summary>
     private async Task ShutdownAsync(Task<bool> receive, CancellationTokenSource connection)
     {
-        await CloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down", CancellationToken.None);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down", CancellationToken.None);
         await Task.WhenAny(receive, Task.Delay(TimeSpan.FromSeconds(2), context.Time));
         await connection.CancelAsync();
         try
@@ -124,13 +122,13 @@ internal sealed partial class GatewayConnection(
             if (resume && session.CanResume)
             {
                 LogResuming(context.Logger, session.SessionId!, session.LastSequence);
-                await SendAsync(GatewayPayloads.Resume(context.Token, session.SessionId!, session.LastSequence), cancellationToken);
+                await socket.SendAsync(GatewayPayloads.Resume(context.Token, session.SessionId!, session.LastSequence), cancellationToken);
                 return;
             }
             session.Forget();
             await context.WaitToIdentify(cancellationToken);
             LogIdentifying(context.Logger);
-            await SendAsync(GatewayPayloads.Identify(context.Token), cancellationToken);
+            await socket.SendAsync(GatewayPayloads.Identify(context.Token), cancellationToken);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
@@ -152,12 +150,12 @@ internal sealed partial class GatewayConnection(
                 {
                     _zombie = true;
                     LogZombie(context.Logger);
-                    await CloseAsync(ReconnectClose, "heartbeat ACK missed", cancellationToken);
+                    await socket.CloseAsync(ReconnectClose, "heartbeat ACK missed", cancellationToken);
                     socket.Abort();
                     return;
                 }
                 _acked = false;
-                await SendAsync(GatewayPayloads.Heartbeat(session.LastSequence), cancellationToken);
+                await socket.SendAsync(GatewayPayloads.Heartbeat(session.LastSequence), cancellationToken);
                 await Task.Delay(interval, context.Time, cancellationToken);
             }
         }
@@ -165,61 +163,6 @@ internal sealed partial class GatewayConnection(
         {
             // The receive loop reports how the connection ended; the heartbeat only stops with it.
             LogHeartbeatStopped(context.Logger, ex.GetType().Name);
-        }
-    }
-
-    private async Task<bool> ReceiveAsync(ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
-    {
-        buffer.ResetWrittenCount();
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer.GetMemory(16 * 1024), cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close) return false;
-            buffer.Advance(result.Count);
-            if (result.EndOfMessage) return true;
-        }
-    }
-
-    private async Task SendAsync(object payload, CancellationToken cancellationToken)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(payload);
-        await _sendLock.WaitAsync(cancellationToken);
-        try
-        {
-            await socket.SendAsync(bytes, WebSocketMessageType.Text, true, cancellationToken);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    /// <summary>Sends the close frame without waiting long for the server's reply; errors mean it is closed already.</summary>
-    private async Task CloseAsync(WebSocketCloseStatus status, string reason, CancellationToken cancellationToken)
-    {
-        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(2));
-        try
-        {
-            await _sendLock.WaitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException ex)
-        {
-            LogCloseFailed(context.Logger, (int)status, ex.Message);
-            return;
-        }
-        try
-        {
-            await socket.CloseOutputAsync(status, reason, timeout.Token);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
-        {
-            LogCloseFailed(context.Logger, (int)status, ex.Message);
-        }
-        finally
-        {
-            _sendLock.Release();
         }
     }
 
@@ -235,8 +178,6 @@ internal sealed partial class GatewayConnection(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway: connection task stopped ({Cause})")]
     private static partial void LogHeartbeatStopped(ILogger logger, string cause);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway: close {Code} not sent: {Cause}")]
-    private static partial void LogCloseFailed(ILogger logger, int code, string cause);
 }
 
 /// <summary>What a connection needs from the client that owns it.</summary>

@@ -39,6 +39,20 @@ public static class NewsSlashCommands
         },
     ];
 
+    /// <summary>
+    /// Registers the commands in each configured guild (they appear at once), or globally when none are
+    /// configured. Call after READY, which carries the application id. An unchanged set costs no command creates.
+    /// </summary>
+    public static async Task RegisterAsync(Rest.DiscordRestClient rest, string applicationId, IReadOnlyCollection<string> guildIds, CancellationToken cancellationToken)
+    {
+        if (guildIds.Count == 0)
+        {
+            await rest.BulkOverwriteCommandsAsync(applicationId, null, All, cancellationToken);
+            return;
+        }
+        foreach (var guildId in guildIds) await rest.BulkOverwriteCommandsAsync(applicationId, guildId, All, cancellationToken);
+    }
+
     private static ApplicationCommandOption Sub(string name, string description, params ApplicationCommandOption[] options) =>
         new(OptionType.SubCommand, name, description) { Options = options.Length == 0 ? null : options };
 

@@ -17,8 +17,9 @@ internal sealed class BucketRateLimiter(TimeProvider time)
     private readonly ConcurrentDictionary<string, BucketState> _states = new();
 
     /// <summary>Waits for the route's turn and for its bucket to have room; dispose the lease after the answer.</summary>
-    public async Task<IDisposable> AcquireAsync(DiscordRoute route, CancellationToken cancellationToken)
+    public async Task<IDisposable?> AcquireAsync(DiscordRoute route, CancellationToken cancellationToken)
     {
+        if (!route.TrackBucket) return null;
         var routeLock = _routeLocks.GetOrAdd(route.BucketKey, _ => new SemaphoreSlim(1, 1));
         await routeLock.WaitAsync(cancellationToken);
         try
@@ -41,6 +42,7 @@ internal sealed class BucketRateLimiter(TimeProvider time)
     /// <summary>Records X-RateLimit-Bucket/Remaining/Reset-After from any answer, success or not.</summary>
     public void Update(DiscordRoute route, HttpResponseHeaders headers)
     {
+        if (!route.TrackBucket) return;
         if (Header(headers, "X-RateLimit-Bucket") is { } bucket) _bucketByTemplate[route.Template] = bucket;
         if (Header(headers, "X-RateLimit-Remaining") is not { } remainingText
             || Header(headers, "X-RateLimit-Reset-After") is not { } resetAfterText
@@ -51,8 +53,10 @@ internal sealed class BucketRateLimiter(TimeProvider time)
     }
 
     /// <summary>A non-global 429: the bucket is empty until retry_after has passed.</summary>
-    public void Exhaust(DiscordRoute route, TimeSpan retryAfter) =>
-        _states[StateKey(route)] = new BucketState(0, time.GetUtcNow() + retryAfter);
+    public void Exhaust(DiscordRoute route, TimeSpan retryAfter)
+    {
+        if (route.TrackBucket) _states[StateKey(route)] = new BucketState(0, time.GetUtcNow() + retryAfter);
+    }
 
     private string StateKey(DiscordRoute route) =>
         (_bucketByTemplate.TryGetValue(route.Template, out var bucket) ? bucket : route.Template) + "|" + route.MajorParameter;

@@ -105,11 +105,21 @@ public sealed partial class DiscordRestClient
                 LogRateLimited(_logger, route.Display, retryAfter.TotalSeconds, global, attempt);
                 if (retryAfter > _options.MaxRateLimitWait || attempt >= 3)
                     throw new DiscordRateLimitedException(route.Display, retryAfter, global);
+                // Untracked routes keep no bucket state, and interaction callbacks skip the global limiter: wait here instead.
+                if (!route.TrackBucket && !(global && route.CountsTowardGlobalLimit)) await Task.Delay(retryAfter, _time, cancellationToken);
                 continue;
             }
             if (!response.IsSuccessStatusCode) throw await ReadErrorAsync(route, response, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0) return null;
-            return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), default, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            try
+            {
+                return JsonDocument.Parse(text);
+            }
+            catch (JsonException)
+            {
+                throw Malformed(route, "JSON body");
+            }
         }
     }
 
@@ -165,7 +175,7 @@ public sealed partial class DiscordRestClient
             using var doc = JsonDocument.Parse(text);
             if (doc.RootElement.TryGetProperty("code", out var c) && c.TryGetInt32(out var parsed)) code = parsed;
             if (doc.RootElement.GetStringOrNull("message") is { } m) message = m;
-            if (doc.RootElement.TryGetProperty("errors", out var errors)) message += " " + errors.GetRawText();
+            if (doc.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object) message += " " + errors.GetRawText();
         }
         catch (JsonException)
         {

@@ -13,6 +13,10 @@ internal sealed record DiscordRoute(HttpMethod Method, string Path, string Templ
     /// <summary>Webhook and interaction-token routes are authorised by the token in the path.</summary>
     public bool SendsBotToken { get; init; } = true;
 
+    /// <summary>Interaction-token routes are used a few times within 15 minutes and never again, so their
+    /// buckets are not remembered (a 429 there is still waited out).</summary>
+    public bool TrackBucket { get; init; } = true;
+
     public string BucketKey => Template + "|" + MajorParameter;
 
     public static DiscordRoute CreateMessage(string channelId) =>
@@ -40,18 +44,18 @@ internal sealed record DiscordRoute(HttpMethod Method, string Path, string Templ
         new(HttpMethod.Post, $"interactions/{Id(interactionId)}/{Uri.EscapeDataString(token)}/callback",
             "POST interactions/{i}/{t}/callback", "interactions/" + interactionId,
             $"POST /interactions/{interactionId}/***/callback")
-        { CountsTowardGlobalLimit = false, SendsBotToken = false };
+        { CountsTowardGlobalLimit = false, SendsBotToken = false, TrackBucket = false };
 
     public static DiscordRoute EditOriginal(string applicationId, string token) =>
         new(HttpMethod.Patch, $"webhooks/{Id(applicationId)}/{Uri.EscapeDataString(token)}/messages/@original",
             "PATCH webhooks/{a}/{t}/messages/@original", "webhooks/" + applicationId + "/" + token,
             $"PATCH /webhooks/{applicationId}/***/messages/@original")
-        { SendsBotToken = false };
+        { SendsBotToken = false, TrackBucket = false };
 
     public static DiscordRoute FollowUp(string applicationId, string token) =>
         new(HttpMethod.Post, $"webhooks/{Id(applicationId)}/{Uri.EscapeDataString(token)}", "POST webhooks/{a}/{t}",
             "webhooks/" + applicationId + "/" + token, $"POST /webhooks/{applicationId}/***")
-        { SendsBotToken = false };
+        { SendsBotToken = false, TrackBucket = false };
 
     /// <summary>Execute Webhook with ?wait=true so Discord returns the message (and errors) instead of 204.</summary>
     public static DiscordRoute ExecuteWebhook(string webhookId, string token) =>

@@ -73,9 +73,8 @@ internal static class FakeMessageRules
     private static async Task<bool> Reject(HttpContext ctx, int code, string message, string? detail)
     {
         ctx.Response.StatusCode = 400;
-        await ctx.Response.WriteAsJsonAsync(detail is null
-            ? new { message, code, errors = (object?)null }
-            : new { message, code, errors = (object?)new { _errors = new[] { new { code = "BASE_TYPE_BAD_LENGTH", message = detail } } } });
+        if (detail is null) await ctx.Response.WriteAsJsonAsync(new { message, code });
+        else await ctx.Response.WriteAsJsonAsync(new { message, code, errors = new { _errors = new[] { new { code = "BASE_TYPE_BAD_LENGTH", message = detail } } } });
         return false;
     }
 }
