@@ -77,6 +77,24 @@ public sealed class GatewayReconnectTests(ITestOutputHelper output)
         Assert.Single(rig.Server.Gateway.Log.All<GatewayIdentified>());
     }
 
+    [Fact]
+    public async Task Refused_resume_falls_back_to_a_fresh_identify()
+    {
+        await using var rig = await DiscordRig.StartAsync(output);
+        rig.StartGateway();
+        await rig.ReadyAsync();
+
+        rig.Server.Gateway.ExpireSession();
+        rig.Server.Gateway.DropConnection();
+
+        var log = rig.Server.Gateway.Log;
+        var identify = await log.WaitForAsync<GatewayIdentified>(occurrence: 2);
+        var resume = Assert.Single(log.All<GatewayResumeRequested>());
+        Assert.False(resume.Accepted);
+        Assert.Equal(3, identify.Connection);
+        Assert.Equal("/gateway", log.All<GatewayConnected>()[2].Path);
+    }
+
     [Theory]
     [InlineData(true, 0, 1)]   // op 9 d=true: resume the same session
     [InlineData(false, 2, 0)]  // op 9 d=false: a new session with a fresh identify

@@ -8,8 +8,15 @@ internal sealed class GatewaySession
     public Uri? ResumeUrl { get; set; }
     public string? ApplicationId { get; set; }
 
-    /// <summary>The last non-null "s"; sent with heartbeats and resumes.</summary>
-    public long? LastSequence { get; set; }
+    private long _lastSequence = -1;
+
+    /// <summary>The last non-null "s"; sent with heartbeats and resumes. Written by the receive loop and read by
+    /// the heartbeat task, hence the interlocked access.</summary>
+    public long? LastSequence
+    {
+        get => Interlocked.Read(ref _lastSequence) is var s and >= 0 ? s : null;
+        set => Interlocked.Exchange(ref _lastSequence, value ?? -1);
+    }
 
     public bool CanResume => SessionId is not null && ResumeUrl is not null;
 

@@ -87,7 +87,7 @@ public sealed partial class InteractionResponder(
 
     private static DiscordMessageBody ToMessage(DiscordReply reply) => new()
     {
-        Content = reply.Content.Length > 2000 ? reply.Content[..1999] + "…" : reply.Content,
+        Content = Rendering.EmbedLimits.Fit(reply.Content, 2000), // Discord: content is at most 2,000 characters
         Embeds = reply.Embeds,
         Flags = reply.Ephemeral ? MessageFlags.Ephemeral : null,
     };

@@ -35,6 +35,12 @@ public sealed class FakeDiscordGateway(FakeDiscordServer server) : IAsyncDisposa
         return Current.SendAsync(new JsonObject { ["op"] = 9, ["d"] = resumable });
     }
 
+    /// <summary>The session times out on the server side: the next resume gets op 9 d=false.</summary>
+    public void ExpireSession()
+    {
+        if (_currentSession is { } session) session.Invalidated = true;
+    }
+
     /// <summary>Kills the TCP connection without a close frame.</summary>
     public void DropConnection() => Current.Context.Abort();
 
