@@ -37,6 +37,26 @@ public sealed class DiscordOptions
     /// <summary>Discord: at most max_concurrency identifies per 5 seconds. Only tests change this.</summary>
     public TimeSpan IdentifyWindow { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Problems that would stop the bot from working, each naming its configuration key; empty when fine.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(BotToken))
+            problems.Add($"{SectionName}:BotToken is required (Developer Portal → your application → Bot → Reset Token)");
+        else if (BotToken.StartsWith("Bot ", StringComparison.OrdinalIgnoreCase) || BotToken.Any(char.IsWhiteSpace))
+            problems.Add($"{SectionName}:BotToken must be the bare token, without \"Bot \" or spaces");
+        if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+            problems.Add($"{SectionName}:ApiBaseUrl '{ApiBaseUrl}' is not an http(s) URL");
+        if (!string.IsNullOrWhiteSpace(GatewayUrl)
+            && (!Uri.TryCreate(GatewayUrl, UriKind.Absolute, out var gateway) || (gateway.Scheme != "wss" && gateway.Scheme != "ws")))
+            problems.Add($"{SectionName}:GatewayUrl '{GatewayUrl}' is not a ws(s) URL");
+        foreach (var (key, ids) in new[] { ("GuildIds", GuildIds), ("AdminUserIds", AdminUserIds) })
+            foreach (var id in ids.Where(id => id.Length is 0 or > 20 || !id.All(char.IsAsciiDigit)))
+                problems.Add($"{SectionName}:{key} entry '{id}' is not a Discord id (digits only; enable Developer Mode and use Copy ID)");
+        if (GlobalRequestsPerSecond < 1) problems.Add($"{SectionName}:GlobalRequestsPerSecond must be at least 1");
+        return problems;
+    }
+
     public override string ToString() =>
         $"Discord(api={ApiBaseUrl}, gateway={GatewayUrl ?? "from /gateway/bot"}, token={(BotToken.Length > 0 ? "set" : "missing")})";
 }

@@ -49,7 +49,7 @@ internal sealed partial class GatewayConnection(
                 var d = root.TryGetProperty("d", out var data) ? data : default;
                 switch (root.TryGetProperty("op", out var op) && op.TryGetInt32(out var code) ? code : -1)
                 {
-                    case 10:
+                    case 10 when !GotHello:
                         GotHello = true;
                         var interval = TimeSpan.FromMilliseconds(d.GetProperty("heartbeat_interval").GetDouble());
                         heartbeat = HeartbeatAsync(interval, connection.Token);
