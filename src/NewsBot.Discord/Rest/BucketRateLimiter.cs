@@ -32,8 +32,9 @@ internal sealed class BucketRateLimiter(TimeProvider time)
             }
             return new Lease(routeLock);
         }
-        catch
+        catch (OperationCanceledException)
         {
+            // Cancelled while waiting for the bucket's reset: give the route back to the next caller.
             routeLock.Release();
             throw;
         }
