@@ -40,6 +40,7 @@ public static class AlertEmbedRenderer
         if (alert.Published is { } published)
             parts.Add(published.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
         if (alert.MatchedTerms.Count > 0) parts.Add("matched: " + string.Join(", ", alert.MatchedTerms));
+        if (alert.AlsoReportedBy.Count > 0) parts.Add("also: " + string.Join(", ", alert.AlsoReportedBy));
         return parts.Count == 0 ? "NewsBot" : string.Join(" · ", parts);
     }
 

@@ -87,6 +87,9 @@ public sealed partial class DiscordRestClient
     public async Task<DiscordMessageRef> ExecuteWebhookAsync(string webhookId, string webhookToken, DiscordMessageBody message, CancellationToken cancellationToken) =>
         ReadMessageRef(await SendAsync(DiscordRoute.ExecuteWebhook(webhookId, webhookToken), message, cancellationToken));
 
+    public async Task<DiscordMessageRef> EditWebhookMessageAsync(string webhookId, string webhookToken, string messageId, DiscordMessageBody message, CancellationToken cancellationToken) =>
+        ReadMessageRef(await SendAsync(DiscordRoute.EditWebhookMessage(webhookId, webhookToken, messageId), message, cancellationToken));
+
     private async Task<JsonDocument?> SendAsync(DiscordRoute route, object? body, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

@@ -57,6 +57,11 @@ internal sealed record DiscordRoute(HttpMethod Method, string Path, string Templ
             "webhooks/" + applicationId + "/" + token, $"POST /webhooks/{applicationId}/***")
         { SendsBotToken = false, TrackBucket = false };
 
+    /// <summary>Edit Webhook Message (Discord resources/webhook.mdx): the alert's "also reported by" update.</summary>
+    public static DiscordRoute EditWebhookMessage(string webhookId, string token, string messageId) =>
+        new(HttpMethod.Patch, $"webhooks/{Id(webhookId)}/{Uri.EscapeDataString(token)}/messages/{Id(messageId)}", "PATCH webhooks/{w}/{t}/messages/{m}",
+            "webhooks/" + webhookId + "/" + token, $"PATCH /webhooks/{webhookId}/***/messages/{messageId}");
+
     /// <summary>Execute Webhook with ?wait=true so Discord returns the message (and errors) instead of 204.</summary>
     public static DiscordRoute ExecuteWebhook(string webhookId, string token) =>
         new(HttpMethod.Post, $"webhooks/{Id(webhookId)}/{Uri.EscapeDataString(token)}?wait=true", "POST webhooks/{w}/{t}",

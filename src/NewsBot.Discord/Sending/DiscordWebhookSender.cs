@@ -29,6 +29,26 @@ public sealed class DiscordWebhookSender(DiscordRestClient rest) : IAlertSender
             return _outcomes.Map(webhook.Id, ex);
         }
     }
+
+    /// <summary>Edits the webhook's message in place for "also reported by".</summary>
+    public async Task<SendOutcome> UpdateAsync(string chatId, string? messageId, AlertContent alert, CancellationToken cancellationToken)
+    {
+        if (WebhookUrl.TryParse(chatId) is not { } webhook)
+            return new SendOutcome.ChatGone("Discord webhook: the destination is not a webhook URL (…/api/webhooks/{id}/{token})");
+        if (messageId is null) return new SendOutcome.Failed("Discord webhook: the alert's message id is unknown, so it cannot be edited");
+        try
+        {
+            return _outcomes.Sent(webhook.Id, await rest.EditWebhookMessageAsync(webhook.Id, webhook.Token, messageId, AlertEmbedRenderer.Render(alert), cancellationToken));
+        }
+        catch (DiscordApiException ex) when (ex.Code == 10008)
+        {
+            return new SendOutcome.Failed("Discord webhook: the alert's message was deleted, so it cannot be edited");
+        }
+        catch (Exception ex) when (ex is DiscordApiException or DiscordTransportException)
+        {
+            return _outcomes.Map(webhook.Id, ex);
+        }
+    }
 }
 
 /// <summary>A webhook URL split into id and token (Discord resources/webhook.mdx "Execute Webhook").</summary>
