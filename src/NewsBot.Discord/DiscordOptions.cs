@@ -11,6 +11,9 @@ public sealed class DiscordOptions
     /// <summary>The bot token from the Developer Portal (Bot → Reset Token).</summary>
     public string BotToken { get; set; } = "";
 
+    /// <summary>The application id (Developer Portal → General Information); when empty, READY's application id is used.</summary>
+    public string? ApplicationId { get; set; }
+
     /// <summary>REST base URL including the version (Discord: the version goes in the path).</summary>
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
 
@@ -22,6 +25,9 @@ public sealed class DiscordOptions
 
     /// <summary>Discord user ids allowed to use <c>/newsadmin</c>.</summary>
     public string[] AdminUserIds { get; set; } = [];
+
+    /// <summary>Outbound-only destinations: Discord webhook URLs with their filters, for servers that do not want a bot.</summary>
+    public List<DiscordWebhookDestination> Webhooks { get; set; } = [];
 
     /// <summary>Discord: 50 requests per second per bot across all routes (interaction routes exempt).</summary>
     public int GlobalRequestsPerSecond { get; set; } = 50;
@@ -53,10 +59,21 @@ public sealed class DiscordOptions
         foreach (var (key, ids) in new[] { ("GuildIds", GuildIds), ("AdminUserIds", AdminUserIds) })
             foreach (var id in ids.Where(id => id.Length is 0 or > 20 || !id.All(char.IsAsciiDigit)))
                 problems.Add($"{SectionName}:{key} entry '{id}' is not a Discord id (digits only; enable Developer Mode and use Copy ID)");
+        if (!string.IsNullOrWhiteSpace(ApplicationId) && !ApplicationId.All(char.IsAsciiDigit))
+            problems.Add($"{SectionName}:ApplicationId must be a Discord id (digits only)");
         if (GlobalRequestsPerSecond < 1) problems.Add($"{SectionName}:GlobalRequestsPerSecond must be at least 1");
         return problems;
     }
 
     public override string ToString() =>
         $"Discord(api={ApiBaseUrl}, gateway={GatewayUrl ?? "from /gateway/bot"}, token={(BotToken.Length > 0 ? "set" : "missing")})";
+}
+
+/// <summary>A Discord webhook that receives alerts matching its filters (NewsBot:Discord:Webhooks).</summary>
+public sealed class DiscordWebhookDestination
+{
+    /// <summary>https://discord.com/api/webhooks/{id}/{token} — a secret: anyone with it can post.</summary>
+    public string Url { get; set; } = "";
+
+    public List<string> Filters { get; set; } = [];
 }

@@ -52,21 +52,18 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
     }
 }
 
-internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
+internal sealed class DiscordOptionsValidator : IValidateOptions<NewsBot.Discord.DiscordOptions>
 {
-    public ValidateOptionsResult Validate(string? name, DiscordOptions o)
+    /// <summary>Discord is off without a bot token; webhooks alone need no token.</summary>
+    public ValidateOptionsResult Validate(string? name, NewsBot.Discord.DiscordOptions o)
     {
-        var errors = new List<string>();
-        const string s = DiscordOptions.Section;
-        if (!string.IsNullOrEmpty(o.BotToken) && string.IsNullOrWhiteSpace(o.ApplicationId))
-            errors.Add($"{s}:ApplicationId is required when {s}:BotToken is set");
-        if (!string.IsNullOrEmpty(o.ApplicationId) && !ulong.TryParse(o.ApplicationId, out _))
-            errors.Add($"{s}:ApplicationId must be a Discord snowflake (digits)");
-        if (o.AdminUserIds.Any(id => !ulong.TryParse(id, out _)))
-            errors.Add($"{s}:AdminUserIds must contain Discord user ids (digits)");
-        if (!Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            errors.Add($"{s}:ApiBaseUrl must be an absolute http(s) URL");
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        var problems = string.IsNullOrEmpty(o.BotToken)
+            ? o.Validate().Where(p => !p.Contains(":BotToken", StringComparison.Ordinal)).ToList()
+            : o.Validate().ToList();
+        for (var i = 0; i < o.Webhooks.Count; i++)
+            if (NewsBot.Discord.Sending.WebhookUrl.TryParse(o.Webhooks[i].Url) is null)
+                problems.Add($"{NewsBot.Discord.DiscordOptions.SectionName}:Webhooks:{i}:Url is not a Discord webhook URL (…/api/webhooks/<id>/<token>)");
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
 

@@ -14,19 +14,6 @@ public sealed class TelegramOptions
     public List<long> AdminUserIds { get; set; } = [];
 }
 
-/// <summary>NewsBot:Discord — set BotToken and ApplicationId to run the Discord bot.</summary>
-public sealed class DiscordOptions
-{
-    public const string Section = "NewsBot:Discord";
-
-    public string? BotToken { get; set; }
-    public string? ApplicationId { get; set; }
-    public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
-
-    /// <summary>Discord user ids (snowflakes) allowed to run admin commands.</summary>
-    public List<string> AdminUserIds { get; set; } = [];
-}
-
 /// <summary>NewsBot:Console — a chat that prints alerts to standard output.</summary>
 public sealed class ConsoleOptions
 {
