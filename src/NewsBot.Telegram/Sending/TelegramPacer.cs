@@ -15,11 +15,14 @@ public sealed class TelegramPacer
 {
     private readonly TelegramPacingOptions _options;
     private readonly TimeProvider _time;
-    private readonly long _slotTicks;
+    private readonly double _slotTicks;
+    private readonly DateTimeOffset _epoch;
     private readonly object _gate = new();
     private readonly HashSet<long> _takenSlots = [];
     private readonly Dictionary<long, ChatPace> _chats = [];
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastRelease = DateTimeOffset.MinValue;
+    private readonly TimeSpan _slot;
     private long _reservations;
 
     public TelegramPacer(TelegramPacingOptions options, TimeProvider time)
@@ -28,7 +31,9 @@ public sealed class TelegramPacer
         if (options.GroupMessagesPerWindow <= 0) throw new ArgumentException("telegram pacing: GroupMessagesPerWindow must be positive");
         _options = options;
         _time = time;
-        _slotTicks = Math.Max(1, (long)(TimeSpan.TicksPerSecond / options.MessagesPerSecond));
+        _slotTicks = TimeSpan.TicksPerSecond / options.MessagesPerSecond;
+        _epoch = time.GetUtcNow();
+        _slot = TimeSpan.FromTicks((long)Math.Floor(_slotTicks));
     }
 
     /// <summary>When the bot may send again after a 429; null when not paused.</summary>
@@ -46,11 +51,28 @@ public sealed class TelegramPacer
             DateTimeOffset at;
             lock (_gate) at = Reserve(chatId, now);
             if (at > now) await Task.Delay(at - now, _time, ct).ConfigureAwait(false);
-            // A 429 may have paused the bot while we waited: take a new turn after the pause
-            // instead of firing as soon as it ends together with every other waiter.
+            TimeSpan hold;
             lock (_gate)
-                if (_pausedUntil <= _time.GetUtcNow()) return;
+            {
+                var woke = _time.GetUtcNow();
+                // A 429 may have paused the bot while we waited: take a new turn after the pause
+                // instead of firing as soon as it ends together with every other waiter.
+                if (_pausedUntil > woke) continue;
+                // Waiters woken late together (a stalled thread pool, a GC pause) would reach
+                // Telegram as one burst; releases stay at least one slot apart whatever happens.
+                var release = woke > _lastRelease + _slot ? woke : _lastRelease + _slot;
+                _lastRelease = release;
+                hold = release - woke;
+            }
+            if (hold > TimeSpan.Zero) await Task.Delay(hold, _time, ct).ConfigureAwait(false);
+            return;
         }
+    }
+
+    /// <summary>Reserves the next turn for <paramref name="chatId"/> and says when it is, without waiting.</summary>
+    internal DateTimeOffset ReserveTurn(long chatId)
+    {
+        lock (_gate) return Reserve(chatId, _time.GetUtcNow());
     }
 
     /// <summary>Telegram answered 429 retry_after: no message from this bot until it has passed.</summary>
@@ -73,9 +95,9 @@ public sealed class TelegramPacer
         if (isGroup && chat.Recent.Count >= _options.GroupMessagesPerWindow)
             ready = Max(ready, chat.Recent.Peek() + _options.GroupWindow + _options.SafetyMargin, ready);
 
-        var slot = (ready.UtcTicks + _slotTicks - 1) / _slotTicks;
+        var slot = FirstSlotAtOrAfter(ready);
         while (!_takenSlots.Add(slot)) slot++;
-        var at = new DateTimeOffset(slot * _slotTicks, TimeSpan.Zero);
+        var at = SlotStart(slot);
 
         chat.NextAllowed = at + _options.PerChatInterval + _options.SafetyMargin;
         if (isGroup)
@@ -86,10 +108,21 @@ public sealed class TelegramPacer
         return at;
     }
 
+    // Global slots are numbered from the pacer's creation; slot k starts at epoch + k/rate,
+    // rounded up to a tick, so k+30 is exactly one second after k at 30 messages/s.
+    private DateTimeOffset SlotStart(long slot) => _epoch + TimeSpan.FromTicks((long)Math.Ceiling(slot * _slotTicks));
+
+    private long FirstSlotAtOrAfter(DateTimeOffset ready)
+    {
+        var slot = Math.Max(0, (long)Math.Ceiling((ready - _epoch).Ticks / _slotTicks) - 1);
+        while (SlotStart(slot) < ready) slot++;
+        return slot;
+    }
+
     /// <summary>Drops past slots and chats with nothing pending, so memory follows the active chats.</summary>
     private void Forget(DateTimeOffset now)
     {
-        var nowSlot = now.UtcTicks / _slotTicks;
+        var nowSlot = FirstSlotAtOrAfter(now) - 1;
         _takenSlots.RemoveWhere(s => s < nowSlot);
         var horizon = now - _options.GroupWindow - _options.SafetyMargin;
         foreach (var (id, chat) in _chats.ToList())
