@@ -42,7 +42,45 @@ public sealed partial class TelegramPolling
     /// <summary>Polls until <paramref name="ct"/> is cancelled. Confirms each update only after handling it.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
-        int? offset = null;
+        try
+        {
+            await PollAsync(ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping while waiting for updates or backing off.
+        }
+        await ConfirmHandledAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>How long an update being handled may still run after stop is requested.</summary>
+    public static TimeSpan HandlerGrace { get; } = TimeSpan.FromSeconds(10);
+
+    private int? _offset;
+    private int? _confirmed;
+
+    /// <summary>
+    /// Updates are confirmed only by the next getUpdates. Without this last call a restart would
+    /// receive the final batch again and run its commands twice (a second "/remove 2" removes
+    /// another filter).
+    /// </summary>
+    private async Task ConfirmHandledAsync()
+    {
+        if (_offset is not { } offset || offset == _confirmed) return;
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await _bot.GetUpdates(offset, 1, 0, TelegramUpdateHandler.AllowedUpdates, limit.Token).ConfigureAwait(false);
+            _confirmed = offset;
+        }
+        catch (Exception error) when (TelegramFailure.From(error, limit.Token) is not null || error is OperationCanceledException)
+        {
+            LogConfirmFailed(TelegramErrorText.Describe(error, _options.BotToken));
+        }
+    }
+
+    private async Task PollAsync(CancellationToken ct)
+    {
         var timeout = Math.Clamp(_options.PollTimeoutSeconds, 0, 50); // Bot API server caps the long poll at 50 s
         while (!ct.IsCancellationRequested)
         {
@@ -50,11 +88,8 @@ public sealed partial class TelegramPolling
             Update[] updates;
             try
             {
-                updates = await _bot.GetUpdates(offset, 100, timeout, TelegramUpdateHandler.AllowedUpdates, ct).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
+                updates = await _bot.GetUpdates(_offset, 100, timeout, TelegramUpdateHandler.AllowedUpdates, ct).ConfigureAwait(false);
+                _confirmed = _offset;
             }
             catch (ApiRequestException conflict) when (conflict.ErrorCode == 409)
             {
@@ -72,11 +107,16 @@ public sealed partial class TelegramPolling
             }
             _errors.Reset();
             _conflicts.Reset();
+            // Stop between updates, not inside one: a command half-run at shutdown and never
+            // confirmed would run again after the restart.
+            using var handling = new CancellationTokenSource();
+            using var stopping = ct.Register(() => handling.CancelAfter(HandlerGrace));
             foreach (var update in updates.OrderBy(u => u.Id))
             {
-                await _handler.HandleAsync(update, ct).ConfigureAwait(false);
+                if (ct.IsCancellationRequested) break;
+                await _handler.HandleAsync(update, handling.Token).ConfigureAwait(false);
                 // Bot API: an update is confirmed by asking with an offset above its update_id.
-                offset = update.Id + 1;
+                _offset = update.Id + 1;
             }
             if (updates.Length == 0 && _time.GetElapsedTime(started) < MinEmptyCycle)
                 await Delay(MinEmptyCycle, ct).ConfigureAwait(false);
@@ -85,6 +125,9 @@ public sealed partial class TelegramPolling
 
     [LoggerMessage(LogLevel.Warning, "telegram polling: {Cause}; is another instance polling, or a webhook set? Retrying in {Seconds:F1} s")]
     private partial void LogConflict(string cause, double seconds);
+
+    [LoggerMessage(LogLevel.Warning, "telegram polling: could not confirm the last updates on stop ({Cause}); they may be handled again")]
+    private partial void LogConfirmFailed(string cause);
 
     [LoggerMessage(LogLevel.Warning, "telegram polling failed ({Cause}); retrying in {Seconds:F1} s")]
     private partial void LogPollFailed(string cause, double seconds);
