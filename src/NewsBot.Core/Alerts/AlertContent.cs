@@ -7,4 +7,8 @@ public sealed record AlertContent(
     string SourceName,
     DateTimeOffset? Published,
     string? Link,
-    IReadOnlyList<string> MatchedTerms);
+    IReadOnlyList<string> MatchedTerms)
+{
+    /// <summary>Other sources that reported the same story after this alert ("also: Reuters, AP").</summary>
+    public IReadOnlyList<string> AlsoReportedBy { get; init; } = [];
+}

@@ -10,4 +10,11 @@ public interface IAlertSender
     string Platform { get; }
 
     Task<SendOutcome> SendAsync(string chatId, AlertContent alert, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Shows that more sources reported an alert's story: edits the sent message in place where the
+    /// platform allows it (never a second notification). <paramref name="messageId"/> is what
+    /// <see cref="SendOutcome.Sent"/> returned.
+    /// </summary>
+    Task<SendOutcome> UpdateAsync(string chatId, string? messageId, AlertContent alert, CancellationToken cancellationToken);
 }

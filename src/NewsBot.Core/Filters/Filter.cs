@@ -1,23 +1,29 @@
+using NewsBot.Core.Filters.Language;
+
 namespace NewsBot.Core.Filters;
 
 /// <summary>
-/// A parsed filter. Foundation version: one word or one quoted phrase, matched
-/// case-insensitively on whole words in the title and body. The filter-language issue
-/// replaces the internals; the public surface stays.
+/// A parsed filter: stored as the user typed it (<see cref="Text"/>), shown back as NewsBot
+/// understands it (<see cref="Normalized"/>). The language is described in docs on
+/// <see cref="FilterParser"/>.
 /// </summary>
 public sealed class Filter
 {
-    internal Filter(string text, string[] words)
+    internal Filter(string text, FilterNode root)
     {
         Text = text;
-        Words = words;
+        Root = root;
+        Normalized = NormalizedPrinter.Print(root);
     }
 
     /// <summary>The filter as the user typed it.</summary>
     public string Text { get; }
 
-    internal string[] Words { get; }
-
     /// <summary>The filter as NewsBot understands it, for showing back to the user.</summary>
-    public string Normalized => Words.Length == 1 ? Words[0] : "\"" + string.Join(' ', Words) + "\"";
+    public string Normalized { get; }
+
+    /// <summary>The parsed tree.</summary>
+    public FilterNode Root { get; }
+
+    public override string ToString() => Normalized;
 }

@@ -1,0 +1,91 @@
+using NewsBot.Core.Filters.Language;
+using NewsBot.Core.Filters.Normalization;
+
+namespace NewsBot.Core.Filters.Index;
+
+/// <summary>
+/// Walks an article's tokens once and looks up the terms that can start at each one. Cost:
+/// a few hash lookups per token plus one verification per term hit, whatever the number of filters.
+/// </summary>
+internal static class ArticleScan
+{
+    public static void Run(TermTable terms, MatchContext context)
+    {
+        var article = context.Article;
+        ScanCompounds(terms, article.Title, titleText: true, context);
+        ScanCompounds(terms, article.Body, titleText: false, context);
+        if (terms.Prefixes.Count > 0)
+        {
+            ScanPrefixes(terms, article.Title, titleText: true, context);
+            ScanPrefixes(terms, article.Body, titleText: false, context);
+        }
+        if (terms.Trigrams.Count > 0)
+        {
+            ScanTrigrams(terms, article.Title, titleText: true, context);
+            ScanTrigrams(terms, article.Body, titleText: false, context);
+        }
+    }
+
+    /// <summary>
+    /// At each token, hashes the stems from there on, character by character, and looks up the
+    /// hash wherever a term could end: at each token end within the first <see cref="KeyHash.KeyLength"/>
+    /// characters (short terms), and after exactly that many (longer terms, keyed by their start).
+    /// </summary>
+    private static void ScanCompounds(TermTable terms, AnalyzedText text, bool titleText, MatchContext context)
+    {
+        var stems = text.Stems;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var start = text.StemStart(i);
+            var hash = KeyHash.Start;
+            var limit = Math.Min(KeyHash.KeyLength, stems.Length - start);
+            for (var k = 1; k <= limit; k++)
+            {
+                hash = KeyHash.Step(hash, stems[start + k - 1]);
+                if ((k == KeyHash.KeyLength || text.IsStemBoundary(start + k)) && terms.Words.TryGet(hash, out var bucket))
+                {
+                    foreach (var term in bucket)
+                    {
+                        if (term.Term.TitleOnly && !titleText || context.Found.Contains(term)) continue;
+                        if (text.CompoundAt(i, ((WordTerm)term.Term).Compound)) context.Found.Add(term);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void ScanPrefixes(TermTable terms, AnalyzedText text, bool titleText, MatchContext context)
+    {
+        var lengths = terms.PrefixLengths;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.Word(i);
+            var hash = KeyHash.Start;
+            var limit = Math.Min(KeyHash.PrefixKeyLength, word.Length);
+            for (var k = 1; k <= limit; k++)
+            {
+                hash = KeyHash.Step(hash, word[k - 1]);
+                if (lengths[k] == 0 || !terms.Prefixes.TryGet(hash, out var bucket)) continue;
+                foreach (var term in bucket)
+                {
+                    if (term.Term.TitleOnly && !titleText || context.Found.Contains(term)) continue;
+                    if (word.StartsWith(((PrefixTerm)term.Term).Prefix, StringComparison.Ordinal)) context.Found.Add(term);
+                }
+            }
+        }
+    }
+
+    private static void ScanTrigrams(TermTable terms, AnalyzedText text, bool titleText, MatchContext context)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.Word(i);
+            for (var j = 0; j + 3 <= word.Length; j++)
+            {
+                if (!terms.Trigrams.TryGet(KeyHash.Trigram(word[j..]), out var bucket)) continue;
+                foreach (var term in bucket)
+                    if (!term.Term.TitleOnly || titleText) context.RegexCandidates.Add(term);
+            }
+        }
+    }
+}

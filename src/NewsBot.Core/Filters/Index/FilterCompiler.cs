@@ -1,0 +1,96 @@
+using NewsBot.Core.Filters.Language;
+
+namespace NewsBot.Core.Filters.Index;
+
+/// <summary>
+/// Turns a parsed filter into its index form and chooses its keys: a set of terms at least one
+/// of which every matching article contains. AND needs only its rarest child's keys; OR
+/// needs keys from every branch; NOT and source: give none. A filter without keys (only a
+/// regex without required literals) is verified for every article. "Rarest" is estimated as
+/// Lucene Monitor does, from the terms alone: a term many filters use is usually a common word in
+/// the news too (gaza, bitcoin), and among equally used terms the longer one is rarer.
+/// </summary>
+internal static class FilterCompiler
+{
+    public static CompiledNode Compile(FilterNode node, TermTable terms) => node switch
+    {
+        TermNode term => terms.Acquire(term),
+        SourceNode source => new CompiledSource(source.Value),
+        NotNode not => new CompiledNot(Compile(not.Child, terms)),
+        AndNode and => new CompiledAnd(and.Children.Select(c => Compile(c, terms)).ToArray()),
+        OrNode or => new CompiledOr(or.Children.Select(c => Compile(c, terms)).ToArray()),
+        _ => throw new ArgumentException($"filter index: unknown filter node {node.GetType().Name}", nameof(node)),
+    };
+
+    public static IndexedTerm[]? Keys(CompiledNode node)
+    {
+        switch (node)
+        {
+            case IndexedTerm term:
+                return term.Indexable ? [term] : null;
+            case CompiledAnd and:
+                IndexedTerm[]? best = null;
+                foreach (var child in and.Children)
+                {
+                    var keys = Keys(child);
+                    if (keys is not null && (best is null || Cost(keys).CompareTo(Cost(best)) < 0)) best = keys;
+                }
+                return best;
+            case CompiledOr or:
+                var union = new List<IndexedTerm>();
+                foreach (var child in or.Children)
+                {
+                    var keys = Keys(child);
+                    if (keys is null) return null;
+                    foreach (var key in keys)
+                        if (!union.Contains(key)) union.Add(key);
+                }
+                return union.ToArray();
+            default:
+                return null;
+        }
+    }
+
+    public static void ForEachTerm(CompiledNode node, Action<IndexedTerm> action)
+    {
+        switch (node)
+        {
+            case IndexedTerm term: action(term); break;
+            case CompiledNot not: ForEachTerm(not.Child, action); break;
+            case CompiledAnd and:
+                foreach (var child in and.Children) ForEachTerm(child, action);
+                break;
+            case CompiledOr or:
+                foreach (var child in or.Children) ForEachTerm(child, action);
+                break;
+        }
+    }
+
+    /// <summary>Terms not under NOT that matched, in filter order, each display once (as <see cref="FilterEvaluator"/> reports them).</summary>
+    public static List<string> MatchedTerms(CompiledNode node, MatchContext context)
+    {
+        var matched = new List<string>();
+        CollectMatched(node, context, matched);
+        return matched;
+    }
+
+    private static void CollectMatched(CompiledNode node, MatchContext context, List<string> matched)
+    {
+        switch (node)
+        {
+            case IndexedTerm term:
+                if (context.IsMatched(term) && !matched.Contains(term.Term.Display)) matched.Add(term.Term.Display);
+                break;
+            case CompiledAnd and:
+                foreach (var child in and.Children) CollectMatched(child, context, matched);
+                break;
+            case CompiledOr or:
+                foreach (var child in or.Children) CollectMatched(child, context, matched);
+                break;
+        }
+    }
+
+    /// <summary>Expected candidates from a key set: the filters sharing its terms, then shortness as tie-breaker.</summary>
+    private static (long Users, int Shortness) Cost(IndexedTerm[] keys) =>
+        (keys.Sum(k => (long)k.References), -keys.Min(k => k.Specificity));
+}

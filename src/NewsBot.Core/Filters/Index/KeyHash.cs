@@ -1,0 +1,37 @@
+namespace NewsBot.Core.Filters.Index;
+
+/// <summary>
+/// 64-bit FNV-1a over UTF-16 characters, computed one character at a time so an article's
+/// token stream is hashed once per position. Keys only pick candidates; a collision costs one
+/// extra verification, never a wrong answer.
+/// </summary>
+public static class KeyHash
+{
+    public const ulong Start = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
+
+    /// <summary>Terms are keyed by at most this many leading characters.</summary>
+    public const int KeyLength = 8;
+
+    /// <summary>
+    /// Prefix terms are keyed by fewer characters, so an article word needs one lookup (two or
+    /// three more only while prefixes of 3 or 4 letters exist) rather than one per length.
+    /// </summary>
+    public const int PrefixKeyLength = 5;
+
+    public static ulong Step(ulong hash, char c) => (hash ^ c) * Prime;
+
+    public static ulong Of(ReadOnlySpan<char> text)
+    {
+        var hash = Start;
+        foreach (var c in text) hash = Step(hash, c);
+        return hash;
+    }
+
+    /// <summary>Key of a word, compound or prefix: its first <see cref="KeyLength"/> characters.</summary>
+    public static ulong OfLeading(string text) => Of(text.AsSpan(0, Math.Min(text.Length, KeyLength)));
+
+    public static ulong OfPrefix(string prefix) => Of(prefix.AsSpan(0, Math.Min(prefix.Length, PrefixKeyLength)));
+
+    public static ulong Trigram(ReadOnlySpan<char> text) => (ulong)text[0] << 32 | (ulong)text[1] << 16 | text[2];
+}

@@ -1,0 +1,149 @@
+namespace NewsBot.Core.Filters.Language;
+
+/// <summary>
+/// Recursive-descent parser over the lexer's tokens:
+/// <code>
+/// or      := and ("OR" and)*
+/// and     := unary ("AND"? unary)*           terms side by side must all match
+/// unary   := ("-" | "NOT") unary | primary
+/// primary := "(" or ")" | "title:" primary | "source:" value | word | word* | "phrase" | /regex/
+/// </code>
+/// </summary>
+public sealed class FilterGrammar
+{
+    private const int MaxDepth = 16;
+    private readonly List<LexToken> _tokens;
+    private readonly FilterLimits _limits;
+    private int _position;
+    private int _terms;
+
+    private FilterGrammar(List<LexToken> tokens, FilterLimits limits)
+    {
+        _tokens = tokens;
+        _limits = limits;
+    }
+
+    public static FilterNode Parse(string text, FilterLimits limits)
+    {
+        var grammar = new FilterGrammar(FilterLexer.Tokenize(text), limits);
+        var root = grammar.ParseOr(0);
+        if (grammar.Peek() is { } extra)
+            throw new FilterSyntaxException(extra.Kind == LexKind.Close ? "unexpected ')'" : $"unexpected '{extra.Text}'", extra.Column);
+        if (!FilterShape.HasPositiveTerm(root))
+            throw new FilterSyntaxException("the filter needs a word, phrase or pattern to look for (exclusions and source: only narrow it down)", 1);
+        return root;
+    }
+
+    private LexToken? Peek() => _position < _tokens.Count ? _tokens[_position] : null;
+
+    private static bool EndsGroup(LexToken? token) => token is null || token.Value.Kind is LexKind.Close or LexKind.Or;
+
+    private FilterNode ParseOr(int depth)
+    {
+        var branches = new List<FilterNode>();
+        while (true)
+        {
+            var start = Peek();
+            if (start is { Kind: LexKind.Or } leadingOr) throw new FilterSyntaxException("OR needs a term before it", leadingOr.Column);
+            var branch = ParseAnd(depth);
+            if (branches.Count > 0 || Peek() is { Kind: LexKind.Or })
+            {
+                if (!FilterShape.HasPositiveTerm(branch))
+                    throw new FilterSyntaxException("each side of OR needs a word, phrase or pattern to look for", start!.Value.Column);
+            }
+            branches.Add(branch);
+            if (Peek() is not { Kind: LexKind.Or } or) break;
+            _position++;
+            if (EndsGroup(Peek())) throw new FilterSyntaxException("OR needs a term after it", or.Column);
+        }
+        return branches.Count == 1 ? branches[0] : new OrNode(branches);
+    }
+
+    private FilterNode ParseAnd(int depth)
+    {
+        var items = new List<FilterNode>();
+        while (!EndsGroup(Peek()))
+        {
+            if (Peek() is { Kind: LexKind.And } and)
+            {
+                _position++;
+                if (items.Count == 0) throw new FilterSyntaxException("AND needs a term before it", and.Column);
+                if (EndsGroup(Peek())) throw new FilterSyntaxException("AND needs a term after it", and.Column);
+            }
+            items.Add(ParseUnary(depth, titleOnly: false));
+        }
+        if (items.Count == 0)
+        {
+            if (Peek() is { Kind: LexKind.Close } close) throw new FilterSyntaxException("unexpected ')'", close.Column);
+            throw new FilterSyntaxException("the filter is empty", 1);
+        }
+        return items.Count == 1 ? items[0] : new AndNode(items);
+    }
+
+    private FilterNode ParseUnary(int depth, bool titleOnly)
+    {
+        var token = Peek()!.Value;
+        if (token.Kind is not (LexKind.Minus or LexKind.Not)) return ParsePrimary(depth, titleOnly);
+        _position++;
+        if (EndsGroup(Peek()) || Peek() is { Kind: LexKind.And })
+            throw new FilterSyntaxException($"{(token.Kind == LexKind.Not ? "NOT" : "'-'")} must be followed by the term to exclude", token.Column);
+        return new NotNode(ParseUnary(depth, titleOnly));
+    }
+
+    private FilterNode ParsePrimary(int depth, bool titleOnly)
+    {
+        var token = _tokens[_position++];
+        switch (token.Kind)
+        {
+            case LexKind.Open:
+                if (depth >= MaxDepth) throw new FilterSyntaxException("parentheses nested too deeply", token.Column);
+                if (Peek() is { Kind: LexKind.Close }) throw new FilterSyntaxException("empty parentheses", token.Column);
+                var inner = titleOnly ? TitleGroup(depth, token) : ParseOr(depth + 1);
+                if (Peek() is not { Kind: LexKind.Close }) throw new FilterSyntaxException("unclosed parenthesis", token.Column);
+                _position++;
+                return inner;
+            case LexKind.Title:
+                if (Peek() is not { Glued: true } next || EndsGroup(next) || next.Kind is LexKind.And or LexKind.Not or LexKind.Minus)
+                    throw new FilterSyntaxException("title: must be directly followed by a term, e.g. title:ceasefire", token.Column);
+                return ParsePrimary(depth, titleOnly: true);
+            case LexKind.Source:
+                if (titleOnly) throw new FilterSyntaxException("source: cannot be used inside title:", token.Column);
+                return Source(token);
+            case LexKind.Word:
+                CountTerm(token);
+                return WordTermBuilder.Word(token.Text, token.Column, titleOnly);
+            case LexKind.Phrase:
+                CountTerm(token);
+                return WordTermBuilder.Phrase(token.Text, token.Column, titleOnly);
+            case LexKind.Regex:
+                CountTerm(token);
+                return RegexTermCompiler.Compile(token.Text, token.Column, titleOnly, _limits);
+            default:
+                throw new FilterSyntaxException($"unexpected '{token.Text}'", token.Column);
+        }
+    }
+
+    /// <summary><c>title:(a OR b)</c>: everything inside the parentheses is limited to the headline.</summary>
+    private FilterNode TitleGroup(int depth, LexToken open)
+    {
+        var node = ParseOr(depth + 1);
+        return FilterShape.LimitToTitle(node, open.Column);
+    }
+
+    private FilterNode Source(LexToken field)
+    {
+        if (Peek() is not { Glued: true, Kind: LexKind.Word or LexKind.Phrase } value)
+            throw new FilterSyntaxException("source: needs a name right after the colon, e.g. source:reuters", field.Column);
+        _position++;
+        CountTerm(value);
+        var folded = Normalization.TextFolding.Fold(value.Text).Trim();
+        if (folded.Length == 0) throw new FilterSyntaxException("source: needs a name right after the colon, e.g. source:reuters", field.Column);
+        return new SourceNode(folded);
+    }
+
+    private void CountTerm(LexToken token)
+    {
+        if (++_terms > _limits.MaxTerms)
+            throw new FilterSyntaxException($"too many terms (at most {_limits.MaxTerms} per filter)", token.Column);
+    }
+}

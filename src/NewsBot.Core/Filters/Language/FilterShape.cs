@@ -1,0 +1,49 @@
+namespace NewsBot.Core.Filters.Language;
+
+/// <summary>Questions about a parsed filter's structure.</summary>
+public static class FilterShape
+{
+    /// <summary>
+    /// True when the filter can only match through a term found in the text: every OR branch has
+    /// one, an AND has one somewhere. <c>-football</c> and <c>source:bbc</c> alone do not.
+    /// </summary>
+    public static bool HasPositiveTerm(FilterNode node) => node switch
+    {
+        TermNode => true,
+        AndNode and => and.Children.Any(HasPositiveTerm),
+        OrNode or => or.Children.All(HasPositiveTerm),
+        _ => false,
+    };
+
+    /// <summary>Terms not under a NOT, in the order typed: the ones reported when they match.</summary>
+    public static IEnumerable<TermNode> PositiveTerms(FilterNode node)
+    {
+        switch (node)
+        {
+            case TermNode term:
+                yield return term;
+                break;
+            case AndNode and:
+                foreach (var child in and.Children)
+                    foreach (var term in PositiveTerms(child)) yield return term;
+                break;
+            case OrNode or:
+                foreach (var child in or.Children)
+                    foreach (var term in PositiveTerms(child)) yield return term;
+                break;
+        }
+    }
+
+    /// <summary>Rewrites every term below <paramref name="node"/> to look at the headline only.</summary>
+    public static FilterNode LimitToTitle(FilterNode node, int column) => node switch
+    {
+        WordTerm w => new WordTerm(true, w.Display, w.Compound),
+        PrefixTerm p => new PrefixTerm(true, p.Prefix),
+        RegexTerm r => new RegexTerm(true, r.Pattern, r.Regex, r.RequiredLiterals),
+        AndNode and => new AndNode(and.Children.Select(c => LimitToTitle(c, column)).ToArray()),
+        OrNode or => new OrNode(or.Children.Select(c => LimitToTitle(c, column)).ToArray()),
+        NotNode not => new NotNode(LimitToTitle(not.Child, column)),
+        SourceNode => throw new FilterSyntaxException("source: cannot be used inside title:", column),
+        _ => node,
+    };
+}

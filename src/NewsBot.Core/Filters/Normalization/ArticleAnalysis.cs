@@ -1,0 +1,28 @@
+namespace NewsBot.Core.Filters.Normalization;
+
+/// <summary>An article folded and tokenized once, then checked against any number of filters.</summary>
+public sealed class ArticleAnalysis
+{
+    private ArticleAnalysis(AnalyzedText title, AnalyzedText body, string sourceName, string sourceHost)
+    {
+        Title = title;
+        Body = body;
+        SourceName = sourceName;
+        SourceHost = sourceHost;
+    }
+
+    public AnalyzedText Title { get; }
+    public AnalyzedText Body { get; }
+
+    /// <summary>Folded source name.</summary>
+    public string SourceName { get; }
+
+    /// <summary>Folded source host, empty when unknown.</summary>
+    public string SourceHost { get; }
+
+    public static ArticleAnalysis Of(ArticleText article) => new(
+        AnalyzedText.Analyze(article.Title ?? ""),
+        AnalyzedText.Analyze(article.Body ?? ""),
+        TextFolding.Fold(article.SourceName ?? ""),
+        TextFolding.Fold(article.SourceHost ?? ""));
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text;
+using System.Xml.Linq;
+using NewsBot.Sources.Parsing.Xml;
+
+namespace NewsBot.Sources.Parsing.Atom;
+
+/// <summary>
+/// An Atom text construct (title, summary, content) with its kind resolved: Atom 1.0 type
+/// text/html/xhtml (RFC 4287 §3.1), Atom 0.3 MIME types with mode xml/escaped/base64.
+/// </summary>
+internal sealed record AtomText(string Value, AtomText.Kind Type)
+{
+    public enum Kind { Text, Html, Xhtml }
+
+    public static AtomText? Read(XElement? element)
+    {
+        if (element is null || element.Attribute("src") is not null) return null; // out-of-line content: nothing to read here
+        var type = ((string?)element.Attribute("type") ?? "text").Trim().ToLowerInvariant();
+        var mode = ((string?)element.Attribute("mode") ?? "").Trim().ToLowerInvariant();
+        if (mode == "base64") return Base64(element.Value, type);
+        if (type.Contains("xhtml") || (mode == "xml" && type.Contains("html")) || (type == "text" && element.HasElements))
+            return NonBlank(XhtmlMarkup(element), Kind.Xhtml);
+        if (type.Contains("html")) return NonBlank(element.Value, Kind.Html);
+        if (type is "text" or "" || type.StartsWith("text/", StringComparison.Ordinal)) return NonBlank(element.Value, Kind.Text);
+        return null; // another media type (RFC 4287 §4.1.3.3): not text we can show
+    }
+
+    public string ToHtml() => Type == Kind.Text ? WebUtility.HtmlEncode(Value) : Value;
+
+    public string ToPlainTitle() => Type == Kind.Text ? TitleText.FromPlain(Value) : TitleText.FromHtml(Value);
+
+    /// <summary>RFC 4287 §3.1.1.3: xhtml content is a single xhtml:div whose contents are the markup.</summary>
+    private static string XhtmlMarkup(XElement element)
+    {
+        var children = element.Elements().ToList();
+        var div = children.Count == 1 && children[0].Name.LocalName == "div" ? children[0] : element;
+        return ElementText.InnerMarkup(div);
+    }
+
+    private static AtomText? Base64(string value, string type)
+    {
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(value.Trim()));
+            return NonBlank(decoded, type.Contains("html") ? Kind.Html : Kind.Text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static AtomText? NonBlank(string value, Kind kind) =>
+        string.IsNullOrWhiteSpace(value) ? null : new AtomText(value.Trim(), kind);
+}

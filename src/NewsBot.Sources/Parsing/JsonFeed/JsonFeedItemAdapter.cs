@@ -1,0 +1,22 @@
+using System.Net;
+using NewsBot.Sources.Parsing.Xml;
+
+namespace NewsBot.Sources.Parsing.JsonFeed;
+
+/// <summary>Adapts a <see cref="JsonFeedItem"/> to the normalized <see cref="FeedItem"/>.</summary>
+internal static class JsonFeedItemAdapter
+{
+    public static FeedItem ToFeedItem(JsonFeedItem item, int index, Uri? baseUri, List<string> problems)
+    {
+        // JSON Feed titles and summaries are plain text; FeedItem keeps bodies as HTML, so text is escaped.
+        var title = TitleText.FromPlain(item.Title);
+        return new FeedItem(
+            Id: item.Id,
+            Title: title,
+            Link: XmlBase.Resolve(baseUri, item.Url ?? item.ExternalUrl),
+            SummaryHtml: item.Summary is null ? null : WebUtility.HtmlEncode(item.Summary),
+            ContentHtml: item.ContentHtml ?? (item.ContentText is null ? null : WebUtility.HtmlEncode(item.ContentText)),
+            Published: ItemChecks.Date([item.DatePublished, item.DateModified], ItemChecks.ItemName(index, title), problems),
+            Author: item.AuthorName);
+    }
+}

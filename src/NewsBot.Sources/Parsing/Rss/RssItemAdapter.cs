@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+
+namespace NewsBot.Sources.Parsing.Rss;
+
+/// <summary>Adapts an <see cref="RssItem"/> to the normalized <see cref="FeedItem"/>.</summary>
+internal static partial class RssItemAdapter
+{
+    public static FeedItem ToFeedItem(RssItem item, int index, List<string> problems)
+    {
+        var title = TitleText.FromHtml(item.Title);
+        var id = item.Guid ?? item.RdfAbout;
+        var published = ItemChecks.Date([item.PubDate, item.DcDate, item.AtomUpdated], ItemChecks.ItemName(index, title), problems);
+        return new FeedItem(
+            Id: id,
+            Title: title,
+            Link: item.Link ?? PermaLink(item) ?? item.AtomAlternateLink,
+            SummaryHtml: item.Description ?? item.MediaDescription,
+            ContentHtml: item.ContentEncoded,
+            Published: published,
+            Author: item.DcCreator ?? AuthorName(item.Author) ?? item.AtomAuthorName);
+    }
+
+    /// <summary>RSS 2.0: a guid is a permalink unless isPermaLink="false"; only an absolute http(s) URL can serve as one.</summary>
+    private static string? PermaLink(RssItem item) =>
+        item.GuidIsPermaLink && Uri.TryCreate(item.Guid, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri.AbsoluteUri
+            : null;
+
+    /// <summary>RSS 2.0 author is an e-mail address, often "jane@example.com (Jane Doe)": prefer the name.</summary>
+    private static string? AuthorName(string? author)
+    {
+        if (author is null) return null;
+        var match = MailWithName().Match(author);
+        return match.Success ? match.Groups[1].Value.Trim() : author;
+    }
+
+    [GeneratedRegex(@"^\S+@\S+\s*\((.+)\)$")]
+    private static partial Regex MailWithName();
+}

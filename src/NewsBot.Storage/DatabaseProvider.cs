@@ -1,0 +1,3 @@
+namespace NewsBot.Storage;
+
+public enum DatabaseProvider { Sqlite, Postgres }

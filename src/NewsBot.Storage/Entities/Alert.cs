@@ -1,0 +1,49 @@
+namespace NewsBot.Storage.Entities;
+
+public enum AlertStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+}
+
+/// <summary>
+/// An alert is a row before it is a message: created in the same transaction that records the
+/// match, unique per chat and article, marked sent only after the platform accepted it.
+/// </summary>
+public sealed class Alert
+{
+    public long Id { get; set; }
+    public long ChatId { get; set; }
+    public Chat? Chat { get; set; }
+    public long ArticleId { get; set; }
+    public Article? Article { get; set; }
+    public long? FilterId { get; set; }
+
+    /// <summary>The story of the article; a chat has at most one alert per story.</summary>
+    public long? StoryId { get; set; }
+    public Story? Story { get; set; }
+
+    /// <summary>Other sources that reported the story after this alert was created, joined by <see cref="TermSeparator"/>.</summary>
+    public string AlsoSources { get; set; } = "";
+
+    /// <summary>Set when AlsoSources grew after the alert was sent: the message is edited in place, never re-sent.</summary>
+    public bool UpdatePending { get; set; }
+
+    /// <summary>The filter terms that matched, joined by <see cref="TermSeparator"/>.</summary>
+    public required string MatchedTerms { get; set; }
+
+    public AlertStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+
+    /// <summary>A sender owns the alert until this time; after it, another sender may take it over.</summary>
+    public DateTime? ClaimedUntil { get; set; }
+
+    public DateTime? SentAt { get; set; }
+    public string? PlatformMessageId { get; set; }
+    public string? LastError { get; set; }
+
+    public const char TermSeparator = '\u001F';
+}

@@ -1,0 +1,22 @@
+namespace NewsBot.Storage.Entities;
+
+/// <summary>A place alerts go to: a Telegram chat, a Discord channel, the console.</summary>
+public sealed class Chat
+{
+    public long Id { get; set; }
+
+    /// <summary>Matches <c>IAlertSender.Platform</c>: "console", "telegram", "discord".</summary>
+    public required string Platform { get; set; }
+
+    /// <summary>The platform's id for the chat, as text.</summary>
+    public required string ExternalId { get; set; }
+
+    public string? Title { get; set; }
+    public bool Paused { get; set; }
+
+    /// <summary>Set when the platform says the chat is gone (blocked, kicked); no sends until the chat comes back.</summary>
+    public string? DeactivatedReason { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public List<ChatFilter> Filters { get; set; } = [];
+}

@@ -1,0 +1,11 @@
+namespace NewsBot.Storage.Entities;
+
+/// <summary>One filter line of a chat, stored exactly as the user typed it.</summary>
+public sealed class ChatFilter
+{
+    public long Id { get; set; }
+    public long ChatId { get; set; }
+    public Chat? Chat { get; set; }
+    public required string Text { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

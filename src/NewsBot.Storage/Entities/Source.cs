@@ -1,0 +1,30 @@
+namespace NewsBot.Storage.Entities;
+
+/// <summary>A feed NewsBot polls, with its fetch state and health.</summary>
+public sealed class Source
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public required string Url { get; set; }
+
+    /// <summary>Null means NewsBot:Sources:DefaultPollInterval.</summary>
+    public TimeSpan? PollInterval { get; set; }
+
+    public bool Paused { get; set; }
+
+    /// <summary>Whether the items present at the first fetch produce alerts (demos) or are only recorded as seen.</summary>
+    public bool AlertOnFirstFetch { get; set; }
+
+    public bool FirstFetchDone { get; set; }
+
+    public string? ETag { get; set; }
+    public string? LastModified { get; set; }
+
+    public DateTime NextPollAt { get; set; }
+    public DateTime? LastAttemptAt { get; set; }
+    public DateTime? LastSuccessAt { get; set; }
+    public string? LastError { get; set; }
+    public int ConsecutiveFailures { get; set; }
+    public int LastItemCount { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

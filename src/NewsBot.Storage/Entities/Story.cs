@@ -1,0 +1,11 @@
+namespace NewsBot.Storage.Entities;
+
+/// <summary>
+/// One news event as reported by one or more sources. Articles whose headline and lead are near
+/// duplicates within the grouping window share a story, and a chat gets one alert per story.
+/// </summary>
+public sealed class Story
+{
+    public long Id { get; set; }
+    public DateTime FirstSeenAt { get; set; }
+}

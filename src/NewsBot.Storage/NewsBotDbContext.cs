@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using NewsBot.Storage.Entities;
+
+namespace NewsBot.Storage;
+
+/// <summary>
+/// The database is the truth: jobs carry only ids, and everything a restart needs is here.
+/// Each provider has its own subclass so it can keep its own migration set.
+/// </summary>
+public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Chat> Chats => Set<Chat>();
+    public DbSet<ChatFilter> Filters => Set<ChatFilter>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<Story> Stories => Set<Story>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every time is UTC; SQLite hands DateTime back as Unspecified, PostgreSQL's timestamptz demands Utc.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Source>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(200);
+            e.Property(s => s.Url).HasMaxLength(2048);
+            e.HasIndex(s => s.Url).IsUnique();
+            e.HasIndex(s => s.NextPollAt);
+        });
+        model.Entity<Article>(e =>
+        {
+            e.Property(a => a.IdentityHash).HasMaxLength(64);
+            e.HasIndex(a => new { a.SourceId, a.IdentityHash }).IsUnique();
+            e.HasIndex(a => a.FetchedAt);
+            e.HasOne(a => a.Story).WithMany().OnDelete(DeleteBehavior.SetNull);
+        });
+        model.Entity<Chat>(e =>
+        {
+            e.Property(c => c.Platform).HasMaxLength(32);
+            e.Property(c => c.ExternalId).HasMaxLength(512);
+            e.HasIndex(c => new { c.Platform, c.ExternalId }).IsUnique();
+        });
+        model.Entity<ChatFilter>(e => e.HasIndex(f => f.ChatId));
+        model.Entity<Alert>(e =>
+        {
+            e.HasIndex(a => new { a.ChatId, a.ArticleId }).IsUnique();
+            e.HasIndex(a => new { a.Status, a.NextAttemptAt });
+            e.HasIndex(a => new { a.ChatId, a.StoryId }).IsUnique();
+            e.HasOne(a => a.Story).WithMany().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(a => a.UpdatePending);
+        });
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsBot.Storage;
+
+/// <summary>
+/// Creates the provider's context (each provider has its own migration set) behind the common
+/// <see cref="NewsBotDbContext"/> type the rest of the app uses.
+/// </summary>
+public sealed class NewsBotDbContextFactory : IDbContextFactory<NewsBotDbContext>
+{
+    private readonly DatabaseProvider _provider;
+
+    public DatabaseProvider Provider => _provider;
+    private readonly DbContextOptions<SqliteNewsBotDbContext>? _sqlite;
+    private readonly DbContextOptions<PostgresNewsBotDbContext>? _postgres;
+
+    public NewsBotDbContextFactory(DatabaseProvider provider, string connectionString, string contentRoot)
+    {
+        _provider = provider;
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                _sqlite = new DbContextOptionsBuilder<SqliteNewsBotDbContext>()
+                    .UseSqlite(ResolveSqlitePath(connectionString, contentRoot))
+                    .Options;
+                break;
+            case DatabaseProvider.Postgres:
+                _postgres = new DbContextOptionsBuilder<PostgresNewsBotDbContext>()
+                    .UseNpgsql(connectionString)
+                    .Options;
+                break;
+            default:
+                throw new NotSupportedException($"NewsBot:Database:Provider={provider} is not supported; use Sqlite or Postgres");
+        }
+    }
+
+    public NewsBotDbContext CreateDbContext() => _provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteNewsBotDbContext(_sqlite!),
+        DatabaseProvider.Postgres => new PostgresNewsBotDbContext(_postgres!),
+        _ => throw new NotSupportedException($"database provider {_provider}"),
+    };
+
+    /// <summary>Applies this provider's migrations; SQLite also switches to WAL so readers do not block the writer.</summary>
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        await using var db = CreateDbContext();
+        await db.Database.MigrateAsync(ct);
+        if (_provider == DatabaseProvider.Sqlite)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    /// <summary>A relative SQLite file is placed under the content root, and its folder is created if missing.</summary>
+    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var full = Path.GetFullPath(file, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            builder.DataSource = full;
+        }
+        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using NewsBot.Pipeline.Polling;
+using NewsBot.Startup;
+using NewsBot.Storage;
+using NewsBot.Storage.Entities;
+
+namespace NewsBot.Cli;
+
+/// <summary>`sources list|add|remove`: manage sources in the configured database.</summary>
+public static class SourcesCommand
+{
+    public static Command Create()
+    {
+        var list = new Command("list", "List sources with their health");
+        list.SetAction((_, ct) => WithDatabaseAsync((app, db) => ListAsync(db, ct), ct));
+
+        var url = new Argument<string>("url") { Description = "Feed URL or file path" };
+        var name = new Option<string?>("--name") { Description = "Display name (default: the feed's title)" };
+        var interval = new Option<TimeSpan?>("--interval") { Description = "Poll interval, e.g. 00:10:00 (default: NewsBot:Sources:DefaultPollInterval)" };
+        var add = new Command("add", "Add a source after reading it once") { url, name, interval };
+        add.SetAction((r, ct) => WithDatabaseAsync((app, db) =>
+            AddAsync(app, db, r.GetValue(url)!, r.GetValue(name), r.GetValue(interval), ct), ct));
+
+        var id = new Argument<long>("id") { Description = "Source id from `sources list`" };
+        var remove = new Command("remove", "Remove a source and its stored articles") { id };
+        remove.SetAction((r, ct) => WithDatabaseAsync((app, db) => RemoveAsync(db, r.GetValue(id), ct), ct));
+
+        return new Command("sources", "Manage the sources NewsBot polls") { list, add, remove };
+    }
+
+    private static async Task<int> WithDatabaseAsync(Func<WebApplication, NewsBotDbContext, Task<int>> action, CancellationToken ct)
+    {
+        await using var app = NewsBotHost.Build([]);
+        var factory = app.Services.GetRequiredService<NewsBotDbContextFactory>();
+        await factory.MigrateAsync(ct);
+        await using var db = factory.CreateDbContext();
+        return await action(app, db);
+    }
+
+    private static async Task<int> ListAsync(NewsBotDbContext db, CancellationToken ct)
+    {
+        var sources = await db.Sources.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
+        if (sources.Count == 0) System.Console.WriteLine("No sources.");
+        foreach (var s in sources)
+        {
+            var state = s.Paused ? "paused" : s.LastError is null ? "ok" : $"failing ({s.ConsecutiveFailures}×): {s.LastError}";
+            System.Console.WriteLine($"{s.Id,4}  {s.Name}  {s.Url}");
+            System.Console.WriteLine($"      {state}; last success {Time(s.LastSuccessAt)}; next poll {Time(s.NextPollAt)}; {s.LastItemCount} items");
+        }
+        return 0;
+    }
+
+    private static async Task<int> AddAsync(WebApplication app, NewsBotDbContext db, string url, string? name, TimeSpan? interval, CancellationToken ct)
+    {
+        if (interval is { } i && i < TimeSpan.FromSeconds(1))
+        {
+            await System.Console.Error.WriteLineAsync("--interval must be at least 00:00:01");
+            return 2;
+        }
+        if (await db.Sources.AnyAsync(s => s.Url == url, ct))
+        {
+            await System.Console.Error.WriteLineAsync($"a source with URL {url} already exists");
+            return 1;
+        }
+        var read = await app.Services.GetRequiredService<SourceFeedReader>().ReadAsync(url, null, null, ct);
+        if (read is not FeedRead.Read ok)
+        {
+            await System.Console.Error.WriteLineAsync($"feed '{url}': {(read as FeedRead.Unreadable)?.Error ?? "no content"}; not added");
+            return 1;
+        }
+        var now = DateTime.UtcNow;
+        var source = new Source { Name = name ?? ok.Feed.Title ?? url, Url = url, PollInterval = interval, NextPollAt = now, CreatedAt = now };
+        db.Sources.Add(source);
+        await db.SaveChangesAsync(ct);
+        System.Console.WriteLine($"Added source {source.Id} '{source.Name}': {ok.Feed.Format}, {ok.Feed.Items.Count} items (recorded as seen at the first poll, not alerted)");
+        return 0;
+    }
+
+    private static async Task<int> RemoveAsync(NewsBotDbContext db, long id, CancellationToken ct)
+    {
+        var removed = await db.Sources.Where(s => s.Id == id).ExecuteDeleteAsync(ct);
+        if (removed == 0)
+        {
+            await System.Console.Error.WriteLineAsync($"no source with id {id}");
+            return 1;
+        }
+        System.Console.WriteLine($"Removed source {id}.");
+        return 0;
+    }
+
+    private static string Time(DateTime? t) => t?.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "never";
+}

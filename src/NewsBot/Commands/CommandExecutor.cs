@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using NewsBot.Core.Commands;
+using NewsBot.Storage;
+using NewsBot.Storage.Entities;
+
+namespace NewsBot.Commands;
+
+/// <summary>
+/// Runs chat commands against the database for every platform. Access rules, help and malformed
+/// commands were handled by <see cref="CommandRouter"/> before a command gets here.
+/// </summary>
+public sealed partial class CommandExecutor(
+    IDbContextFactory<NewsBotDbContext> dbFactory,
+    FilterCommands filters,
+    SourceCommands sources,
+    TimeProvider time,
+    ILogger<CommandExecutor> log) : ICommandExecutor
+{
+    public async Task<CommandReply> ExecuteAsync(CommandContext ctx, ChatCommand cmd, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        try
+        {
+            return cmd switch
+            {
+                ChatCommand.Start => await StartAsync(db, ctx, ct),
+                ChatCommand.Add add => await filters.AddAsync(db, await ChatAsync(db, ctx, cmd, ct), add.Filter, ct),
+                ChatCommand.List => await filters.ListAsync(db, await ChatAsync(db, ctx, cmd, ct), cmd.TargetChannel, ct),
+                ChatCommand.Remove remove => await filters.RemoveAsync(db, await ChatAsync(db, ctx, cmd, ct), remove.Number, ct),
+                ChatCommand.Test test => await filters.TestAsync(db, await ChatAsync(db, ctx, cmd, ct), test.Text, ct),
+                ChatCommand.Pause => await SetPausedAsync(db, ctx, cmd, true, ct),
+                ChatCommand.Resume => await SetPausedAsync(db, ctx, cmd, false, ct),
+                ChatCommand.Stop => await StopAsync(db, ctx, ct),
+                ChatCommand.Connect connect => await ConnectAsync(db, ctx, cmd, connect.Channel, ct),
+                ChatCommand.Sources => await sources.ListAsync(db, ctx.IsBotAdmin, ct),
+                ChatCommand.AddSource add => await sources.AddAsync(db, add.Url, add.SourceName, ct),
+                ChatCommand.RemoveSource remove => await sources.RemoveAsync(db, remove.Id, ct),
+                ChatCommand.PauseSource pause => await sources.SetPausedAsync(db, pause.Id, true, ct),
+                ChatCommand.ResumeSource resume => await sources.SetPausedAsync(db, resume.Id, false, ct),
+                ChatCommand.Stats => await sources.StatsAsync(db, ct),
+                _ => new CommandReply($"/{cmd.Name} is not available yet."),
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(e, cmd.Name, ctx.Platform, ctx.ChatId);
+            return CommandReplies.Failed(cmd);
+        }
+    }
+
+    /// <summary>The chat the command acts on: the @channel target when given, else the chat it was sent in. Created on first use.</summary>
+    private async Task<Chat> ChatAsync(NewsBotDbContext db, CommandContext ctx, ChatCommand cmd, CancellationToken ct)
+    {
+        var (externalId, title) = cmd.TargetChannel is not null && ctx.Target is { } target
+            ? (target.ChatId, target.Title ?? target.Handle)
+            : (ctx.ChatId, ctx.ChatTitle ?? ctx.UserName);
+        var chat = await db.Chats.FirstOrDefaultAsync(c => c.Platform == ctx.Platform && c.ExternalId == externalId, ct);
+        if (chat is not null) return chat;
+        chat = new Chat { Platform = ctx.Platform, ExternalId = externalId, Title = title, CreatedAt = time.GetUtcNow().UtcDateTime };
+        db.Chats.Add(chat);
+        await db.SaveChangesAsync(ct);
+        return chat;
+    }
+
+    private async Task<CommandReply> StartAsync(NewsBotDbContext db, CommandContext ctx, CancellationToken ct)
+    {
+        var chat = await ChatAsync(db, ctx, new ChatCommand.Start(), ct);
+        var welcomeBack = chat.DeactivatedReason is not null;
+        chat.DeactivatedReason = null; // the chat can receive messages again
+        await db.SaveChangesAsync(ct);
+        var help = CommandReplies.Help(ctx).Text;
+        return new CommandReply((welcomeBack ? "Welcome back! Alerts are on again.\n\n" : "") + help);
+    }
+
+    private async Task<CommandReply> SetPausedAsync(NewsBotDbContext db, CommandContext ctx, ChatCommand cmd, bool paused, CancellationToken ct)
+    {
+        var chat = await ChatAsync(db, ctx, cmd, ct);
+        chat.Paused = paused;
+        await db.SaveChangesAsync(ct);
+        return new CommandReply(paused
+            ? "Alerts are paused. Send /resume to start them again."
+            : "Alerts are on again.");
+    }
+
+    private async Task<CommandReply> StopAsync(NewsBotDbContext db, CommandContext ctx, CancellationToken ct)
+    {
+        var chat = await db.Chats.Include(c => c.Filters)
+            .FirstOrDefaultAsync(c => c.Platform == ctx.Platform && c.ExternalId == ctx.ChatId, ct);
+        if (chat is null) return new CommandReply("This chat has no subscription. Send /start to begin.");
+        var filterIds = chat.Filters.Select(f => f.Id).ToList();
+        db.Chats.Remove(chat); // filters and alerts go with it
+        await db.SaveChangesAsync(ct);
+        filters.Forget(filterIds);
+        return new CommandReply("Done: this chat and its filters are forgotten. Send /start to subscribe again.");
+    }
+
+    private async Task<CommandReply> ConnectAsync(NewsBotDbContext db, CommandContext ctx, ChatCommand cmd, string handle, CancellationToken ct)
+    {
+        await ChatAsync(db, ctx, cmd, ct);
+        return new CommandReply($"Connected {handle}. Add its filters from here with /add {handle} <filter>; see them with /list {handle}.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "command /{Command} in {Platform} chat {ChatId} failed")]
+    private partial void LogFailed(Exception e, string command, string platform, string chatId);
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NewsBot.Core.Commands;
+using NewsBot.Pipeline.Polling;
+using NewsBot.Storage;
+using NewsBot.Storage.Entities;
+
+namespace NewsBot.Commands;
+
+/// <summary>/sources for everyone; /addsource, /removesource, /pausesource, /resumesource, /stats for admins.</summary>
+public sealed class SourceCommands(SourceFeedReader reader, TimeProvider time)
+{
+    public async Task<CommandReply> ListAsync(NewsBotDbContext db, bool withHealth, CancellationToken ct)
+    {
+        var rows = await db.Sources.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
+        if (rows.Count == 0) return new CommandReply("No sources yet.");
+        var text = new StringBuilder("Sources:\n");
+        foreach (var s in rows)
+        {
+            text.Append('#').Append(s.Id).Append(' ').Append(s.Name);
+            if (s.Paused) text.Append(" (paused)");
+            text.AppendLine();
+            if (!withHealth) continue;
+            text.Append("   ").Append(s.Url).AppendLine();
+            text.Append("   last fetch ").Append(When(s.LastSuccessAt)).Append(", next ").Append(When(s.NextPollAt));
+            if (s.LastError is not null) text.Append(", failing ×").Append(s.ConsecutiveFailures).Append(": ").Append(s.LastError);
+            text.AppendLine();
+        }
+        return new CommandReply(text.ToString().TrimEnd());
+    }
+
+    public async Task<CommandReply> AddAsync(NewsBotDbContext db, Uri url, string? name, CancellationToken ct)
+    {
+        var address = url.ToString();
+        if (url.Scheme is not ("http" or "https"))
+            return new CommandReply("Sources added from chat must be http:// or https:// URLs.");
+        if (await db.Sources.FirstOrDefaultAsync(s => s.Url == address, ct) is { } existing)
+            return new CommandReply($"That feed is already source #{existing.Id} ({existing.Name}).");
+        var read = await reader.ReadAsync(address, null, null, ct);
+        if (read is not FeedRead.Read ok)
+            return new CommandReply($"I could not add it: {(read as FeedRead.Unreadable)?.Error ?? "the feed sent no content"}.");
+        var now = time.GetUtcNow().UtcDateTime;
+        var source = new Source { Name = name ?? ok.Feed.Title ?? url.Host, Url = address, NextPollAt = now, CreatedAt = now };
+        db.Sources.Add(source);
+        await db.SaveChangesAsync(ct);
+        return new CommandReply($"Added source #{source.Id} {source.Name}: {ok.Feed.Items.Count} items now. " +
+                                "Those are recorded as seen; alerts start with the next new article.");
+    }
+
+    public async Task<CommandReply> RemoveAsync(NewsBotDbContext db, long id, CancellationToken ct)
+    {
+        var source = await db.Sources.FindAsync([id], ct);
+        if (source is null) return NoSuch(id);
+        db.Sources.Remove(source);
+        await db.SaveChangesAsync(ct);
+        return new CommandReply($"Removed source #{id} {source.Name}.");
+    }
+
+    public async Task<CommandReply> SetPausedAsync(NewsBotDbContext db, long id, bool paused, CancellationToken ct)
+    {
+        var source = await db.Sources.FindAsync([id], ct);
+        if (source is null) return NoSuch(id);
+        source.Paused = paused;
+        if (!paused) source.NextPollAt = time.GetUtcNow().UtcDateTime; // poll at once when resumed
+        await db.SaveChangesAsync(ct);
+        return new CommandReply(paused ? $"Paused source #{id} {source.Name}." : $"Resumed source #{id} {source.Name}.");
+    }
+
+    public async Task<CommandReply> StatsAsync(NewsBotDbContext db, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var hourAgo = now.AddHours(-1);
+        var dayAgo = now.AddDays(-1);
+        var failing = await db.Sources.AsNoTracking().Where(s => s.LastError != null)
+            .OrderByDescending(s => s.ConsecutiveFailures).Take(10).ToListAsync(ct);
+        var text = new StringBuilder()
+            .Append("Sources: ").Append(await db.Sources.CountAsync(ct))
+            .Append(" (paused ").Append(await db.Sources.CountAsync(s => s.Paused, ct)).AppendLine(")")
+            .Append("Chats: ").Append(await db.Chats.CountAsync(ct))
+            .Append(" (paused ").Append(await db.Chats.CountAsync(c => c.Paused, ct))
+            .Append(", unreachable ").Append(await db.Chats.CountAsync(c => c.DeactivatedReason != null, ct)).AppendLine(")")
+            .Append("Filters: ").Append(await db.Filters.CountAsync(ct)).AppendLine()
+            .Append("Alerts sent: ").Append(await db.Alerts.CountAsync(a => a.Status == AlertStatus.Sent && a.SentAt >= hourAgo, ct))
+            .Append(" last hour, ").Append(await db.Alerts.CountAsync(a => a.Status == AlertStatus.Sent && a.SentAt >= dayAgo, ct))
+            .AppendLine(" last day")
+            .Append("Alerts waiting: ").Append(await db.Alerts.CountAsync(a => a.Status == AlertStatus.Pending, ct))
+            .Append(", failed last day: ").Append(await db.Alerts.CountAsync(a => a.Status == AlertStatus.Failed && a.CreatedAt >= dayAgo, ct))
+            .AppendLine();
+        text.Append("Failing sources: ").Append(failing.Count == 0 ? "none" : "").AppendLine();
+        foreach (var s in failing) text.Append("#").Append(s.Id).Append(' ').Append(s.Name).Append(": ").AppendLine(s.LastError);
+        return new CommandReply(text.ToString().TrimEnd());
+    }
+
+    private static CommandReply NoSuch(long id) => new($"There is no source #{id}; see /sources.");
+
+    private static string When(DateTime? t) =>
+        t?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "never";
+}

@@ -1,0 +1,38 @@
+namespace NewsBot.Configuration;
+
+/// <summary>NewsBot:Sources — how feeds are polled and fetched.</summary>
+public sealed class SourcesOptions
+{
+    public const string Section = "NewsBot:Sources";
+
+    /// <summary>Poll interval for sources that do not set their own. Default 5 minutes; at least 1 second.</summary>
+    public TimeSpan DefaultPollInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Allow source URLs that resolve to loopback, private, link-local or unspecified addresses.</summary>
+    public bool AllowPrivateAddresses { get; set; }
+
+    /// <summary>Fetch timeout per request.</summary>
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Largest feed body read, in bytes.</summary>
+    public long MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Concurrent requests per host, so one slow site does not hold up the others.</summary>
+    public int MaxConcurrentPerHost { get; set; } = 2;
+
+    /// <summary>Sources added at start when no source has their URL.</summary>
+    public List<SeedSource> Seed { get; set; } = [];
+}
+
+public sealed class SeedSource
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>http(s) URL, or a file path (relative paths resolve against the content root).</summary>
+    public string Url { get; set; } = "";
+
+    public TimeSpan? PollInterval { get; set; }
+
+    /// <summary>Alert on the items present at the first fetch (the demo does); normally they are only recorded as seen.</summary>
+    public bool AlertOnFirstFetch { get; set; }
+}

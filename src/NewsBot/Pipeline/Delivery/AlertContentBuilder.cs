@@ -1,0 +1,34 @@
+using NewsBot.Core.Alerts;
+using NewsBot.Core.Summaries;
+using NewsBot.Storage.Entities;
+
+namespace NewsBot.Pipeline.Delivery;
+
+/// <summary>Stored alert + article → what the platform renders. Pure, so a re-send shows the same text.</summary>
+public static class AlertContentBuilder
+{
+    public static AlertContent Build(Alert alert, Article article, Source source)
+    {
+        var terms = alert.MatchedTerms.Split(Alert.TermSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return new AlertContent(
+            article.Title,
+            Summary(article, terms),
+            source.Name,
+            article.PublishedAt is { } p ? new DateTimeOffset(p, TimeSpan.Zero) : null,
+            article.Link,
+            terms)
+        {
+            AlsoReportedBy = alert.AlsoSources.Split(Alert.TermSeparator, StringSplitOptions.RemoveEmptyEntries),
+        };
+    }
+
+    /// <summary>A model summary when one was made; else extracted from the page text when the feed's text is too thin.</summary>
+    private static string Summary(Article article, IReadOnlyList<string> terms)
+    {
+        if (!string.IsNullOrWhiteSpace(article.ModelSummary)) return article.ModelSummary;
+        var text = !string.IsNullOrWhiteSpace(article.PageText) && ExtractiveSummarizer.NeedsPageText(article.Title, article.Text)
+            ? article.PageText
+            : article.Text;
+        return ExtractiveSummarizer.Summarize(article.Title, text, terms);
+    }
+}

@@ -1,0 +1,132 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsBot.Configuration;
+using NewsBot.Pipeline.Articles;
+using NewsBot.Pipeline.Delivery;
+using NewsBot.Sources.Fetching;
+using NewsBot.Storage;
+using NewsBot.Storage.Entities;
+
+namespace NewsBot.Pipeline.Polling;
+
+/// <summary>
+/// Polls one source: fetch, parse, store new articles and their alerts, record health, plan the
+/// next poll. Takes only the source id and is safe to run twice (Hangfire runs jobs at least once):
+/// the unique article key makes a second run insert nothing.
+/// </summary>
+public sealed partial class PollSourceJob(
+    IDbContextFactory<NewsBotDbContext> dbFactory,
+    SourceFeedReader reader,
+    ArticleIngester ingester,
+    IBackgroundJobClient jobs,
+    TimeProvider time,
+    IOptions<SourcesOptions> options,
+    ILogger<PollSourceJob> log)
+{
+    /// <summary>Saving can collide with a concurrent poll (same items, or the same story for the same chat); the retry sees its rows.</summary>
+    private const int SaveAttempts = 3;
+
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)] // failures are the source's health and backoff, not job retries
+    public async Task RunAsync(long sourceId, CancellationToken ct)
+    {
+        string url, etag, lastModified;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var source = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sourceId, ct);
+            if (source is null || source.Paused) return;
+            (url, etag, lastModified) = (source.Url, source.ETag ?? "", source.LastModified ?? "");
+        }
+        var read = await reader.ReadAsync(url, NullIfEmpty(etag), NullIfEmpty(lastModified), ct);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == sourceId, ct);
+            if (source is null) return; // removed while we fetched
+            var outcome = await ApplyAsync(db, source, read, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (attempt < SaveAttempts)
+            {
+                LogSaveCollision(source.Id, attempt, e.InnerException?.Message ?? e.Message);
+                continue;
+            }
+            if (outcome is null) return;
+            var now = time.GetUtcNow().UtcDateTime;
+            ingester.Publish(outcome, now);
+            if (outcome.NewArticles > 0) LogIngested(source.Id, source.Name, outcome.NewArticles, outcome.NewAlerts, outcome.UpdatedAlerts);
+            if (outcome.NewAlerts > 0 || outcome.UpdatedAlerts > 0)
+                jobs.Enqueue<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None));
+            return;
+        }
+    }
+
+    /// <summary>Records the read on the source (health, validators, next poll) and stages new articles and alerts.</summary>
+    private async Task<ArticleIngester.Outcome?> ApplyAsync(NewsBotDbContext db, Source source, FeedRead read, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        source.LastAttemptAt = now.UtcDateTime;
+        var interval = source.PollInterval ?? options.Value.DefaultPollInterval;
+        switch (read)
+        {
+            case FeedRead.Read r:
+                var outcome = await ingester.AddNewItemsAsync(db, source, r.Feed.Items, now.UtcDateTime, ct);
+                RecordSuccess(source, now, interval, r.Fetch.ETag, r.Fetch.LastModified, r.Fetch.MinNextPoll);
+                source.LastItemCount = r.Feed.Items.Count;
+                if (r.Fetch.MovedPermanently) await FollowPermanentRedirectAsync(db, source, r.Fetch.FinalUrl, ct);
+                foreach (var problem in r.Feed.Problems.Take(5)) LogFeedProblem(source.Id, source.Name, problem);
+                return outcome;
+            case FeedRead.Unchanged u:
+                RecordSuccess(source, now, interval, u.Fetch.ETag ?? source.ETag, u.Fetch.LastModified ?? source.LastModified, u.Fetch.MinNextPoll);
+                return null;
+            case FeedRead.Unreadable failed:
+                source.ConsecutiveFailures++;
+                source.NextPollAt = PollSchedule.NextPoll(now, interval, source.ConsecutiveFailures, null, failed.RetryAfter, Random.Shared).UtcDateTime;
+                source.LastError = failed.Error;
+                LogFailure(source.Id, source.Name, failed.Error, source.ConsecutiveFailures, source.NextPollAt);
+                return null;
+            default:
+                throw new InvalidOperationException($"unexpected feed read {read.GetType().Name}");
+        }
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    private static void RecordSuccess(Source source, DateTimeOffset now, TimeSpan interval, string? etag, string? lastModified, TimeSpan? floor)
+    {
+        source.ConsecutiveFailures = 0;
+        source.LastError = null;
+        source.LastSuccessAt = now.UtcDateTime;
+        source.ETag = etag;
+        source.LastModified = lastModified;
+        source.NextPollAt = PollSchedule.NextPoll(now, interval, 0, floor, null, Random.Shared).UtcDateTime;
+    }
+
+    /// <summary>A 301/308 means the feed lives elsewhere now; keep polling the new address.</summary>
+    private async Task FollowPermanentRedirectAsync(NewsBotDbContext db, Source source, Uri finalUrl, CancellationToken ct)
+    {
+        var newUrl = finalUrl.ToString();
+        if (newUrl == source.Url || await db.Sources.AnyAsync(s => s.Url == newUrl && s.Id != source.Id, ct)) return;
+        LogMoved(source.Id, source.Name, newUrl);
+        source.Url = newUrl;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "feed '{SourceName}' (source {SourceId}): {NewArticles} new articles, {NewAlerts} alerts, {UpdatedAlerts} alerts also reported")]
+    private partial void LogIngested(long sourceId, string sourceName, int newArticles, int newAlerts, int updatedAlerts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "feed '{SourceName}' (source {SourceId}): {Error}; failure {Failures}, retry at {NextPollAt:u}")]
+    private partial void LogFailure(long sourceId, string sourceName, string error, int failures, DateTime nextPollAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "feed '{SourceName}' (source {SourceId}): {Problem}")]
+    private partial void LogFeedProblem(long sourceId, string sourceName, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "feed '{SourceName}' (source {SourceId}) moved permanently to {NewUrl}")]
+    private partial void LogMoved(long sourceId, string sourceName, string newUrl);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "source {SourceId}: save attempt {Attempt} collided with a concurrent poll ({Cause}); retrying")]
+    private partial void LogSaveCollision(long sourceId, int attempt, string cause);
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration.Json;
+using NewsBot.Configuration;
+
+namespace NewsBot.Startup;
+
+/// <summary>Builds the service; tests use the same path with their own configuration.</summary>
+public static class NewsBotHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // appsettings.json and the demo feed travel with the binary; the database and an
+            // operator's own appsettings.json live in the directory the service is started from.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        AddWorkingDirectorySettings(builder.Configuration);
+        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
+        builder.Services
+            .AddNewsBotOptions()
+            .AddNewsBotStorage()
+            .AddNewsBotSources()
+            .AddNewsBotPipeline()
+            .AddNewsBotConsoleChat();
+        customize?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        return app;
+    }
+
+    /// <summary>
+    /// An appsettings.json in the working directory overrides the shipped one, and environment
+    /// variables and the command line still override both.
+    /// </summary>
+    private static void AddWorkingDirectorySettings(ConfigurationManager configuration)
+    {
+        var local = Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json");
+        if (local == Path.Combine(AppContext.BaseDirectory, "appsettings.json")) return;
+        IConfigurationBuilder builder = configuration;
+        var lastJson = builder.Sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource).i;
+        var source = new JsonConfigurationSource { Path = local, Optional = true };
+        source.ResolveFileProvider();
+        builder.Sources.Insert(lastJson + 1, source);
+    }
+}

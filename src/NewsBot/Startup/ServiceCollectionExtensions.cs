@@ -1,0 +1,88 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsBot.Commands;
+using NewsBot.Configuration;
+using NewsBot.Core.Commands;
+using NewsBot.Console;
+using NewsBot.Core.Alerts;
+using NewsBot.Pipeline.Articles;
+using NewsBot.Pipeline.Delivery;
+using NewsBot.Pipeline.Matching;
+using NewsBot.Pipeline.Polling;
+using NewsBot.Pipeline.Stories;
+using NewsBot.Sources.Fetching;
+using NewsBot.Storage;
+
+namespace NewsBot.Startup;
+
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddNewsBotStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return new NewsBotDbContextFactory(options.Provider, options.ConnectionString, Directory.GetCurrentDirectory());
+        });
+        services.AddSingleton<IDbContextFactory<NewsBotDbContext>>(sp => sp.GetRequiredService<NewsBotDbContextFactory>());
+        return services;
+    }
+
+    public static IServiceCollection AddNewsBotSources(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<SourcesOptions>>().Value;
+            return new FeedFetcher(new FetchOptions
+            {
+                Timeout = o.FetchTimeout,
+                MaxBodyBytes = o.MaxBodyBytes,
+                AllowPrivateAddresses = o.AllowPrivateAddresses,
+                MaxConcurrentPerHost = o.MaxConcurrentPerHost,
+            }, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<SourceFeedReader>();
+        return services;
+    }
+
+    /// <summary>Hangfire runs the pipeline's jobs; with in-memory storage the database stays the only truth.</summary>
+    public static IServiceCollection AddNewsBotPipeline(this IServiceCollection services)
+    {
+        services.TryAddTimeProvider();
+        services.AddSingleton<FilterIndexHolder>();
+        services.AddSingleton<StoryIndexHolder>();
+        services.AddSingleton<ArticleIngester>();
+        services.AddSingleton<FilterCommands>();
+        services.AddSingleton<SourceCommands>();
+        services.AddSingleton<ICommandExecutor, CommandExecutor>();
+        services.AddTransient<PollSourceJob>();
+        services.AddTransient<AlertDispatcher>();
+        services.AddHostedService<SourceScheduler>();
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+        services.AddHangfireServer(o =>
+        {
+            o.ShutdownTimeout = TimeSpan.FromSeconds(5); // Ctrl+C must stop the service within seconds
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+        });
+        return services;
+    }
+
+    /// <summary>The console chat prints to standard output, or to a TextWriter registered under the key "console" (tests).</summary>
+    public static IServiceCollection AddNewsBotConsoleChat(this IServiceCollection services)
+    {
+        services.AddSingleton<IAlertSender>(sp =>
+            new ConsoleAlertSender(sp.GetKeyedService<TextWriter>(ConsoleAlertSender.PlatformName) ?? System.Console.Out));
+        return services;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+}

@@ -1,0 +1,35 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsBot.Configuration;
+using NewsBot.Pipeline.Delivery;
+using NewsBot.Pipeline.Matching;
+using NewsBot.Storage;
+
+namespace NewsBot.Startup;
+
+/// <summary>
+/// What runs before the service takes work: migrations, seed data, the filter index, and the
+/// jobs that make the database the truth again (unsent alerts re-queued, recurring work registered).
+/// </summary>
+public static class StartupTasks
+{
+    public static async Task PrepareAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var factory = services.GetRequiredService<NewsBotDbContextFactory>();
+        await factory.MigrateAsync(ct);
+        await using var db = factory.CreateDbContext();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await SeedData.ApplyAsync(db,
+            services.GetRequiredService<IOptions<SourcesOptions>>().Value,
+            services.GetRequiredService<IOptions<ConsoleOptions>>().Value, now, ct);
+        await services.GetRequiredService<FilterIndexHolder>().LoadAsync(db, ct);
+        await services.GetRequiredService<Pipeline.Stories.StoryIndexHolder>().LoadAsync(db, ct);
+
+        // Recovery sweep: picks up alerts whose retry time came or whose sender died mid-send.
+        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<AlertDispatcher>(
+            "dispatch-alerts", d => d.DispatchPendingAsync(CancellationToken.None), Cron.Minutely());
+        if (await db.Alerts.AnyAsync(a => a.Status == Storage.Entities.AlertStatus.Pending || a.UpdatePending, ct))
+            services.GetRequiredService<IBackgroundJobClient>().Enqueue<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None));
+    }
+}

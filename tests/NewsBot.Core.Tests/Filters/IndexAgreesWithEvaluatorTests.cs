@@ -1,0 +1,51 @@
+using CsCheck;
+using NewsBot.Core.Filters;
+using NewsBot.Core.Filters.Normalization;
+
+namespace NewsBot.Core.Tests.Filters;
+
+/// <summary>The index must return exactly what checking every filter with the reference evaluator returns.</summary>
+public class IndexAgreesWithEvaluatorTests
+{
+    [Fact]
+    public void Index_returns_exactly_the_filters_the_reference_evaluator_matches()
+    {
+        var cases = Gen.Select(RandomFilters.FilterText.List[1, 20], RandomFilters.Article.List[1, 5], Gen.Int[0, 3]);
+        cases.Sample((texts, articles, removeEvery) =>
+        {
+            var filters = texts.Select(t => FilterParser.Parse(t)).OfType<FilterParseResult.Success>().Select(s => s.Filter).ToList();
+            using var index = new FilterIndex();
+            for (var id = 0; id < filters.Count; id++) index.Add(id, id % 3, filters[id]);
+            // Exercise removal and re-adding too: the kept filters are the ones the reference checks.
+            var kept = Enumerable.Range(0, filters.Count).Where(id => removeEvery == 0 || id % (removeEvery + 1) != 0).ToList();
+            foreach (var id in Enumerable.Range(0, filters.Count).Except(kept)) index.Remove(id);
+            if (kept.Count > 0) index.Add(kept[0], kept[0] % 3, filters[kept[0]]);
+            Assert.Equal(kept.Count, index.Count);
+
+            foreach (var article in articles)
+            {
+                var analysis = ArticleAnalysis.Of(article);
+                var expected = kept
+                    .Select(id => (id, terms: FilterEvaluator.Match(filters[id], analysis)))
+                    .Where(m => m.terms is not null)
+                    .Select(m => $"{m.id}/{m.id % 3}: {string.Join(", ", m.terms!)}");
+                var actual = index.Match(article).Select(m => $"{m.FilterId}/{m.ChatId}: {string.Join(", ", m.MatchedTerms)}");
+                Assert.Equal(expected, actual);
+            }
+        }, iter: 2000, threads: 1);
+    }
+
+    [Fact]
+    public void Random_filters_match_often_enough_for_the_comparison_to_mean_something()
+    {
+        var matched = 0;
+        var total = 0;
+        Gen.Select(RandomFilters.FilterText, RandomFilters.Article).Sample((text, article) =>
+        {
+            if (FilterParser.Parse(text) is not FilterParseResult.Success success) return;
+            total++;
+            if (FilterEvaluator.Match(success.Filter, article) is not null) Interlocked.Increment(ref matched);
+        }, iter: 2000, threads: 1);
+        Assert.InRange(matched, total / 20, total - total / 20);
+    }
+}
