@@ -10,7 +10,7 @@ namespace NewsBot.Telegram.Rendering;
 /// <b><a href="link">Headline</a></b>
 /// Summary
 ///
-/// <i>Source · 29 Nov 2026, 14:05 UTC · ceasefire, gaza</i>
+/// <i>Source · 29 Nov 2026, 14:05 UTC · ceasefire, gaza · also: Reuters, AP</i>
 /// </code>
 /// Every piece of feed text is escaped (Bot API "HTML style": &lt; &gt; &amp; must be escaped).
 /// Telegram allows 4096 characters after entity parsing (sendMessage); when an alert is longer the
@@ -62,6 +62,10 @@ public sealed class TelegramAlertRenderer
             var shown = string.Join(", ", terms.Take(MaxTermsShown).Select(t => TextLength.Shorten(t, 50)));
             parts.Add(terms.Count > MaxTermsShown ? $"{shown} +{terms.Count - MaxTermsShown} more" : shown);
         }
+        var also = alert.AlsoReportedBy.Select(a => Clean(a)).Where(a => a.Length > 0).Distinct().ToList();
+        if (also.Count > 0)
+            parts.Add("also: " + string.Join(", ", also.Take(MaxTermsShown).Select(a => TextLength.Shorten(a, 50))) +
+                (also.Count > MaxTermsShown ? $" +{also.Count - MaxTermsShown} more" : ""));
         return string.Join(Separator, parts);
     }
 

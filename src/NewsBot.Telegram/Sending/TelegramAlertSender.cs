@@ -38,32 +38,55 @@ public sealed partial class TelegramAlertSender : IAlertSender
         SendAsync(chatId, alert, _options.LinkPreviews, cancellationToken);
 
     /// <param name="showLinkPreview">The chat's link-preview setting (Bot API link_preview_options.is_disabled).</param>
-    public async Task<SendOutcome> SendAsync(string chatId, AlertContent alert, bool showLinkPreview, CancellationToken cancellationToken)
+    public Task<SendOutcome> SendAsync(string chatId, AlertContent alert, bool showLinkPreview, CancellationToken cancellationToken)
     {
-        if (!long.TryParse(chatId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
-            return new SendOutcome.Failed($"telegram: chat id '{chatId}' is not a number");
-
-        var rendered = _renderer.Render(alert);
+        if (!TryParseChat(chatId, out var id)) return Task.FromResult<SendOutcome>(new SendOutcome.Failed($"telegram: chat id '{chatId}' is not a number"));
         var preview = new LinkPreviewOptions { IsDisabled = !showLinkPreview };
-        var outcome = await TrySendAsync(id, rendered.Html, ParseMode.Html, preview, cancellationToken).ConfigureAwait(false);
+        return DeliverAsync(id, _renderer.Render(alert), async (text, mode, ct) =>
+            (await _bot.SendMessage(id, text, parseMode: mode, linkPreviewOptions: preview, cancellationToken: ct).ConfigureAwait(false)).MessageId,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Edits a sent alert in place (editMessageText), e.g. to add "also reported by"; an edit
+    /// never notifies the chat again.
+    /// </summary>
+    public async Task<SendOutcome> UpdateAsync(string chatId, string? messageId, AlertContent alert, CancellationToken cancellationToken)
+    {
+        if (!TryParseChat(chatId, out var id)) return new SendOutcome.Failed($"telegram: chat id '{chatId}' is not a number");
+        if (!int.TryParse(messageId, NumberStyles.None, CultureInfo.InvariantCulture, out var message))
+            return new SendOutcome.Failed($"telegram chat {id}: no message id to edit ('{messageId}')");
+        var preview = new LinkPreviewOptions { IsDisabled = !_options.LinkPreviews };
+        var outcome = await DeliverAsync(id, _renderer.Render(alert), async (text, mode, ct) =>
+            (await _bot.EditMessageText(id, message, text, parseMode: mode, linkPreviewOptions: preview, cancellationToken: ct).ConfigureAwait(false)).MessageId,
+            cancellationToken).ConfigureAwait(false);
+        // "message is not modified" means the chat already shows this text: done.
+        return outcome is SendOutcome.Sent { MessageId: null } ? new SendOutcome.Sent(messageId) : outcome;
+    }
+
+    private static bool TryParseChat(string chatId, out long id) =>
+        long.TryParse(chatId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id);
+
+    private async Task<SendOutcome> DeliverAsync(long chatId, RenderedAlert rendered, Func<string, ParseMode, CancellationToken, Task<int>> call, CancellationToken ct)
+    {
+        var outcome = await TryAsync(chatId, rendered.Html, ParseMode.Html, call, ct).ConfigureAwait(false);
         if (outcome is not BadMarkupOutcome bad) return outcome;
 
         // Our renderer escapes everything, so this means a renderer bug or a server stricter than
         // documented; the reader still gets the news, as plain text.
-        LogBadMarkup(id, bad.Description);
-        outcome = await TrySendAsync(id, rendered.PlainText, ParseMode.None, preview, cancellationToken).ConfigureAwait(false);
-        return outcome is BadMarkupOutcome again ? new SendOutcome.Failed($"telegram chat {id}: {again.Description}") : outcome;
+        LogBadMarkup(chatId, bad.Description);
+        outcome = await TryAsync(chatId, rendered.PlainText, ParseMode.None, call, ct).ConfigureAwait(false);
+        return outcome is BadMarkupOutcome again ? new SendOutcome.Failed($"telegram chat {chatId}: {again.Description}") : outcome;
     }
 
-    private async Task<SendOutcome> TrySendAsync(long chatId, string text, ParseMode parseMode, LinkPreviewOptions preview, CancellationToken ct)
+    private async Task<SendOutcome> TryAsync(long chatId, string text, ParseMode parseMode, Func<string, ParseMode, CancellationToken, Task<int>> call, CancellationToken ct)
     {
         await _pacer.WaitTurnAsync(chatId, ct).ConfigureAwait(false);
         try
         {
-            var message = await _bot.SendMessage(chatId, text, parseMode: parseMode, linkPreviewOptions: preview,
-                cancellationToken: ct).ConfigureAwait(false);
+            var messageId = await call(text, parseMode, ct).ConfigureAwait(false);
             _networkBackoff.Reset();
-            return new SendOutcome.Sent(message.MessageId.ToString(CultureInfo.InvariantCulture));
+            return new SendOutcome.Sent(messageId.ToString(CultureInfo.InvariantCulture));
         }
         catch (Exception error) when (TelegramFailure.From(error, ct) is { } failure)
         {
@@ -83,6 +106,8 @@ public sealed partial class TelegramAlertSender : IAlertSender
                 return new SendOutcome.ChatMoved(failure.MigrateToChatId.Value.ToString(CultureInfo.InvariantCulture));
             case TelegramFailureKind.BadMarkup:
                 return new BadMarkupOutcome(failure.Description);
+            case TelegramFailureKind.NotModified:
+                return new SendOutcome.Sent(null);
             case TelegramFailureKind.Flood:
                 // Telegram: 429 retry_after applies to the bot, so hold every chat, not just this one.
                 _pacer.PauseAll(failure.RetryAfter!.Value);

@@ -11,6 +11,8 @@ internal enum TelegramFailureKind
     ChatMoved,
     /// <summary>400 "can't parse entities": our HTML was refused.</summary>
     BadMarkup,
+    /// <summary>400 "message is not modified" on an edit: the chat already shows this text.</summary>
+    NotModified,
     /// <summary>429 with parameters.retry_after.</summary>
     Flood,
     /// <summary>Network failure, timeout or 5xx: worth trying again later.</summary>
@@ -54,6 +56,8 @@ internal sealed record TelegramFailure(TelegramFailureKind Kind, string Descript
             403 => new(TelegramFailureKind.ChatGone, description),
             400 when description.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase) =>
                 new(TelegramFailureKind.BadMarkup, description),
+            400 when description.Contains("message is not modified", StringComparison.OrdinalIgnoreCase) =>
+                new(TelegramFailureKind.NotModified, description),
             400 when description.Contains("chat not found", StringComparison.OrdinalIgnoreCase) =>
                 new(TelegramFailureKind.ChatGone, description),
             401 or 404 => new(TelegramFailureKind.Unauthorized, description),

@@ -115,3 +115,34 @@ public class TelegramAlertSenderTests
         Assert.Equal(expectDisabled, Assert.Single(t.Server.SentMessages).LinkPreviewDisabled);
     }
 }
+
+public class TelegramAlertUpdateTests
+{
+    private static readonly AlertContent Alert = new("Ceasefire talks resume", "Negotiators met in Cairo.", "Example News",
+        new DateTimeOffset(2026, 11, 29, 14, 5, 0, TimeSpan.Zero), "https://news.example/a", ["ceasefire"]);
+
+    [Fact]
+    public async Task Also_reported_by_edits_the_sent_alert_in_place()
+    {
+        await using var t = await TelegramHarness.StartAsync();
+        var sent = Assert.IsType<SendOutcome.Sent>(await t.Sender.SendAsync("42", Alert, default));
+        var updated = await t.Sender.UpdateAsync("42", sent.MessageId, Alert with { AlsoReportedBy = ["Reuters", "AP & Co"] }, default);
+
+        Assert.Equal(sent, updated);
+        var message = Assert.Single(t.Server.SentMessages); // edited, not a second notification
+        Assert.Equal(1, message.Edits);
+        Assert.EndsWith("Example News · 29 Nov 2026, 14:05 UTC · ceasefire · also: Reuters, AP & Co", message.Text);
+
+        // Repeating the same edit is "not modified" at Telegram, which is success for us.
+        Assert.Equal(sent, await t.Sender.UpdateAsync("42", sent.MessageId, Alert with { AlsoReportedBy = ["Reuters", "AP & Co"] }, default));
+    }
+
+    [Fact]
+    public async Task An_edit_that_cannot_be_made_fails_only_the_edit()
+    {
+        await using var t = await TelegramHarness.StartAsync();
+        Assert.Contains("message to edit not found", Assert.IsType<SendOutcome.Failed>(await t.Sender.UpdateAsync("42", "999", Alert, default)).Reason);
+        Assert.IsType<SendOutcome.Failed>(await t.Sender.UpdateAsync("42", null, Alert, default));
+        Assert.Empty(t.Server.SentMessages);
+    }
+}

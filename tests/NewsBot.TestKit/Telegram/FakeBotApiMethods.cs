@@ -11,7 +11,11 @@ public sealed partial class FakeBotApiServer
 {
     private const int MaxTextLength = 4096; // sendMessage: 1-4096 characters after entities parsing
 
-    private Task SendMessage(HttpContext ctx, JsonObject p)
+    private Task SendMessage(HttpContext ctx, JsonObject p) => Deliver(ctx, p, edit: false);
+
+    private Task EditMessageText(HttpContext ctx, JsonObject p) => Deliver(ctx, p, edit: true);
+
+    private Task Deliver(HttpContext ctx, JsonObject p, bool edit)
     {
         if (ChatIdOf(p["chat_id"]) is not { } chatId) return Error(ctx, 400, "Bad Request: chat not found");
         var raw = p["text"] is JsonValue t ? t.ToString() : "";
@@ -51,9 +55,22 @@ public sealed partial class FakeBotApiServer
         FakeSentMessage sent;
         lock (_gate)
         {
-            sent = new FakeSentMessage(_nextMessageId++, chatId, text, parsed.Entities, raw, parseMode, previewDisabled,
-                p["reply_markup"]?.DeepClone(), _options.Time.GetUtcNow());
-            _sent.Add(sent);
+            if (edit)
+            {
+                var id = p["message_id"] is JsonValue m ? int.Parse(m.ToString(), CultureInfo.InvariantCulture) : 0;
+                var index = _sent.FindIndex(x => x.ChatId == chatId && x.MessageId == id);
+                if (index < 0) return Error(ctx, 400, "Bad Request: message to edit not found");
+                if (_sent[index].RawText == raw)
+                    return Error(ctx, 400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+                sent = _sent[index] with { Text = text, Entities = parsed.Entities, RawText = raw, ParseMode = parseMode, Edits = _sent[index].Edits + 1 };
+                _sent[index] = sent;
+            }
+            else
+            {
+                sent = new FakeSentMessage(_nextMessageId++, chatId, text, parsed.Entities, raw, parseMode, previewDisabled,
+                    p["reply_markup"]?.DeepClone(), _options.Time.GetUtcNow());
+                _sent.Add(sent);
+            }
         }
         return Ok(ctx, new JsonObject
         {

@@ -14,6 +14,9 @@ public sealed record FakeSentMessage(
     JsonNode? ReplyMarkup,
     DateTimeOffset At)
 {
+    /// <summary>How many times the message was edited (editMessageText).</summary>
+    public int Edits { get; init; }
+
     /// <summary>Callback data of the inline keyboard buttons, row by row flattened.</summary>
     public IReadOnlyList<string> ButtonData =>
         ReplyMarkup?["inline_keyboard"]?.AsArray().SelectMany(row => row!.AsArray())
