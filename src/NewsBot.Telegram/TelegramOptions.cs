@@ -10,7 +10,7 @@ public enum TelegramIntakeMode
 /// <summary>Settings bound from <c>NewsBot:Telegram</c>.</summary>
 public sealed class TelegramOptions
 {
-    public const string SectionName = "NewsBot:Telegram";
+    public const string Section = "NewsBot:Telegram";
 
     /// <summary>The token from @BotFather. The adapter is enabled when this is set. Never logged.</summary>
     public string? BotToken { get; set; }
