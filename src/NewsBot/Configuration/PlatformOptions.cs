@@ -1,19 +1,5 @@
 namespace NewsBot.Configuration;
 
-/// <summary>NewsBot:Telegram — set BotToken to run the Telegram bot.</summary>
-public sealed class TelegramOptions
-{
-    public const string Section = "NewsBot:Telegram";
-
-    public string? BotToken { get; set; }
-
-    /// <summary>Another Bot API server (self-hosted telegram-bot-api, or a test fake). Only scheme, host and port are used.</summary>
-    public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
-
-    /// <summary>Telegram user ids allowed to run admin commands.</summary>
-    public List<long> AdminUserIds { get; set; } = [];
-}
-
 /// <summary>NewsBot:Console — a chat that prints alerts to standard output.</summary>
 public sealed class ConsoleOptions
 {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Json;
 using NewsBot.Configuration;
+using NewsBot.Platforms;
 
 namespace NewsBot.Startup;
 
@@ -23,12 +24,15 @@ public static class NewsBotHost
             .AddNewsBotSources()
             .AddNewsBotPipeline()
             .AddNewsBotSummaries(builder.Configuration)
-            .AddNewsBotConsoleChat();
+            .AddNewsBotConsoleChat()
+            .AddNewsBotTelegram(builder.Configuration)
+            .AddNewsBotDiscord(builder.Configuration);
         customize?.Invoke(builder);
         builder.Services.AddNewsBotModelSummarizerIfConfigured();
 
         var app = builder.Build();
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        app.MapNewsBotPlatforms();
         return app;
     }
 
