@@ -7,10 +7,14 @@ namespace NewsBot.Core.Delivery;
 /// </summary>
 public static class DigestComposer
 {
+    public const int MinMaxLength = 100;
+
     /// <summary>The message texts to send, in order; empty when there is nothing to send.</summary>
     public static IReadOnlyList<string> Compose(DigestKind kind, IReadOnlyList<DigestEntry> entries, DigestLayout layout)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(layout.MaxLength, 40, nameof(layout.MaxLength));
+        // Every platform limit we deliver to is far above this (Telegram 4096, Discord 2000/4096);
+        // below it a header and one readable line cannot share a message.
+        ArgumentOutOfRangeException.ThrowIfLessThan(layout.MaxLength, MinMaxLength, nameof(layout.MaxLength));
         if (entries.Count == 0) return [];
         var stories = GroupByStory(entries);
         var header = Header(kind, entries.Count, stories.Count);
@@ -23,6 +27,8 @@ public static class DigestComposer
             var headers = Enumerable.Range(1, parts).Select(i => RenderedHeader(layout, header, i, parts)).ToList();
             var longest = headers.Max(layout.Measure);
             var lineBudget = layout.MaxLength - longest - 1; // one line break after the header
+            if (lineBudget < 20)
+                throw new ArgumentException($"digest: the header '{headers[0]}' leaves {lineBudget} of {layout.MaxLength} characters for stories", nameof(layout));
             var lines = stories.Select(s => LineShortener.Fit(s, layout, lineBudget)).ToList();
             var grouped = Pack(lines, lineBudget, layout.Measure);
             if (grouped.Count == parts || round > 8)

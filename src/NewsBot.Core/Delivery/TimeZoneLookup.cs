@@ -40,6 +40,8 @@ public static partial class TimeZoneLookup
             return false;
         }
 
+        // Fast path without loading every zone: "europe/berlin" → "Europe/Berlin", "america/new_york" → "America/New_York".
+        if (TryLoad(TitleCase(wanted), out zone)) return true;
         var id = KnownIds.Value.FirstOrDefault(k => string.Equals(k, wanted, StringComparison.OrdinalIgnoreCase))
             ?? ByCity(wanted)
             ?? wanted; // links such as Asia/Calcutta are absent from the list but FindSystemTimeZoneById knows them
@@ -50,6 +52,14 @@ public static partial class TimeZoneLookup
             ? $"'{text!.Trim()}' is not a time zone I know; did you mean {string.Join(" or ", close)}?"
             : $"'{text!.Trim()}' is not a time zone I know; give an IANA zone such as {Examples}";
         return false;
+    }
+
+    private static string TitleCase(string id)
+    {
+        var chars = id.ToLowerInvariant().ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+            if (i == 0 || chars[i - 1] is '/' or '_' or '-') chars[i] = char.ToUpperInvariant(chars[i]);
+        return new string(chars);
     }
 
     private static string? ByCity(string wanted)
