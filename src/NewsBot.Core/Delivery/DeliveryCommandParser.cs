@@ -51,7 +51,12 @@ public static partial class DeliveryCommandParser
         digest = DigestSchedule.Off;
         problem = "";
         var words = text.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
-        var mode = words.Length > 0 ? words[0].ToLowerInvariant() : "";
+        if (words.Length == 0)
+        {
+            problem = "give a digest mode: /digest off, /digest hourly or /digest daily 08:00";
+            return false;
+        }
+        var mode = words[0].ToLowerInvariant();
         var rest = words.Length > 1 ? words[1].Trim() : "";
         switch (mode)
         {

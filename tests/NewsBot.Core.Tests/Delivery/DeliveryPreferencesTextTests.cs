@@ -42,6 +42,9 @@ public class DeliveryPreferencesTextTests
     [InlineData("tz=Mars/Base", "delivery preferences 'tz=Mars/Base': tz: 'Mars/Base' is not a time zone I know; give an IANA zone such as Europe/Berlin, America/New_York or Asia/Kolkata")]
     [InlineData("quiet=07:00-07:00", "delivery preferences 'quiet=07:00-07:00': quiet: quiet hours need different start and end times; quiet hours look like 22:00-07:00")]
     [InlineData("digest=weekly", "delivery preferences 'digest=weekly': digest: 'weekly' is not a digest mode; use /digest off, /digest hourly or /digest daily 08:00")]
+    [InlineData("digest=", "delivery preferences 'digest=': digest: give a digest mode: /digest off, /digest hourly or /digest daily 08:00")]
+    [InlineData("quiet=;limit=5", "delivery preferences 'quiet=;limit=5': quiet: '' is not a start and end; quiet hours look like 22:00-07:00 (or /quiet off)")]
+    [InlineData("tz=", "delivery preferences 'tz=': tz: give a time zone such as Europe/Berlin, America/New_York or Asia/Kolkata")]
     [InlineData("garbage", "delivery preferences 'garbage': 'garbage' is not key=value")]
     public void A_damaged_column_names_the_bad_part_and_falls_back_to_defaults(string stored, string expected)
     {
