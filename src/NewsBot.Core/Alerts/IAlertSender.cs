@@ -17,4 +17,10 @@ public interface IAlertSender
     /// <see cref="SendOutcome.Sent"/> returned.
     /// </summary>
     Task<SendOutcome> UpdateAsync(string chatId, string? messageId, AlertContent alert, CancellationToken cancellationToken);
+
+    /// <summary>Longest plain-text message the platform takes (digests are split to fit).</summary>
+    int MaxTextLength { get; }
+
+    /// <summary>Sends plain text (a digest), never interpreted as markup.</summary>
+    Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken);
 }

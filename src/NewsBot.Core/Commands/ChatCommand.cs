@@ -28,6 +28,9 @@ public abstract record ChatCommand
     public sealed record Stats : ChatCommand { public override string Name => "stats"; }
     public sealed record Connect(string Channel) : ChatCommand { public override string Name => "connect"; }
 
+    /// <summary>/digest, /quiet, /timezone, /limit: when this chat wants to be interrupted (no argument: show the settings).</summary>
+    public sealed record SetDelivery(string CommandName, Delivery.DeliveryChange Change) : ChatCommand { public override string Name => CommandName; }
+
     /// <summary>A command word we do not know.</summary>
     public sealed record Unknown(string CommandName) : ChatCommand { public override string Name => CommandName; }
 

@@ -46,7 +46,12 @@ public static partial class ChatCommandParser
         "resumesource" => ParseSourceId(name, args, id => new ChatCommand.ResumeSource(id)),
         "stats" => new ChatCommand.Stats(),
         "connect" => ParseConnect(args),
-        _ => new ChatCommand.Unknown(name),
+        _ => Delivery.DeliveryCommandParser.Parse(name, args) switch
+        {
+            Delivery.DeliveryParseResult.Parsed parsed => new ChatCommand.SetDelivery(name, parsed.Change),
+            Delivery.DeliveryParseResult.Invalid invalid => new ChatCommand.Malformed(invalid.CommandName, invalid.Usage, invalid.Problem),
+            _ => new ChatCommand.Unknown(name),
+        },
     };
 
     private static ChatCommand ParseAdd(string args)

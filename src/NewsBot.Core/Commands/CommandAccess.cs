@@ -30,5 +30,6 @@ public static class CommandAccess
 
     /// <summary>Commands that change the chat's subscription; in a group only its admins may run them.</summary>
     public static bool ChangesChat(ChatCommand cmd) => cmd is ChatCommand.Add or ChatCommand.Remove
-        or ChatCommand.Pause or ChatCommand.Resume or ChatCommand.Stop;
+        or ChatCommand.Pause or ChatCommand.Resume or ChatCommand.Stop
+        or ChatCommand.SetDelivery { Change: not Delivery.DeliveryChange.Show };
 }

@@ -12,6 +12,9 @@ public sealed record DiscordMessageBody
 
     /// <summary>Message flags; <see cref="MessageFlags.Ephemeral"/> for replies only the user sees.</summary>
     public int? Flags { get; init; }
+
+    /// <summary>Text only (a digest), with link embeds suppressed so a list of links stays a list.</summary>
+    public static DiscordMessageBody PlainText(string text) => new() { Content = text, Flags = MessageFlags.SuppressEmbeds };
 }
 
 /// <summary>Discord: allowed_mentions with an empty parse list suppresses @everyone, roles and users.</summary>
@@ -24,6 +27,9 @@ public static class MessageFlags
 {
     /// <summary>1 &lt;&lt; 6: only the invoking user sees the message (interaction replies only).</summary>
     public const int Ephemeral = 1 << 6;
+
+    /// <summary>1 &lt;&lt; 2: no link previews under the message.</summary>
+    public const int SuppressEmbeds = 1 << 2;
 }
 
 /// <summary>A rich embed (Discord resources/message.mdx "Embed Object").</summary>

@@ -28,6 +28,21 @@ public sealed class DiscordAlertSender(DiscordRestClient rest) : IAlertSender
         }
     }
 
+    /// <summary>Discord: message content is at most 2000 characters.</summary>
+    public int MaxTextLength => 2000;
+
+    public async Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return _outcomes.Sent(chatId, await rest.CreateMessageAsync(chatId, DiscordMessageBody.PlainText(text), cancellationToken));
+        }
+        catch (Exception ex) when (ex is DiscordApiException or DiscordTransportException)
+        {
+            return _outcomes.Map(chatId, ex);
+        }
+    }
+
     /// <summary>Edits the sent embed in place (PATCH message), so "also reported by" never notifies twice.</summary>
     public async Task<SendOutcome> UpdateAsync(string chatId, string? messageId, AlertContent alert, CancellationToken cancellationToken)
     {

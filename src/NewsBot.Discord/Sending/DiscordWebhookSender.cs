@@ -30,6 +30,23 @@ public sealed class DiscordWebhookSender(DiscordRestClient rest) : IAlertSender
         }
     }
 
+    /// <summary>Discord: message content is at most 2000 characters.</summary>
+    public int MaxTextLength => 2000;
+
+    public async Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken)
+    {
+        if (WebhookUrl.TryParse(chatId) is not { } webhook)
+            return new SendOutcome.ChatGone("Discord webhook: the destination is not a webhook URL (…/api/webhooks/{id}/{token})");
+        try
+        {
+            return _outcomes.Sent(webhook.Id, await rest.ExecuteWebhookAsync(webhook.Id, webhook.Token, DiscordMessageBody.PlainText(text), cancellationToken));
+        }
+        catch (Exception ex) when (ex is DiscordApiException or DiscordTransportException)
+        {
+            return _outcomes.Map(webhook.Id, ex);
+        }
+    }
+
     /// <summary>Edits the webhook's message in place for "also reported by".</summary>
     public async Task<SendOutcome> UpdateAsync(string chatId, string? messageId, AlertContent alert, CancellationToken cancellationToken)
     {

@@ -34,6 +34,12 @@ public sealed class Alert
     public required string MatchedTerms { get; set; }
 
     public AlertStatus Status { get; set; }
+
+    /// <summary>
+    /// Set when the alert is held for a digest (quiet hours, digest mode, over the hourly limit):
+    /// the digest kind's name. Held alerts that come due go out together as one digest.
+    /// </summary>
+    public string? HeldFor { get; set; }
     public int Attempts { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime NextAttemptAt { get; set; }

@@ -17,6 +17,9 @@ public sealed class Chat
     /// <summary>Set when the platform says the chat is gone (blocked, kicked); no sends until the chat comes back.</summary>
     public string? DeactivatedReason { get; set; }
 
+    /// <summary>Digest, quiet hours, time zone and hourly limit, as <c>DeliveryPreferencesText</c> writes them; null = defaults.</summary>
+    public string? DeliveryPreferences { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public List<ChatFilter> Filters { get; set; } = [];
 }

@@ -21,6 +21,9 @@ public sealed class Source
     public string? LastModified { get; set; }
 
     public DateTime NextPollAt { get; set; }
+
+    /// <summary>A poll job owns the source until this time (set by the scheduler, cleared by the job).</summary>
+    public DateTime? PollClaimedUntil { get; set; }
     public DateTime? LastAttemptAt { get; set; }
     public DateTime? LastSuccessAt { get; set; }
     public string? LastError { get; set; }

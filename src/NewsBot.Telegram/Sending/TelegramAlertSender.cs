@@ -64,6 +64,20 @@ public sealed partial class TelegramAlertSender : IAlertSender
         return outcome is SendOutcome.Sent { MessageId: null } ? new SendOutcome.Sent(messageId) : outcome;
     }
 
+    /// <summary>Bot API sendMessage: 1-4096 characters after entity parsing; plain text has no entities.</summary>
+    public int MaxTextLength => 4096;
+
+    /// <summary>A digest, as plain text (no parse mode: nothing in it is markup).</summary>
+    public async Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken)
+    {
+        if (!TryParseChat(chatId, out var id)) return new SendOutcome.Failed($"telegram: chat id '{chatId}' is not a number");
+        var preview = new LinkPreviewOptions { IsDisabled = true };
+        var outcome = await TryAsync(id, text, ParseMode.None, async (t, _, ct) =>
+            (await _bot.SendMessage(id, t, linkPreviewOptions: preview, cancellationToken: ct).ConfigureAwait(false)).MessageId,
+            cancellationToken).ConfigureAwait(false);
+        return outcome is BadMarkupOutcome bad ? new SendOutcome.Failed($"telegram chat {id}: {bad.Description}") : outcome;
+    }
+
     private static bool TryParseChat(string chatId, out long id) =>
         long.TryParse(chatId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id);
 

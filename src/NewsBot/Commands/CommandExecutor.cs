@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Commands;
+using NewsBot.Core.Delivery;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 
@@ -32,6 +33,7 @@ public sealed partial class CommandExecutor(
                 ChatCommand.Resume => await SetPausedAsync(db, ctx, cmd, false, ct),
                 ChatCommand.Stop => await StopAsync(db, ctx, ct),
                 ChatCommand.Connect connect => await ConnectAsync(db, ctx, cmd, connect.Channel, ct),
+                ChatCommand.SetDelivery delivery => await SetDeliveryAsync(db, ctx, cmd, delivery.Change, ct),
                 ChatCommand.Sources => await sources.ListAsync(db, ctx.IsBotAdmin, ct),
                 ChatCommand.AddSource add => await sources.AddAsync(db, add.Url, add.SourceName, ct),
                 ChatCommand.RemoveSource remove => await sources.RemoveAsync(db, remove.Id, ct),
@@ -80,6 +82,17 @@ public sealed partial class CommandExecutor(
         return new CommandReply(paused
             ? "Alerts are paused. Send /resume to start them again."
             : "Alerts are on again.");
+    }
+
+    private async Task<CommandReply> SetDeliveryAsync(NewsBotDbContext db, CommandContext ctx, ChatCommand cmd, DeliveryChange change, CancellationToken ct)
+    {
+        var chat = await ChatAsync(db, ctx, cmd, ct);
+        DeliveryPreferencesText.TryParse(chat.DeliveryPreferences, out var current, out _); // damaged text reads as defaults
+        var updated = change.ApplyTo(current);
+        if (change is DeliveryChange.Show) return new CommandReply(DeliveryDescription.Describe(updated) + ".");
+        chat.DeliveryPreferences = DeliveryPreferencesText.Format(updated);
+        await db.SaveChangesAsync(ct);
+        return new CommandReply(DeliveryDescription.Confirm(change, updated));
     }
 
     private async Task<CommandReply> StopAsync(NewsBotDbContext db, CommandContext ctx, CancellationToken ct)

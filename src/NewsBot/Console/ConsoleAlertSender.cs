@@ -39,6 +39,19 @@ public sealed class ConsoleAlertSender(TextWriter output) : IAlertSender
         return Task.FromResult<SendOutcome>(new SendOutcome.Sent(messageId));
     }
 
+    public int MaxTextLength => 4000;
+
+    public Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken)
+    {
+        var prefix = chatId == DefaultChatId ? "" : $"[{chatId}] ";
+        lock (_gate)
+        {
+            output.Write($"{prefix}📰 {text}\n\n");
+            output.Flush();
+        }
+        return Task.FromResult<SendOutcome>(new SendOutcome.Sent(null));
+    }
+
     public static string Render(AlertContent alert)
     {
         var text = new StringBuilder();

@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICommandExecutor, CommandExecutor>();
         services.AddTransient<PollSourceJob>();
         services.AddSingleton<AlertDispatcher>();
+        services.AddSingleton<DigestSender>();
         services.AddHostedService<SourceScheduler>();
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -14,6 +14,17 @@ namespace NewsBot.Startup;
 /// </summary>
 public static class StartupTasks
 {
+    /// <summary>
+    /// The embedded default runs one instance with its job queue in memory: claims found at start
+    /// belong to a process that is gone (its queued jobs died with it), so they are released now
+    /// instead of when their leases run out.
+    /// </summary>
+    private static async Task ReleaseStaleClaimsAsync(NewsBotDbContext db, CancellationToken ct)
+    {
+        await db.Sources.Where(s => s.PollClaimedUntil != null).ExecuteUpdateAsync(u => u.SetProperty(s => s.PollClaimedUntil, (DateTime?)null), ct);
+        await db.Alerts.Where(a => a.ClaimedUntil != null).ExecuteUpdateAsync(u => u.SetProperty(a => a.ClaimedUntil, (DateTime?)null), ct);
+    }
+
     public static async Task PrepareAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var factory = services.GetRequiredService<NewsBotDbContextFactory>();
@@ -24,6 +35,7 @@ public static class StartupTasks
             services.GetRequiredService<IOptions<SourcesOptions>>().Value,
             services.GetRequiredService<IOptions<ConsoleOptions>>().Value,
             services.GetRequiredService<IOptions<NewsBot.Discord.DiscordOptions>>().Value, now, ct);
+        if (factory.Provider == DatabaseProvider.Sqlite) await ReleaseStaleClaimsAsync(db, ct);
         await services.GetRequiredService<FilterIndexHolder>().LoadAsync(db, ct);
         await services.GetRequiredService<Pipeline.Stories.StoryIndexHolder>().LoadAsync(db, ct);
 

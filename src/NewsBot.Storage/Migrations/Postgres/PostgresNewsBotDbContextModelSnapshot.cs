@@ -52,6 +52,9 @@ namespace NewsBot.Storage.Migrations.Postgres
                     b.Property<long?>("FilterId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("HeldFor")
+                        .HasColumnType("text");
+
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
@@ -170,6 +173,9 @@ namespace NewsBot.Storage.Migrations.Postgres
                     b.Property<string>("DeactivatedReason")
                         .HasColumnType("text");
 
+                    b.Property<string>("DeliveryPreferences")
+                        .HasColumnType("text");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -267,6 +273,9 @@ namespace NewsBot.Storage.Migrations.Postgres
 
                     b.Property<bool>("Paused")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("PollClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<TimeSpan?>("PollInterval")
                         .HasColumnType("interval");

@@ -45,6 +45,9 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.Property<long?>("FilterId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HeldFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
@@ -159,6 +162,9 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.Property<string>("DeactivatedReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeliveryPreferences")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -252,6 +258,9 @@ namespace NewsBot.Storage.Migrations.Sqlite
 
                     b.Property<bool>("Paused")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PollClaimedUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<TimeSpan?>("PollInterval")
                         .HasColumnType("TEXT");

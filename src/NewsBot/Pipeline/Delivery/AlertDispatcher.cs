@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Alerts;
+using NewsBot.Core.Delivery;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 
@@ -16,6 +17,7 @@ public sealed partial class AlertDispatcher(
     IDbContextFactory<NewsBotDbContext> dbFactory,
     IEnumerable<IAlertSender> senders,
     AlertComposer composer,
+    DigestSender digests,
     IBackgroundJobClient jobs,
     TimeProvider time,
     ILogger<AlertDispatcher> log)
@@ -106,6 +108,31 @@ public sealed partial class AlertDispatcher(
 
             var chat = alert.Chat!;
             var sender = _senders[chat.Platform];
+            if (alert.HeldFor is not null)
+            {
+                // Held alerts are released together: one digest instead of a message each.
+                await db.Alerts.Where(a => a.Id == alert.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+                var digest = await digests.SendDueAsync(db, chat, sender, ClaimLease, ct);
+                if (digest is not SendOutcome.Sent) return settled;
+                settled++;
+                continue;
+            }
+            if (alert.Status == AlertStatus.Pending)
+            {
+                switch (await digests.DecideAsync(db, chat, ct))
+                {
+                    case DeliveryDecision.HoldUntil hold:
+                        await DigestSender.HoldAsync(db, alert, hold.Until, hold.Kind, CancellationToken.None);
+                        jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), hold.Until);
+                        settled++;
+                        continue;
+                    case DeliveryDecision.Overflow overflow:
+                        await DigestSender.HoldAsync(db, alert, overflow.DigestAt, DigestKind.Overflow, CancellationToken.None);
+                        jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), overflow.DigestAt);
+                        settled++;
+                        continue;
+                }
+            }
             // A claimed alert is finished even when the host is stopping: cancelling a send half-way
             // would leave the platform's answer unknown and the alert leased until the lease runs out.
             using var sendLimit = new CancellationTokenSource(SendTimeout, time);

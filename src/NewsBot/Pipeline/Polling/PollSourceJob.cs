@@ -69,6 +69,7 @@ public sealed partial class PollSourceJob(
     {
         var now = time.GetUtcNow();
         source.LastAttemptAt = now.UtcDateTime;
+        source.PollClaimedUntil = null;
         var interval = source.PollInterval ?? options.Value.DefaultPollInterval;
         switch (read)
         {

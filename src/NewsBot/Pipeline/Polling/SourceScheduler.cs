@@ -5,9 +5,9 @@ using NewsBot.Storage;
 namespace NewsBot.Pipeline.Polling;
 
 /// <summary>
-/// Once a second, hands every due source to a Hangfire poll job. Before enqueuing it pushes the
-/// source's next poll time out by a lease, so the same source is not enqueued again while its job
-/// runs; the job then sets the real next poll time.
+/// Once a second, hands every due source to a Hangfire poll job. Before enqueuing it claims the
+/// source for a lease, so the same source is not enqueued again while its job runs; the job sets
+/// the next poll time and releases the claim.
 /// </summary>
 public sealed partial class SourceScheduler(
     IDbContextFactory<NewsBotDbContext> dbFactory,
@@ -53,13 +53,13 @@ public sealed partial class SourceScheduler(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var due = await db.Sources.Where(s => !s.Paused && s.NextPollAt <= now)
+        var due = await db.Sources.Where(s => !s.Paused && s.NextPollAt <= now && (s.PollClaimedUntil == null || s.PollClaimedUntil < now))
             .OrderBy(s => s.NextPollAt).Select(s => s.Id).Take(500).ToListAsync(ct);
         foreach (var id in due)
         {
             // Claim with a conditional update: a second scheduler (another instance) that read the same row gets 0 rows.
-            var claimed = await db.Sources.Where(s => s.Id == id && s.NextPollAt <= now)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextPollAt, now + Lease), ct);
+            var claimed = await db.Sources.Where(s => s.Id == id && (s.PollClaimedUntil == null || s.PollClaimedUntil < now))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.PollClaimedUntil, now + Lease), ct);
             if (claimed == 1) jobs.Enqueue<PollSourceJob>(j => j.RunAsync(id, CancellationToken.None));
         }
         return due.Count;

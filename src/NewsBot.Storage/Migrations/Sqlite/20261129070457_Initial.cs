@@ -22,6 +22,7 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     Title = table.Column<string>(type: "TEXT", nullable: true),
                     Paused = table.Column<bool>(type: "INTEGER", nullable: false),
                     DeactivatedReason = table.Column<string>(type: "TEXT", nullable: true),
+                    DeliveryPreferences = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -44,6 +45,7 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     ETag = table.Column<string>(type: "TEXT", nullable: true),
                     LastModified = table.Column<string>(type: "TEXT", nullable: true),
                     NextPollAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PollClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastSuccessAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", nullable: true),
@@ -140,6 +142,7 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     UpdatePending = table.Column<bool>(type: "INTEGER", nullable: false),
                     MatchedTerms = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    HeldFor = table.Column<string>(type: "TEXT", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),

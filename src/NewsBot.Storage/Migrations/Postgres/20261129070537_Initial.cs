@@ -23,6 +23,7 @@ namespace NewsBot.Storage.Migrations.Postgres
                     Title = table.Column<string>(type: "text", nullable: true),
                     Paused = table.Column<bool>(type: "boolean", nullable: false),
                     DeactivatedReason = table.Column<string>(type: "text", nullable: true),
+                    DeliveryPreferences = table.Column<string>(type: "text", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -45,6 +46,7 @@ namespace NewsBot.Storage.Migrations.Postgres
                     ETag = table.Column<string>(type: "text", nullable: true),
                     LastModified = table.Column<string>(type: "text", nullable: true),
                     NextPollAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PollClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastSuccessAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastError = table.Column<string>(type: "text", nullable: true),
@@ -141,6 +143,7 @@ namespace NewsBot.Storage.Migrations.Postgres
                     UpdatePending = table.Column<bool>(type: "boolean", nullable: false),
                     MatchedTerms = table.Column<string>(type: "text", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
+                    HeldFor = table.Column<string>(type: "text", nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),

@@ -11,7 +11,7 @@ using NewsBot.Storage;
 namespace NewsBot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNewsBotDbContext))]
-    [Migration("20261129054417_Initial")]
+    [Migration("20261129070457_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -47,6 +47,9 @@ namespace NewsBot.Storage.Migrations.Sqlite
 
                     b.Property<long?>("FilterId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeldFor")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
@@ -162,6 +165,9 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.Property<string>("DeactivatedReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeliveryPreferences")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -255,6 +261,9 @@ namespace NewsBot.Storage.Migrations.Sqlite
 
                     b.Property<bool>("Paused")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PollClaimedUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<TimeSpan?>("PollInterval")
                         .HasColumnType("TEXT");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NewsBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresNewsBotDbContext))]
-    [Migration("20261129054458_Initial")]
+    [Migration("20261129070537_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -54,6 +54,9 @@ namespace NewsBot.Storage.Migrations.Postgres
 
                     b.Property<long?>("FilterId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("HeldFor")
+                        .HasColumnType("text");
 
                     b.Property<string>("LastError")
                         .HasColumnType("text");
@@ -173,6 +176,9 @@ namespace NewsBot.Storage.Migrations.Postgres
                     b.Property<string>("DeactivatedReason")
                         .HasColumnType("text");
 
+                    b.Property<string>("DeliveryPreferences")
+                        .HasColumnType("text");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -270,6 +276,9 @@ namespace NewsBot.Storage.Migrations.Postgres
 
                     b.Property<bool>("Paused")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("PollClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<TimeSpan?>("PollInterval")
                         .HasColumnType("interval");
