@@ -23,10 +23,12 @@ public static class NewsBotHost
             .AddNewsBotSources()
             .AddNewsBotPipeline()
             .AddNewsBotConsoleChat();
+        builder.Services.AddNewsBotAdmin();
         customize?.Invoke(builder);
 
         var app = builder.Build();
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        app.MapNewsBotAdmin();
         return app;
     }
 
