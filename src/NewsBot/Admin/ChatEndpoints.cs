@@ -30,8 +30,7 @@ internal static class ChatEndpoints
             Filters = g.Sum(c => c.Filters.Count),
         }).OrderBy(x => x.Platform).ToListAsync(ct);
         var counts = perPlatform.Select(p => H($"""
-            <tr><td>{p.Platform}</td><td>{p.Total}</td><td>{p.Active}</td><td>{p.Paused}</td><td>{p.Deactivated}</td>
-            <td>{p.Filters}</td><td>{(p.Total == 0 ? 0 : (double)p.Filters / p.Total):0.#}</td></tr>
+            <tr><td>{p.Platform}</td><td>{p.Total}</td><td>{p.Active}</td><td>{p.Paused}</td><td>{p.Deactivated}</td><td>{p.Filters}</td><td>{(p.Total == 0 ? 0 : (double)p.Filters / p.Total):0.#}</td></tr>
             """));
 
         var results = Empty;

@@ -50,7 +50,7 @@ public sealed partial class AdminChatsAndActivityTests
 
         var overview = await site.Client.GetStringAsync("admin/chats");
         Assert.Contains("<tr><td>discord</td><td>1</td><td>0</td><td>0</td><td>1</td>", overview);
-        Assert.Contains("<tr><td>telegram</td><td>2</td><td>1</td><td>1</td><td>0</td><td>2</td>", overview);
+        Assert.Contains("<tr><td>telegram</td><td>2</td><td>1</td><td>1</td><td>0</td><td>2</td><td>1</td></tr>", overview);
 
         var byId = await site.Client.GetStringAsync("admin/chats?q=-100123456");
         Assert.Contains("Harbour &lt;Watch&gt;", byId);

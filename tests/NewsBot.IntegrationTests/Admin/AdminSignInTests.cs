@@ -36,11 +36,18 @@ public sealed class AdminSignInTests
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{page} answered {(int)response.StatusCode}");
             Assert.StartsWith("/admin/login", response.Headers.Location!.AbsolutePath);
         }
-        foreach (var form in new[] { "admin/sources/preview", "admin/sources/add", "admin/sources/1", "admin/sources/1/delete", "admin/opml/import" })
+        foreach (var form in new[] { "admin/sources/preview", "admin/sources/add", "admin/sources/1", "admin/sources/1/delete" })
         {
             using var response = await site.PostFormAsync(form, "admin/login", ("url", site.News.Url("feed.xml").ToString()), ("name", "x"));
             Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Unauthorized, $"POST {form} answered {(int)response.StatusCode}");
         }
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent("<opml version=\"2.0\"><body><outline xmlUrl=\"" + site.News.Url("feed.xml") + "\"/></body></opml>"), "file", "a.opml" },
+            { new StringContent(await site.TokenFromAsync("admin/login")), "__RequestVerificationToken" },
+        };
+        using (var import = await site.Client.PostAsync("admin/opml/import", upload))
+            Assert.True(import.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Unauthorized, $"POST admin/opml/import answered {(int)import.StatusCode}");
         await using var db = site.Host.Db();
         Assert.Empty(db.Sources);
     }

@@ -17,7 +17,7 @@ public sealed class AdminSourceTests
         await using var site = await AdminSite.StartAsync();
         site.News.MapContent("feed.xml", new FeedBuilder()
             .Add("one", "Harbour reopens after storm", "<p>Boats return.</p>", DateTimeOffset.UtcNow.AddHours(-3))
-            .Add("two", "Council approves <new> tram line", "<p>Works start in May.</p>", DateTimeOffset.UtcNow.AddHours(-2))
+            .Add("two", "Council approves tram & bus plan", "<p>Works start in May.</p>", DateTimeOffset.UtcNow.AddHours(-2))
             .Add("three", "Library extends opening hours", "<p>Open until nine.</p>", DateTimeOffset.UtcNow.AddHours(-1))
             .Build());
         var feed = site.News.Url("feed.xml").ToString();
@@ -27,7 +27,7 @@ public sealed class AdminSourceTests
         var previewHtml = await preview.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         Assert.Contains("Test fetch found 3 items in Loopback News", previewHtml);
-        Assert.Contains("Council approves &lt;new&gt; tram line", previewHtml); // item titles are shown, encoded
+        Assert.Contains("Council approves tram &amp; bus plan", previewHtml); // item titles are shown, encoded
         await using (var db = site.Host.Db())
             Assert.Empty(db.Sources); // nothing is saved by the test fetch
 
