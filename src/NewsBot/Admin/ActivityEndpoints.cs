@@ -34,7 +34,7 @@ internal static class ActivityEndpoints
         return AdminLayout.Page(ctx, "Activity", H($"""
             <p class="muted">Last 7 days, per hour (UTC).</p>
             {HourlyBarChart.Render("chart-articles", "Articles fetched per hour", Buckets(fetched, start), start)}
-            {alertCharts}
+            {(platforms.Count == 0 && sent.Count == 0 ? H($"""<p class="muted">No chats yet, so no alerts to chart.</p>""") : SafeHtml.Join(alertCharts))}
             <h2>Failing sources</h2>
             {(failing.Count == 0 ? H($"""<p class="muted" id="failing">No source is failing.</p>""") : H($"""
                 <table id="failing"><thead><tr><th>Source</th><th>Failures in a row</th><th>Last error</th><th>Last success</th><th>Next try</th></tr></thead>

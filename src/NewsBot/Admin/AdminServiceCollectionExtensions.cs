@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -55,6 +56,7 @@ public static class AdminServiceCollectionExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.Use(RefuseForgedFormsAsync);
 
         var admin = app.MapGroup(BasePath);
         admin.MapGet("/admin.css", AdminLayout.Stylesheet);
@@ -74,5 +76,23 @@ public static class AdminServiceCollectionExtensions
             DashboardTitle = "NewsBot jobs",
         }).RequireAuthorization(Policy);
         return app;
+    }
+
+    /// <summary>
+    /// The antiforgery middleware only records its verdict; without this a form with a missing or
+    /// stale token would end in an empty 400. The admin gets a page saying what to do instead.
+    /// </summary>
+    private static async Task RefuseForgedFormsAsync(HttpContext ctx, RequestDelegate next)
+    {
+        if (ctx.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+            && ctx.Request.Path.StartsWithSegments(BasePath, StringComparison.Ordinal))
+        {
+            var page = AdminLayout.Page(ctx, "Form refused", AdminLayout.Message(
+                "The form's security token was missing or out of date (the page may be from before you signed in or out). " +
+                "Go back, reload the page and send the form again.", error: true), signedIn: false, status: StatusCodes.Status400BadRequest);
+            await page.ExecuteAsync(ctx);
+            return;
+        }
+        await next(ctx);
     }
 }

@@ -76,6 +76,11 @@ public sealed class AdminSignInTests
         using var jobs = await site.Client.GetAsync("admin/jobs");
         Assert.Equal(HttpStatusCode.OK, jobs.StatusCode);
         Assert.Contains("NewsBot jobs", await jobs.Content.ReadAsStringAsync());
+
+        using var signOut = await site.PostFormAsync("admin/logout", "admin/sources");
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        using var afterSignOut = await site.Client.GetAsync("admin/sources");
+        Assert.Equal(HttpStatusCode.Redirect, afterSignOut.StatusCode);
     }
 
     [Fact]
@@ -125,10 +130,21 @@ public sealed class AdminSignInTests
         using var add = await site.Client.PostAsync("admin/sources/add", new FormUrlEncodedContent(
             [KeyValuePair.Create("url", feed), KeyValuePair.Create("name", "Forged")]));
         Assert.Equal(HttpStatusCode.BadRequest, add.StatusCode);
+        Assert.Contains("security token was missing or out of date", await add.Content.ReadAsStringAsync());
         using var wrongToken = await site.Client.PostAsync("admin/sources/add", new FormUrlEncodedContent(
             [KeyValuePair.Create("url", feed), KeyValuePair.Create("name", "Forged"), KeyValuePair.Create("__RequestVerificationToken", "forged")]));
         Assert.Equal(HttpStatusCode.BadRequest, wrongToken.StatusCode);
         await using var db = site.Host.Db();
         Assert.Empty(db.Sources);
+    }
+
+    [Fact]
+    public async Task Setting_both_password_and_hash_stops_start_up_naming_the_keys()
+    {
+        var e = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => AdminSite.StartAsync(new Dictionary<string, string?>
+        {
+            ["NewsBot:Admin:PasswordHash"] = NewsBot.Admin.AdminPassword.Hash("other"),
+        }));
+        Assert.Contains("NewsBot:Admin: set Password or PasswordHash, not both", e.Message);
     }
 }
