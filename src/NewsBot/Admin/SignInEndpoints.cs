@@ -13,7 +13,9 @@ internal static class SignInEndpoints
     {
         admin.MapGet("/login", (HttpContext ctx, [FromQuery] string? returnUrl) => Form(ctx, returnUrl, null, 200));
         admin.MapPost("/login", SignInAsync);
-        admin.MapPost("/logout", async (HttpContext ctx, [FromForm] string? unused) =>
+        // Binding a form field is what makes a minimal-API endpoint demand the antiforgery token,
+        // so sign-out cannot be triggered by another site.
+        admin.MapPost("/logout", async (HttpContext ctx, [FromForm(Name = "__RequestVerificationToken")] string? token) =>
         {
             await ctx.SignOutAsync(AdminAuth.Scheme);
             return Results.Redirect("/admin/login", preserveMethod: false);

@@ -8,7 +8,7 @@ namespace NewsBot.Admin;
 /// Counts failed sign-ins per client address; after NewsBot:Admin:MaxFailedSignIns the address is
 /// locked out for LockoutDuration, even for the right password, so guessing stays slow.
 /// </summary>
-public sealed class SignInLockout(IOptions<AdminOptions> options, TimeProvider time)
+public sealed partial class SignInLockout(IOptions<AdminOptions> options, TimeProvider time, ILogger<SignInLockout> log)
 {
     private sealed record Entry(int Failures, DateTimeOffset WindowStart, DateTimeOffset? LockedUntil);
 
@@ -28,6 +28,8 @@ public sealed class SignInLockout(IOptions<AdminOptions> options, TimeProvider t
         _entries.AddOrUpdate(Key(client),
             _ => Next(new Entry(0, now, null)),
             (_, e) => Next(e.LockedUntil <= now || now - e.WindowStart > o.LockoutDuration ? new Entry(0, now, null) : e));
+        if (LockedUntil(client) is { } until) LogLockedOut(Key(client), o.MaxFailedSignIns, until);
+        else LogFailed(Key(client));
         Prune(now);
         return;
 
@@ -38,7 +40,23 @@ public sealed class SignInLockout(IOptions<AdminOptions> options, TimeProvider t
 
     public void RecordSuccess(IPAddress? client) => _entries.TryRemove(Key(client), out _);
 
-    private static string Key(IPAddress? client) => client?.MapToIPv6().ToString() ?? "unknown";
+    // Logged so an operator (or fail2ban) sees guessing; the attempted password is never logged.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Admin sign-in failed from {Client}")]
+    private partial void LogFailed(string client);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Admin sign-in locked for {Client} after {Failures} failures, until {Until:u}")]
+    private partial void LogLockedOut(string client, int failures, DateTimeOffset until);
+
+    /// <summary>An IPv4 address, or an IPv6 /64 (one host usually holds a whole /64, so rotating within it is no way around the lock).</summary>
+    private static string Key(IPAddress? client)
+    {
+        if (client is null) return "unknown";
+        if (client.IsIPv4MappedToIPv6) client = client.MapToIPv4();
+        if (client.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return client.ToString();
+        var bytes = client.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 
     /// <summary>Keeps the table small when many addresses try once.</summary>
     private void Prune(DateTimeOffset now)
