@@ -53,16 +53,18 @@ internal sealed class FilterWorkload
 
     public Filter[] Filters(int count)
     {
+        var texts = new string[count];
+        for (var i = 0; i < count; i++) texts[i] = FilterText();
         var filters = new Filter[count];
-        for (var i = 0; i < count; i++)
+        Parallel.For(0, count, i =>
         {
-            filters[i] = FilterParser.Parse(FilterText()) switch
+            filters[i] = FilterParser.Parse(texts[i]) switch
             {
                 FilterParseResult.Success success => success.Filter,
                 FilterParseResult.Error error => throw new InvalidOperationException($"generated filter did not parse: {error.Message}"),
                 _ => throw new InvalidOperationException(),
             };
-        }
+        });
         return filters;
     }
 

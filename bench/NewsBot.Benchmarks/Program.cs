@@ -2,7 +2,6 @@ using BenchmarkDotNet.Running;
 using NewsBot.Benchmarks;
 
 // --quick: a table in under a minute; anything else goes to BenchmarkDotNet (e.g. --filter '*').
-if (args.Contains("--probe")) { Probe.Run(); return; }
 if (args.Contains("--quick"))
 {
     var sizes = args.Contains("--small") ? [1_000, 100_000] : new[] { 1_000, 100_000, 1_000_000 };

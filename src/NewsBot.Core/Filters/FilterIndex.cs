@@ -50,10 +50,11 @@ public sealed class FilterIndex : IDisposable
             var root = FilterCompiler.Compile(filter.Root, _terms);
             var keys = FilterCompiler.Keys(root);
             var entry = new FilterEntry(filterId, chatId, root, keys ?? []);
+            var companion = FilterCompiler.Companion(root, keys);
             for (var i = 0; i < entry.Keys.Length; i++)
             {
                 entry.KeyPositions[i] = entry.Keys[i].Postings.Count;
-                entry.Keys[i].Postings.Add(entry);
+                entry.Keys[i].Postings.Add(new Posting(entry, companion));
             }
             if (keys is null) _unkeyed.Add(entry);
             _filters.Add(filterId, entry);
@@ -88,14 +89,43 @@ public sealed class FilterIndex : IDisposable
         return matches;
     }
 
+    /// <summary>How many filters an article makes the index verify: the work beyond reading the article.</summary>
+    public int CountCandidates(ArticleText article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var context = new MatchContext(ArticleAnalysis.Of(article));
+        _lock.EnterReadLock();
+        try
+        {
+            ArticleScan.Run(_terms, context);
+            return Candidates(context).Count;
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
     public void Dispose() => _lock.Dispose();
 
-    private HashSet<FilterEntry> Candidates(MatchContext context)
+    /// <summary>
+    /// Filters keyed on a found term whose companion term was found too. Only filters with several
+    /// keys (OR) can be reached twice, so only those go through a set.
+    /// </summary>
+    private List<FilterEntry> Candidates(MatchContext context)
     {
-        var candidates = new HashSet<FilterEntry>(_unkeyed);
-        foreach (var term in context.Found) candidates.UnionWith(term.Postings);
-        foreach (var term in context.RegexCandidates) candidates.UnionWith(term.Postings);
+        var candidates = new List<FilterEntry>(_unkeyed);
+        HashSet<FilterEntry>? multiKey = null;
+        foreach (var term in context.Found) Collect(term.Postings, context, candidates, ref multiKey);
+        foreach (var term in context.RegexCandidates) Collect(term.Postings, context, candidates, ref multiKey);
         return candidates;
+    }
+
+    private static void Collect(List<Posting> postings, MatchContext context, List<FilterEntry> candidates, ref HashSet<FilterEntry>? multiKey)
+    {
+        foreach (var (entry, companion) in postings)
+        {
+            if (companion is not null && !context.MayMatch(companion)) continue;
+            if (entry.Keys.Length > 1 && !(multiKey ??= []).Add(entry)) continue;
+            candidates.Add(entry);
+        }
     }
 
     private void RemoveLocked(long filterId)
@@ -108,7 +138,7 @@ public sealed class FilterIndex : IDisposable
             var position = entry.KeyPositions[i];
             var last = postings[^1];
             postings[position] = last;
-            last.KeyPositions[Array.IndexOf(last.Keys, entry.Keys[i])] = position;
+            last.Entry.KeyPositions[Array.IndexOf(last.Entry.Keys, entry.Keys[i])] = position;
             postings.RemoveAt(postings.Count - 1);
         }
         _unkeyed.Remove(entry);

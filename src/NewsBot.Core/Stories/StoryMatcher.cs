@@ -4,16 +4,19 @@ namespace NewsBot.Core.Stories;
 public sealed record StoryMatchOptions
 {
     /// <summary>Estimated Jaccard similarity at or above which two articles report the same story.</summary>
-    public double Threshold { get; init; } = 0.26;
+    public double Threshold { get; init; } = 0.25;
 
-    /// <summary>The lower bar for articles sharing two or more names or numbers, at least half of the shorter list.</summary>
+    /// <summary>How many names or numbers (and at least half of the shorter list) two articles must share for the lower bar.</summary>
+    public int SharedNamesForLowerBar { get; init; } = 3;
+
+    /// <summary>The lower bar for articles sharing many names or numbers.</summary>
     public double ThresholdWithSharedNames { get; init; } = 0.18;
 
     /// <summary>How many normalized words of the lead join the headline's words.</summary>
     public int LeadWords { get; init; } = 30;
 
     /// <summary>How many times a name or number counts compared with an ordinary word.</summary>
-    public int SalientWeight { get; init; } = 3;
+    public int SalientWeight { get; init; } = 2;
 }
 
 /// <summary>
@@ -27,8 +30,8 @@ public sealed class StoryMatcher(StoryMatchOptions? options = null)
 
     public StorySignature Compute(string headline, string lead)
     {
-        var headlineWords = StoryWords.Tokens(headline);
-        var leadWords = StoryWords.Tokens(lead).Take(Options.LeadWords).ToList();
+        var (headlineWords, allLeadWords) = StoryWords.Tokens(headline, lead);
+        var leadWords = allLeadWords.Take(Options.LeadWords).ToList();
         var names = headlineWords.Concat(leadWords).Where(w => w.Salient).Select(w => w.Word);
         return MinHash.Sign(Features(headlineWords, leadWords), names);
     }
@@ -38,7 +41,7 @@ public sealed class StoryMatcher(StoryMatchOptions? options = null)
     /// <summary>
     /// Same story when the word sets are similar enough and, if both articles name places, people or
     /// numbers, they share at least one: "Athens" and "Los Angeles" wildfires stay apart however alike
-    /// the wording. Sharing two or more names lowers the bar (rewordings of one event).
+    /// the wording. Sharing many names lowers the bar (rewordings of one event).
     /// </summary>
     public bool SameStory(StorySignature a, StorySignature b)
     {
@@ -46,9 +49,10 @@ public sealed class StoryMatcher(StoryMatchOptions? options = null)
         if (similarity < Math.Min(Options.Threshold, Options.ThresholdWithSharedNames)) return false;
         var shared = a.SharedNames(b);
         if (shared == 0 && a.Names.Length > 0 && b.Names.Length > 0) return false;
-        // Many shared names, relative to the shorter list, mark a rewording; two names in common are
-        // not enough when one article mentions the other event in passing ("after the 737 MAX blowout").
-        var manyShared = shared >= 2 && shared >= 0.5 * Math.Min(a.Names.Length, b.Names.Length);
+        // Many shared names, also relative to the shorter list, mark a rewording; a few names in common
+        // are not enough when one article mentions the other event in passing ("after the 737 MAX
+        // blowout") or reacts to it ("China retaliates for US chip curbs").
+        var manyShared = shared >= Options.SharedNamesForLowerBar && shared >= 0.5 * Math.Min(a.Names.Length, b.Names.Length);
         return similarity >= (manyShared ? Options.ThresholdWithSharedNames : Options.Threshold);
     }
 

@@ -17,18 +17,43 @@ public static class StoryWords
     public static List<string> Of(string text) => Tokens(text).Select(t => t.Word).ToList();
 
     /// <summary>
-    /// The normalized words with a flag for salient ones: numbers, and words written with a capital
-    /// letter somewhere other than the start of a sentence (names: "Athens", "Malatya", "RSF").
-    /// Salient words tell events apart; "wildfire" and "evacuate" do not.
+    /// The normalized words of a headline and its lead, with a flag for salient ones: numbers, and
+    /// names — words written with a capital letter somewhere other than the start of a sentence
+    /// ("Athens", "RSF"), or at the start of both the headline and the lead ("Apple ..." / "Apple
+    /// reported ..."). Salient words tell events apart; "wildfire" and "evacuate" do not.
     /// </summary>
+    public static (List<StoryWord> Headline, List<StoryWord> Lead) Tokens(string headline, string lead)
+    {
+        var headlineTokens = RawTokens(headline).ToList();
+        var leadTokens = RawTokens(lead).ToList();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        CollectNames(headlineTokens, names);
+        CollectNames(leadTokens, names);
+        var initialInHeadline = headlineTokens.Where(t => t.SentenceStart && char.IsUpper(t.Token[0])).Select(t => Fold(t.Token));
+        var initialInLead = leadTokens.Where(t => t.SentenceStart && char.IsUpper(t.Token[0])).Select(t => Fold(t.Token));
+        names.UnionWith(initialInHeadline.Intersect(initialInLead));
+        return (Normalize(headlineTokens, names), Normalize(leadTokens, names));
+    }
+
+    /// <summary>The words of one text, salient as far as this text alone shows.</summary>
     public static List<StoryWord> Tokens(string text)
     {
         var raw = RawTokens(text).ToList();
         var names = new HashSet<string>(StringComparer.Ordinal);
+        CollectNames(raw, names);
+        return Normalize(raw, names);
+    }
+
+    private static void CollectNames(List<(string Token, bool SentenceStart)> raw, HashSet<string> names)
+    {
         var titleCase = IsTitleCase(raw);
         foreach (var (token, sentenceStart) in raw)
             if (char.IsUpper(token[0]) && (!sentenceStart && !titleCase || token.Count(char.IsUpper) > 1))
                 names.Add(Fold(token));
+    }
+
+    private static List<StoryWord> Normalize(List<(string Token, bool SentenceStart)> raw, HashSet<string> names)
+    {
         var words = new List<StoryWord>();
         foreach (var (token, _) in raw)
         {
@@ -53,21 +78,26 @@ public static class StoryWords
         if (word.EndsWith("'s", StringComparison.Ordinal)) word = word[..^2];
         word = word.Replace("'", "");
         if (word.Length < 2 && !char.IsDigit(word.FirstOrDefault()) || StoryStopWords.Contains(word)) return;
-        var stem = Stem(word);
-        words.Add(new StoryWord(StorySynonyms.Canonical(stem), salient));
+        if (!StorySynonyms.TryCanonical(word, out var canonical))
+        {
+            var stem = Stem(word);
+            canonical = StorySynonyms.TryCanonical(stem, out var synonym) ? synonym : stem;
+        }
+        words.Add(new StoryWord(canonical, salient));
     }
 
-    /// <summary>Lower case, compatibility forms, combining marks removed, typographic quotes unified.</summary>
+    /// <summary>Lower case, compatibility forms, combining marks and tatweel removed, typographic quotes unified.</summary>
     private static string Fold(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormKD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            folded.Append(c switch { '’' or '‘' or '`' => '\'', 'ـ' => '\0', _ => char.ToLowerInvariant(c) });
+            // Combining marks (accents, Arabic vowel signs) and the Arabic stretching tatweel carry no meaning here.
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c == 'ـ') continue;
+            folded.Append(c is '’' or '‘' or '`' ? '\'' : char.ToLowerInvariant(c));
         }
-        return folded.Replace("\0", "").ToString();
+        return folded.ToString();
     }
 
     /// <summary>

@@ -14,14 +14,15 @@ public static class ExtractiveSummarizer
     /// <param name="text">plain text, one paragraph per line (as <see cref="Text.HtmlToText"/> produces)</param>
     public static string Summarize(string headline, string text, IReadOnlyList<string> matchedTerms, int maxChars = 300)
     {
-        var candidates = Candidates(headline, text);
-        if (candidates.Count == 0) return "";
+        var found = Candidates(headline, text);
+        if (found.Count == 0) return "";
+        var candidates = found.Select(c => c.Text).ToList();
         var scorer = new SentenceScorer(LeadNoise.Strip(headline), matchedTerms, maxChars);
         var scores = candidates.Select((s, i) => scorer.Score(s, i)).ToArray();
         var best = Array.IndexOf(scores, scores.Max());
         if (candidates[best].Length > maxChars) return SummaryCut.ToLength(candidates[best], maxChars);
 
-        var second = SecondSentence(candidates, scores, best, maxChars);
+        var second = SecondSentence(found, scores, best, maxChars);
         if (second < 0) return candidates[best];
         return second > best
             ? candidates[best] + " " + candidates[second]
@@ -33,14 +34,18 @@ public static class ExtractiveSummarizer
     /// shorter than a sentence. The host then fetches the article page.
     /// </summary>
     public static bool NeedsPageText(string headline, string text) =>
-        Candidates(headline, text).Sum(s => SummaryWords.Of(s).Count) < MinTextWords;
+        Candidates(headline, text).Sum(s => SummaryWords.Of(s.Text).Count) < MinTextWords;
 
-    /// <summary>The next sentence when it fits and scores well, else the best other sentence that fits.</summary>
-    private static int SecondSentence(List<string> candidates, double[] scores, int best, int maxChars)
+    /// <summary>
+    /// The next sentence when it fits and continues the paragraph or scores well, else the best other
+    /// sentence that fits.
+    /// </summary>
+    private static int SecondSentence(List<Candidate> candidates, double[] scores, int best, int maxChars)
     {
-        bool Fits(int i) => candidates[best].Length + 1 + candidates[i].Length <= maxChars;
+        bool Fits(int i) => candidates[best].Text.Length + 1 + candidates[i].Text.Length <= maxChars;
         var next = best + 1;
-        if (next < candidates.Count && Fits(next) && scores[next] >= scores[best] * 0.5) return next;
+        if (next < candidates.Count && Fits(next)
+            && (candidates[next].Paragraph == candidates[best].Paragraph || scores[next] >= scores[best] * 0.5)) return next;
         var second = -1;
         for (var i = 0; i < candidates.Count; i++)
             if (i != best && Fits(i) && scores[i] >= scores[best] * 0.7 && (second < 0 || scores[i] > scores[second]))
@@ -49,22 +54,26 @@ public static class ExtractiveSummarizer
     }
 
     /// <summary>Sentences of the non-boilerplate lines, in order, with labels and datelines stripped.</summary>
-    private static List<string> Candidates(string headline, string text)
+    private static List<Candidate> Candidates(string headline, string text)
     {
-        var result = new List<string>();
+        var result = new List<Candidate>();
+        var paragraph = 0;
         foreach (var line in text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
+            paragraph++;
             if (IsLink(line) || BoilerplateLines.IsBoilerplate(line, headline)) continue;
             foreach (var raw in SentenceSplitter.Split(line))
             {
                 var sentence = LeadNoise.Strip(raw);
                 if (SummaryWords.Of(sentence).Count == 0 || BoilerplateLines.RepeatsHeadline(sentence, headline)) continue;
-                result.Add(sentence);
+                result.Add(new Candidate(sentence, paragraph));
                 if (result.Count == MaxCandidates) return result;
             }
         }
         return result;
     }
+
+    private readonly record struct Candidate(string Text, int Paragraph);
 
     private static bool IsLink(string line) =>
         !line.Contains(' ') && (line.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || line.StartsWith("https://", StringComparison.OrdinalIgnoreCase));

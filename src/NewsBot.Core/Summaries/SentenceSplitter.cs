@@ -46,7 +46,8 @@ public static class SentenceSplitter
         {
             if (Terminators.IndexOf(paragraph[i]) < 0) { i++; continue; }
             var end = i + 1;
-            while (end < paragraph.Length && (Terminators.IndexOf(paragraph[end]) >= 0 || ClosingMarks.IndexOf(paragraph[end]) >= 0)) end++;
+            while (end < paragraph.Length && (Terminators.IndexOf(paragraph[end]) >= 0 || ClosingMarks.IndexOf(paragraph[end]) >= 0
+                   || IsSpacedClosingMark(paragraph, end))) end++;
             if (EndsSentence(paragraph, start, i, end))
             {
                 Add(sentences, paragraph[start..end]);
@@ -57,6 +58,10 @@ public static class SentenceSplitter
         Add(sentences, paragraph[start..]);
         return sentences;
     }
+
+    // French typography puts a (narrow) space before the closing guillemet: "bout. »".
+    private static bool IsSpacedClosingMark(string text, int at) =>
+        text[at] is ' ' or '\u00A0' or '\u202F' && at + 1 < text.Length && text[at + 1] is '»' or '›';
 
     private static void Add(List<string> sentences, string sentence)
     {

@@ -29,7 +29,7 @@ public static class SummaryCut
         for (var i = limit; i > 0; i--)
             if (char.IsWhiteSpace(text[i])) { cut = i; break; }
         string head;
-        if (cut > limit / 3) head = text[..cut];
+        if (cut > 0) head = text[..cut];
         else
         {
             // One very long "word" (a URL, or a script written without spaces): cut between characters,

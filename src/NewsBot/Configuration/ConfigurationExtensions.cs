@@ -9,13 +9,15 @@ public static class ConfigurationExtensions
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         services.AddOptions<SourcesOptions>().BindConfiguration(SourcesOptions.Section).ValidateOnStart();
-        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
-        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateOnStart();
+        services.AddOptions<NewsBot.Telegram.TelegramOptions>().BindConfiguration(NewsBot.Telegram.TelegramOptions.Section).ValidateOnStart();
+        services.AddOptions<NewsBot.Discord.DiscordOptions>().BindConfiguration(NewsBot.Discord.DiscordOptions.SectionName).ValidateOnStart();
+        services.AddOptions<SummariesOptions>().BindConfiguration(SummariesOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SummariesOptions>, SummariesOptionsValidator>();
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
-        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
-        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
+        services.AddSingleton<IValidateOptions<NewsBot.Telegram.TelegramOptions>, TelegramOptionsValidator>();
+        services.AddSingleton<IValidateOptions<NewsBot.Discord.DiscordOptions>, DiscordOptionsValidator>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Json;
 using NewsBot.Configuration;
+using NewsBot.Platforms;
 
 namespace NewsBot.Startup;
 
@@ -22,12 +23,17 @@ public static class NewsBotHost
             .AddNewsBotStorage()
             .AddNewsBotSources()
             .AddNewsBotPipeline()
-            .AddNewsBotConsoleChat();
+            .AddNewsBotSummaries(builder.Configuration)
+            .AddNewsBotConsoleChat()
+            .AddNewsBotTelegram(builder.Configuration)
+            .AddNewsBotDiscord(builder.Configuration);
         builder.Services.AddNewsBotAdmin();
         customize?.Invoke(builder);
+        builder.Services.AddNewsBotModelSummarizerIfConfigured();
 
         var app = builder.Build();
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        app.MapNewsBotPlatforms();
         app.MapNewsBotAdmin();
         return app;
     }

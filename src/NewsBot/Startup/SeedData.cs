@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Configuration;
+using NewsBot.Discord;
+using NewsBot.Discord.Sending;
 using NewsBot.Console;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
@@ -9,7 +11,7 @@ namespace NewsBot.Startup;
 /// <summary>Adds what the configuration asks for and the database lacks: seed sources and the console chat's filters.</summary>
 public static class SeedData
 {
-    public static async Task ApplyAsync(NewsBotDbContext db, SourcesOptions sources, ConsoleOptions console, DateTime now, CancellationToken ct)
+    public static async Task ApplyAsync(NewsBotDbContext db, SourcesOptions sources, ConsoleOptions console, DiscordOptions discord, DateTime now, CancellationToken ct)
     {
         foreach (var seed in sources.Seed)
         {
@@ -26,19 +28,24 @@ public static class SeedData
         }
 
         if (console.Filters.Count > 0)
-        {
-            var chat = await db.Chats.Include(c => c.Filters)
-                .FirstOrDefaultAsync(c => c.Platform == ConsoleAlertSender.PlatformName && c.ExternalId == ConsoleAlertSender.DefaultChatId, ct);
-            if (chat is null)
-            {
-                chat = new Chat { Platform = ConsoleAlertSender.PlatformName, ExternalId = ConsoleAlertSender.DefaultChatId, Title = "console", CreatedAt = now };
-                db.Chats.Add(chat);
-            }
-            // The configuration is the console chat's whole filter list: it follows edits of appsettings.
-            chat.Filters.RemoveAll(f => !console.Filters.Contains(f.Text));
-            foreach (var text in console.Filters.Where(t => chat.Filters.All(f => f.Text != t)))
-                chat.Filters.Add(new ChatFilter { Text = text, CreatedAt = now });
-        }
+            await SeedChatAsync(db, ConsoleAlertSender.PlatformName, ConsoleAlertSender.DefaultChatId, "console", console.Filters, now, ct);
+        foreach (var webhook in discord.Webhooks)
+            await SeedChatAsync(db, DiscordWebhookSender.PlatformName, webhook.Url, "Discord webhook", webhook.Filters, now, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A configured chat's filters follow the configuration: added, and removed when no longer listed.</summary>
+    private static async Task SeedChatAsync(NewsBotDbContext db, string platform, string externalId, string title, List<string> filters, DateTime now, CancellationToken ct)
+    {
+        var chat = db.Chats.Local.FirstOrDefault(c => c.Platform == platform && c.ExternalId == externalId)
+                   ?? await db.Chats.Include(c => c.Filters).FirstOrDefaultAsync(c => c.Platform == platform && c.ExternalId == externalId, ct);
+        if (chat is null)
+        {
+            chat = new Chat { Platform = platform, ExternalId = externalId, Title = title, CreatedAt = now };
+            db.Chats.Add(chat);
+        }
+        chat.Filters.RemoveAll(f => !filters.Contains(f.Text));
+        foreach (var text in filters.Where(t => chat.Filters.All(f => f.Text != t)))
+            chat.Filters.Add(new ChatFilter { Text = text, CreatedAt = now });
     }
 }

@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using NewsBot.Core.Summaries;
 using Microsoft.Extensions.Options;
 using NewsBot.Commands;
 using NewsBot.Configuration;
@@ -74,6 +76,39 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>The console chat prints to standard output, or to a TextWriter registered under the key "console" (tests).</summary>
+    /// <summary>
+    /// Summaries: page text for thin feed items, and a model summarizer when NewsBot:Summaries:Model
+    /// names an OpenAI-compatible endpoint (Ollama serves one at /v1).
+    /// </summary>
+    public static IServiceCollection AddNewsBotSummaries(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ArticlePageEnricher>();
+        services.AddSingleton<AlertComposer>();
+        var model = configuration.GetSection(SummariesOptions.Section + ":Model").Get<ModelSummaryOptions>() ?? new();
+        if (model.Enabled)
+        {
+            services.AddSingleton<IChatClient>(_ => new OpenAI.OpenAIClient(
+                    new System.ClientModel.ApiKeyCredential(string.IsNullOrEmpty(model.ApiKey) ? "unused" : model.ApiKey),
+                    new OpenAI.OpenAIClientOptions { Endpoint = new Uri(model.Endpoint!) })
+                .GetChatClient(model.ModelId).AsIChatClient());
+        }
+        return services;
+    }
+
+    /// <summary>Registered after tests had their say, so a test's own IChatClient turns the model summarizer on.</summary>
+    public static IServiceCollection AddNewsBotModelSummarizerIfConfigured(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(IChatClient))) return services;
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<SummariesOptions>>().Value.Model;
+            return new ModelSummarizer(sp.GetRequiredService<IChatClient>(),
+                new ModelSummarizerOptions { ModelId = o.ModelId, Timeout = o.Timeout, RequestsPerMinute = o.RequestsPerMinute },
+                sp.GetRequiredService<TimeProvider>());
+        });
+        return services;
+    }
+
     public static IServiceCollection AddNewsBotConsoleChat(this IServiceCollection services)
     {
         services.AddSingleton<IAlertSender>(sp =>

@@ -22,7 +22,8 @@ public static class StartupTasks
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await SeedData.ApplyAsync(db,
             services.GetRequiredService<IOptions<SourcesOptions>>().Value,
-            services.GetRequiredService<IOptions<ConsoleOptions>>().Value, now, ct);
+            services.GetRequiredService<IOptions<ConsoleOptions>>().Value,
+            services.GetRequiredService<IOptions<NewsBot.Discord.DiscordOptions>>().Value, now, ct);
         await services.GetRequiredService<FilterIndexHolder>().LoadAsync(db, ct);
         await services.GetRequiredService<Pipeline.Stories.StoryIndexHolder>().LoadAsync(db, ct);
 

@@ -22,6 +22,10 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Where the host's HTTP endpoint listens (webhooks, health).</summary>
+    public Uri BaseAddress => new(_app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
+
     public static Task<TestHost> StartAsync(string databasePath, IDictionary<string, string?> settings, Action<IServiceCollection>? services = null) =>
         StartAsync(DatabaseProvider.Sqlite, $"Data Source={databasePath}", settings, services);
 

@@ -51,6 +51,23 @@ internal static class FilterCompiler
         }
     }
 
+    /// <summary>
+    /// The cheapest indexable term among the top-level AND's direct children other than the keys:
+    /// every match contains it, so a candidate without it is skipped unverified.
+    /// </summary>
+    public static IndexedTerm? Companion(CompiledNode root, IndexedTerm[]? keys)
+    {
+        if (root is not CompiledAnd and || keys is null) return null;
+        IndexedTerm? best = null;
+        foreach (var child in and.Children)
+        {
+            if (child is IndexedTerm { Indexable: true } term && Array.IndexOf(keys, term) < 0
+                && (best is null || Cost([term]).CompareTo(Cost([best])) < 0))
+                best = term;
+        }
+        return best;
+    }
+
     public static void ForEachTerm(CompiledNode node, Action<IndexedTerm> action)
     {
         switch (node)

@@ -11,7 +11,7 @@ internal sealed class IndexedTerm(TermNode term) : CompiledNode
 {
     public TermNode Term { get; } = term;
     public int References { get; set; }
-    public List<FilterEntry> Postings { get; } = [];
+    public List<Posting> Postings { get; } = [];
 
     /// <summary>Word and prefix terms are always found by scanning; regexes only when they have required literals.</summary>
     public bool Indexable => Term is not RegexTerm regex || regex.RequiredLiterals.Count > 0;
@@ -27,3 +27,10 @@ internal sealed class IndexedTerm(TermNode term) : CompiledNode
 
     public override bool Matches(MatchContext context) => context.IsMatched(this);
 }
+
+/// <summary>
+/// A filter keyed on a term, with a second term the filter also needs (its cheapest other
+/// top-level AND term, if any): checked before the filter itself is touched, so the many
+/// "gaza ceasefire" filters keyed on gaza cost almost nothing for an article without ceasefire.
+/// </summary>
+internal readonly record struct Posting(FilterEntry Entry, IndexedTerm? Companion);

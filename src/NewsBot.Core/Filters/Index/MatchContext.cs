@@ -16,6 +16,10 @@ internal sealed class MatchContext(ArticleAnalysis article)
     /// <summary>Regex terms one of whose literals' trigram occurs; still to be run.</summary>
     public HashSet<IndexedTerm> RegexCandidates { get; } = [];
 
+    /// <summary>False only when the scan proves the term absent (a cheap necessary condition).</summary>
+    public bool MayMatch(IndexedTerm term) =>
+        term.Term is RegexTerm ? RegexCandidates.Contains(term) : Found.Contains(term);
+
     public bool IsMatched(IndexedTerm term)
     {
         if (term.Term is not RegexTerm) return Found.Contains(term);

@@ -32,7 +32,7 @@ public static class WordTermBuilder
         if (star != raw.Length - 1)
             throw new FilterSyntaxException("wildcard * is only allowed at the end of a word", column + star);
         var analyzed = AnalyzedText.Analyze(raw[..^1]);
-        if (analyzed.Count != 1 || analyzed.Folded.Length != analyzed.Word(0).Length && Trimmed(analyzed.Folded).Length != analyzed.Word(0).Length)
+        if (analyzed.Count != 1)
             throw new FilterSyntaxException($"a wildcard works on a single word, not '{raw}'", column);
         if (analyzed.Word(0).Length < MinPrefixLength)
             throw new FilterSyntaxException($"wildcard needs at least {MinPrefixLength} letters before *", column);

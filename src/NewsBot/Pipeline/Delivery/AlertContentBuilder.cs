@@ -7,12 +7,15 @@ namespace NewsBot.Pipeline.Delivery;
 /// <summary>Stored alert + article → what the platform renders. Pure, so a re-send shows the same text.</summary>
 public static class AlertContentBuilder
 {
-    public static AlertContent Build(Alert alert, Article article, Source source)
+    public static IReadOnlyList<string> Terms(Alert alert) =>
+        alert.MatchedTerms.Split(Alert.TermSeparator, StringSplitOptions.RemoveEmptyEntries);
+
+    public static AlertContent Build(Alert alert, Article article, Source source, int maxSummaryLength = 300)
     {
-        var terms = alert.MatchedTerms.Split(Alert.TermSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var terms = Terms(alert);
         return new AlertContent(
             article.Title,
-            Summary(article, terms),
+            Summary(article, terms, maxSummaryLength),
             source.Name,
             article.PublishedAt is { } p ? new DateTimeOffset(p, TimeSpan.Zero) : null,
             article.Link,
@@ -23,12 +26,12 @@ public static class AlertContentBuilder
     }
 
     /// <summary>A model summary when one was made; else extracted from the page text when the feed's text is too thin.</summary>
-    private static string Summary(Article article, IReadOnlyList<string> terms)
+    private static string Summary(Article article, IReadOnlyList<string> terms, int maxLength)
     {
         if (!string.IsNullOrWhiteSpace(article.ModelSummary)) return article.ModelSummary;
         var text = !string.IsNullOrWhiteSpace(article.PageText) && ExtractiveSummarizer.NeedsPageText(article.Title, article.Text)
             ? article.PageText
             : article.Text;
-        return ExtractiveSummarizer.Summarize(article.Title, text, terms);
+        return ExtractiveSummarizer.Summarize(article.Title, text, terms, maxLength);
     }
 }

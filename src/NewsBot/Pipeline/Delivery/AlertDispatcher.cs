@@ -15,6 +15,7 @@ namespace NewsBot.Pipeline.Delivery;
 public sealed partial class AlertDispatcher(
     IDbContextFactory<NewsBotDbContext> dbFactory,
     IEnumerable<IAlertSender> senders,
+    AlertComposer composer,
     IBackgroundJobClient jobs,
     TimeProvider time,
     ILogger<AlertDispatcher> log)
@@ -73,10 +74,10 @@ public sealed partial class AlertDispatcher(
 
             var chat = alert.Chat!;
             var sender = _senders[chat.Platform];
-            var content = AlertContentBuilder.Build(alert, alert.Article!, alert.Article!.Source!);
             SendOutcome outcome;
             try
             {
+                var content = await composer.ComposeAsync(alert, ct);
                 outcome = alert.Status == AlertStatus.Sent
                     ? await sender.UpdateAsync(chat.ExternalId, alert.PlatformMessageId, content, ct)
                     : await sender.SendAsync(chat.ExternalId, content, ct);

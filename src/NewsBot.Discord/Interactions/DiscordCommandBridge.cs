@@ -1,0 +1,70 @@
+using NewsBot.Core.Commands;
+
+namespace NewsBot.Discord.Interactions;
+
+/// <summary>
+/// Turns a slash command into the platform-neutral command every platform shares, so Discord
+/// behaves and words its replies like Telegram. `/news add filter:x` is read as the text `/add x`
+/// by the shared grammar; the host's executor does the rest.
+/// </summary>
+public sealed class DiscordCommandBridge(ICommandExecutor executor, DiscordOptions options)
+{
+    public const string Platform = "discord";
+
+    public async Task<DiscordReply> HandleAsync(DiscordInteraction interaction, CancellationToken ct)
+    {
+        var text = CommandText(interaction);
+        var command = text is null ? null : ChatCommandParser.Parse(text);
+        if (command is null)
+            return new DiscordReply($"I don't know /{interaction.CommandName} {interaction.SubcommandName}. Try /news list or /news add.");
+        var context = Context(interaction);
+        var reply = await CommandRouter.RouteAsync(context, command, executor, ct);
+        return new DiscordReply(ForDiscord(reply));
+    }
+
+    /// <summary>
+    /// In a guild channel the filters belong to the channel and changing them needs Manage Channels
+    /// (or Administrator); in a DM they belong to the user, who administers their own DM.
+    /// </summary>
+    private CommandContext Context(DiscordInteraction interaction) =>
+        new(Platform,
+            interaction.ChannelId ?? interaction.UserId,
+            interaction.IsDirectMessage ? ChatKind.Private : ChatKind.Group,
+            interaction.UserId,
+            IsBotAdmin: options.AdminUserIds.Contains(interaction.UserId, StringComparer.Ordinal),
+            IsChatAdmin: interaction.IsDirectMessage || interaction.CanManageChannel);
+
+    /// <summary>The slash command as the text command the shared grammar reads.</summary>
+    private static string? CommandText(DiscordInteraction i) => (i.CommandName, i.SubcommandName) switch
+    {
+        (NewsSlashCommands.News, "add") => "/add " + i.Option("filter"),
+        (NewsSlashCommands.News, "list") => "/list",
+        (NewsSlashCommands.News, "remove") => "/remove " + i.Option("number"),
+        (NewsSlashCommands.News, "pause") => "/pause",
+        (NewsSlashCommands.News, "resume") => "/resume",
+        (NewsSlashCommands.News, "test") => "/test " + i.Option("text"),
+        (NewsSlashCommands.News, "sources") => "/sources",
+        (NewsSlashCommands.NewsAdmin, "addsource") => ("/addsource " + i.Option("url") + " " + i.Option("name")).TrimEnd(),
+        (NewsSlashCommands.NewsAdmin, "removesource" or "pausesource" or "resumesource") =>
+            "/" + i.SubcommandName + " " + i.Option("id"),
+        (NewsSlashCommands.NewsAdmin, "stats") => "/stats",
+        _ => null,
+    };
+
+    /// <summary>Replies name the Telegram-style commands; on Discord the same commands live under /news and /newsadmin.</summary>
+    private static string ForDiscord(CommandReply reply)
+    {
+        var text = reply.Text;
+        foreach (var (plain, slash) in SlashNames)
+            text = text.Replace(plain, slash, StringComparison.Ordinal);
+        return text;
+    }
+
+    private static readonly (string Plain, string Slash)[] SlashNames =
+    [
+        ("/addsource", "/newsadmin addsource"), ("/removesource", "/newsadmin removesource"),
+        ("/pausesource", "/newsadmin pausesource"), ("/resumesource", "/newsadmin resumesource"),
+        ("/stats", "/newsadmin stats"), ("/add ", "/news add "), ("/list", "/news list"), ("/remove ", "/news remove "),
+        ("/pause", "/news pause"), ("/resume", "/news resume"), ("/test ", "/news test "), ("/sources", "/news sources"),
+    ];
+}

@@ -1,0 +1,50 @@
+namespace NewsBot.Discord.Interactions;
+
+/// <summary>
+/// The parts of an APPLICATION_COMMAND interaction NewsBot uses (Discord interactions/receiving-and-responding.mdx).
+/// <see cref="Options"/> holds the subcommand's options as text (integers in invariant digits).
+/// </summary>
+public sealed record DiscordInteraction(
+    string Id,
+    string ApplicationId,
+    string Token,
+    int Type,
+    string? CommandName,
+    string? SubcommandName,
+    IReadOnlyDictionary<string, string> Options,
+    string? GuildId,
+    string? ChannelId,
+    string UserId,
+    ulong? MemberPermissions)
+{
+    public const int ApplicationCommandType = 2;
+
+    /// <summary>A DM with the bot: no guild, no member, the filters belong to the user.</summary>
+    public bool IsDirectMessage => GuildId is null;
+
+    /// <summary>Manage Channels or Administrator in this channel (Discord topics/permissions.mdx).</summary>
+    public bool CanManageChannel => DiscordPermissions.Has(MemberPermissions, DiscordPermissions.ManageChannels);
+
+    public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The token authorises replies for 15 minutes; keep it out of logs.</summary>
+    public override string ToString() =>
+        $"interaction {Id} /{CommandName}{(SubcommandName is null ? "" : " " + SubcommandName)} by {UserId} in {(IsDirectMessage ? "DM" : $"guild {GuildId} channel {ChannelId}")}";
+}
+
+/// <summary>Permission bits (Discord topics/permissions.mdx). ADMINISTRATOR implies every permission.</summary>
+public static class DiscordPermissions
+{
+    public const ulong Administrator = 1UL << 3;
+    public const ulong ManageChannels = 1UL << 4;
+    public const ulong ManageGuild = 1UL << 5;
+
+    public static bool Has(ulong? permissions, ulong bit) =>
+        permissions is { } p && ((p & Administrator) != 0 || (p & bit) == bit);
+}
+
+/// <summary>What the command layer answers; rendered as an interaction reply (ephemeral by default).</summary>
+public sealed record DiscordReply(string Content, bool Ephemeral = true)
+{
+    public IReadOnlyList<Rest.DiscordEmbed>? Embeds { get; init; }
+}

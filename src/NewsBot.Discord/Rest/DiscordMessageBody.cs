@@ -1,0 +1,51 @@
+namespace NewsBot.Discord.Rest;
+
+/// <summary>
+/// The body of Create/Edit Message, Execute Webhook and interaction replies (Discord resources/message.mdx).
+/// <see cref="AllowedMentions"/> defaults to "parse nothing" so news text never pings anyone.
+/// </summary>
+public sealed record DiscordMessageBody
+{
+    public string? Content { get; init; }
+    public IReadOnlyList<DiscordEmbed>? Embeds { get; init; }
+    public AllowedMentions? AllowedMentions { get; init; } = AllowedMentions.None;
+
+    /// <summary>Message flags; <see cref="MessageFlags.Ephemeral"/> for replies only the user sees.</summary>
+    public int? Flags { get; init; }
+}
+
+/// <summary>Discord: allowed_mentions with an empty parse list suppresses @everyone, roles and users.</summary>
+public sealed record AllowedMentions(IReadOnlyList<string> Parse)
+{
+    public static readonly AllowedMentions None = new([]);
+}
+
+public static class MessageFlags
+{
+    /// <summary>1 &lt;&lt; 6: only the invoking user sees the message (interaction replies only).</summary>
+    public const int Ephemeral = 1 << 6;
+}
+
+/// <summary>A rich embed (Discord resources/message.mdx "Embed Object").</summary>
+public sealed record DiscordEmbed
+{
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+    public string? Url { get; init; }
+
+    /// <summary>ISO 8601 timestamp shown by the client in the reader's local time.</summary>
+    public string? Timestamp { get; init; }
+    public int? Color { get; init; }
+    public EmbedFooter? Footer { get; init; }
+}
+
+public sealed record EmbedFooter(string Text);
+
+/// <summary>The ids of a message Discord accepted.</summary>
+public sealed record DiscordMessageRef(string Id, string ChannelId);
+
+/// <summary>GET /gateway/bot (Discord events/gateway.mdx "Get Gateway Bot").</summary>
+public sealed record GatewayBotInfo(string Url, int Shards, SessionStartLimit SessionStartLimit);
+
+/// <summary>How many identifies are left today and how many may run per 5 s.</summary>
+public sealed record SessionStartLimit(int Total, int Remaining, long ResetAfter, int MaxConcurrency);

@@ -1,0 +1,48 @@
+using NewsBot.Core.Alerts;
+using NewsBot.Discord.Rendering;
+using NewsBot.Discord.Rest;
+
+namespace NewsBot.Discord.Sending;
+
+/// <summary>Delivers alerts through the bot: the chat id is the Discord channel id (a guild channel or a DM channel).</summary>
+public sealed class DiscordAlertSender(DiscordRestClient rest) : IAlertSender
+{
+    public const string PlatformName = "discord";
+    private readonly SendOutcomeMapper _outcomes = new();
+
+    public string Platform => PlatformName;
+
+    public async Task<SendOutcome> SendAsync(string chatId, AlertContent alert, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return _outcomes.Sent(chatId, await rest.CreateMessageAsync(chatId, AlertEmbedRenderer.Render(alert), cancellationToken));
+        }
+        catch (Exception ex) when (ex is DiscordApiException or DiscordTransportException)
+        {
+            return _outcomes.Map(chatId, ex);
+        }
+        catch (ArgumentException ex)
+        {
+            return new SendOutcome.ChatGone($"Discord: chat id is not a channel id: {ex.Message}");
+        }
+    }
+
+    /// <summary>Edits the sent embed in place (PATCH message), so "also reported by" never notifies twice.</summary>
+    public async Task<SendOutcome> UpdateAsync(string chatId, string? messageId, AlertContent alert, CancellationToken cancellationToken)
+    {
+        if (messageId is null) return new SendOutcome.Failed("Discord: the alert's message id is unknown, so it cannot be edited");
+        try
+        {
+            return _outcomes.Sent(chatId, await rest.EditMessageAsync(chatId, messageId, AlertEmbedRenderer.Render(alert), cancellationToken));
+        }
+        catch (DiscordApiException ex) when (ex.Code == 10008)
+        {
+            return new SendOutcome.Failed("Discord: the alert's message was deleted, so it cannot be edited");
+        }
+        catch (Exception ex) when (ex is DiscordApiException or DiscordTransportException)
+        {
+            return _outcomes.Map(chatId, ex);
+        }
+    }
+}

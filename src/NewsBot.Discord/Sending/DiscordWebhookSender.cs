@@ -1,0 +1,71 @@
+using NewsBot.Core.Alerts;
+using NewsBot.Discord.Rendering;
+using NewsBot.Discord.Rest;
+
+namespace NewsBot.Discord.Sending;
+
+/// <summary>
+/// Outbound-only delivery to a Discord webhook for servers that do not want a bot. The chat id is the webhook
+/// URL (…/api/webhooks/{id}/{token}); it is sent to the configured API base so tests can use a fake server.
+/// The URL holds a secret, so outcomes name the webhook id only.
+/// </summary>
+public sealed class DiscordWebhookSender(DiscordRestClient rest) : IAlertSender
+{
+    public const string PlatformName = "discord-webhook";
+    private readonly SendOutcomeMapper _outcomes = new();
+
+    public string Platform => PlatformName;
+
+    public async Task<SendOutcome> SendAsync(string chatId, AlertContent alert, CancellationToken cancellationToken)
+    {
+        if (WebhookUrl.TryParse(chatId) is not { } webhook)
+            return new SendOutcome.ChatGone("Discord webhook: the destination is not a webhook URL (…/api/webhooks/{id}/{token})");
+        try
+        {
+            return _outcomes.Sent(webhook.Id, await rest.ExecuteWebhookAsync(webhook.Id, webhook.Token, AlertEmbedRenderer.Render(alert), cancellationToken));
+        }
+        catch (Exception ex) when (ex is DiscordApiException or DiscordTransportException)
+        {
+            return _outcomes.Map(webhook.Id, ex);
+        }
+    }
+
+    /// <summary>Edits the webhook's message in place for "also reported by".</summary>
+    public async Task<SendOutcome> UpdateAsync(string chatId, string? messageId, AlertContent alert, CancellationToken cancellationToken)
+    {
+        if (WebhookUrl.TryParse(chatId) is not { } webhook)
+            return new SendOutcome.ChatGone("Discord webhook: the destination is not a webhook URL (…/api/webhooks/{id}/{token})");
+        if (messageId is null) return new SendOutcome.Failed("Discord webhook: the alert's message id is unknown, so it cannot be edited");
+        try
+        {
+            return _outcomes.Sent(webhook.Id, await rest.EditWebhookMessageAsync(webhook.Id, webhook.Token, messageId, AlertEmbedRenderer.Render(alert), cancellationToken));
+        }
+        catch (DiscordApiException ex) when (ex.Code == 10008)
+        {
+            return new SendOutcome.Failed("Discord webhook: the alert's message was deleted, so it cannot be edited");
+        }
+        catch (Exception ex) when (ex is DiscordApiException or DiscordTransportException)
+        {
+            return _outcomes.Map(webhook.Id, ex);
+        }
+    }
+}
+
+/// <summary>A webhook URL split into id and token (Discord resources/webhook.mdx "Execute Webhook").</summary>
+public sealed record WebhookUrl(string Id, string Token)
+{
+    public static WebhookUrl? TryParse(string? url)
+    {
+        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            return null;
+        var segments = uri.AbsolutePath.Trim('/').Split('/');
+        var at = Array.IndexOf(segments, "webhooks");
+        if (at < 0 || segments.Length != at + 3) return null;
+        var (id, token) = (segments[at + 1], segments[at + 2]);
+        return id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit) && token.Length > 0 && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? new WebhookUrl(id, token)
+            : null;
+    }
+
+    public override string ToString() => $"webhook {Id}";
+}

@@ -1,0 +1,50 @@
+using NewsBot.Core.Text;
+using SmartReader;
+
+namespace NewsBot.Sources.Pages;
+
+/// <summary>Readable text of an article page: title and plain text, one paragraph per line.</summary>
+public sealed record PageText(string Title, string Text, string? SiteName);
+
+/// <summary>The page's text, or why there is none (an error naming the page and the cause).</summary>
+public sealed record PageTextResult(PageText? Page, string? Error)
+{
+    public bool Succeeded => Page is not null;
+}
+
+/// <summary>
+/// Extracts the article from a fetched HTML page with SmartReader (a port of Mozilla Readability):
+/// navigation, comments, share bars and footers dropped, the main text kept. It never fetches —
+/// the host fetches pages through the guarded fetcher and hands the HTML here — so the page's URL
+/// only resolves relative links and names the page in errors.
+/// </summary>
+public static class ArticlePageText
+{
+    /// <summary>Below this many characters of text, a "readable" result is a teaser or a cookie wall, not an article.</summary>
+    private const int MinTextChars = 80;
+
+    public static PageTextResult Extract(string html, Uri url)
+    {
+        if (string.IsNullOrWhiteSpace(html)) return Failure(url, "the page is empty");
+        Article article;
+        try
+        {
+            article = new Reader(url.AbsoluteUri, html).GetArticle();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // SmartReader throws on pages its parser cannot handle; one bad page must not stop the alert.
+            return Failure(url, $"SmartReader failed ({e.GetType().Name}: {e.Message})");
+        }
+        if (!article.Completed)
+            return Failure(url, $"SmartReader did not finish ({string.Join("; ", article.Errors.Select(e => e.Message))})");
+        var text = HtmlToText.Convert(article.Content);
+        if (!article.IsReadable || text.Length < MinTextChars)
+            return Failure(url, "no article text found (the page may need JavaScript or a login)");
+        return new PageTextResult(new PageText(HtmlToText.NormalizeWhitespace(article.Title ?? "").Replace('\n', ' '), text, NullIfBlank(article.SiteName)), null);
+    }
+
+    private static PageTextResult Failure(Uri url, string cause) => new(null, $"page text '{url}': {cause}");
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

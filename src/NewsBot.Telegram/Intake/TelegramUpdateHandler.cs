@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Logging;
+using NewsBot.Core.Commands;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace NewsBot.Telegram.Intake;
+
+/// <summary>
+/// The one handler for every update, whether it came from polling or the webhook: commands in
+/// messages and button presses become <see cref="ChatCommand"/>s, run through
+/// <see cref="CommandRouter"/>, and the reply goes back to the chat.
+/// It never throws for a bad update: a failure is logged with the update id and the next update
+/// is handled as usual.
+/// </summary>
+public sealed partial class TelegramUpdateHandler(
+    ITelegramBotClient bot,
+    TelegramBotIdentity identity,
+    CommandContextFactory contexts,
+    TelegramReplyWriter replies,
+    ICommandExecutor executor,
+    TelegramOptions options,
+    ILogger<TelegramUpdateHandler> log)
+{
+    /// <summary>The update types we ask for (getUpdates/setWebhook allowed_updates).</summary>
+    public static IReadOnlyList<UpdateType> AllowedUpdates { get; } = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
+
+    public async Task HandleAsync(Update update, CancellationToken ct)
+    {
+        try
+        {
+            if (update.Message is { } message) await OnMessageAsync(message, ct).ConfigureAwait(false);
+            else if (update.CallbackQuery is { } callback) await OnCallbackAsync(callback, ct).ConfigureAwait(false);
+            else if (update.MyChatMember is { } membership) LogMembership(membership.Chat.Id, membership.NewChatMember.Status.ToString());
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception error)
+        {
+            LogUpdateFailed(update.Id, TelegramErrorText.Describe(error, options.BotToken));
+        }
+    }
+
+    private async Task OnMessageAsync(Message message, CancellationToken ct)
+    {
+        if (message.Text is not { } text || message.Chat.Type == ChatType.Channel) return;
+        var me = await identity.GetAsync(ct).ConfigureAwait(false);
+        var command = ChatCommandParser.Parse(text, me.Username);
+        if (command is null)
+        {
+            // In a private chat every message is for us; in groups plain chatter is not.
+            if (message.Chat.Type == ChatType.Private && !text.TrimStart().StartsWith('/'))
+                await replies.SendAsync(message.Chat.Id, CommandReplies.NotUnderstood(), ct).ConfigureAwait(false);
+            return;
+        }
+        await RunAsync(message.Chat, message.From, message.SenderChat, command, ct).ConfigureAwait(false);
+    }
+
+    private async Task OnCallbackAsync(CallbackQuery callback, CancellationToken ct)
+    {
+        // Bot API: clients show a progress bar until answerCallbackQuery, so answer every press
+        // first, even when the button turns out to be stale or the command fails.
+        try
+        {
+            await bot.AnswerCallbackQuery(callback.Id, cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogAnswerFailed(callback.Id, TelegramErrorText.Describe(error, options.BotToken));
+        }
+        if (callback.Message is not { } message || ChatCommandParser.Parse(callback.Data) is not { } command) return;
+        await RunAsync(message.Chat, callback.From, null, command, ct).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(Chat chat, User? from, Chat? senderChat, ChatCommand command, CancellationToken ct)
+    {
+        var context = await contexts.CreateAsync(chat, from, senderChat, command, ct).ConfigureAwait(false);
+        CommandReply reply;
+        try
+        {
+            reply = await CommandRouter.RouteAsync(context, command, executor, ct).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogCommandFailed(command.Name, chat.Id, TelegramErrorText.Describe(error, options.BotToken));
+            reply = CommandReplies.Failed(command);
+        }
+        await replies.SendAsync(chat.Id, reply, ct).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(LogLevel.Error, "telegram update {UpdateId}: handling failed ({Cause}); continuing with the next update")]
+    private partial void LogUpdateFailed(int updateId, string cause);
+
+    [LoggerMessage(LogLevel.Error, "telegram chat {ChatId}: /{Command} failed ({Cause})")]
+    private partial void LogCommandFailed(string command, long chatId, string cause);
+
+    [LoggerMessage(LogLevel.Warning, "telegram: answerCallbackQuery {CallbackId} failed ({Cause})")]
+    private partial void LogAnswerFailed(string callbackId, string cause);
+
+    [LoggerMessage(LogLevel.Information, "telegram chat {ChatId}: bot membership is now {Status}")]
+    private partial void LogMembership(long chatId, string status);
+}

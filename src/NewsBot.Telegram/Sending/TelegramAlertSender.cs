@@ -1,0 +1,151 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using NewsBot.Core.Alerts;
+using NewsBot.Telegram.Rendering;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace NewsBot.Telegram.Sending;
+
+/// <summary>
+/// Sends alerts to Telegram chats: renders, waits for the pacer, sends, and reports what happened
+/// as a <see cref="SendOutcome"/> for the host to store. It never retries by itself except the one
+/// plain-text re-send when Telegram cannot parse our HTML.
+/// </summary>
+public sealed partial class TelegramAlertSender : IAlertSender
+{
+    private readonly ITelegramBotClient _bot;
+    private readonly TelegramPacer _pacer;
+    private readonly TelegramAlertRenderer _renderer;
+    private readonly TelegramOptions _options;
+    private readonly ILogger _log;
+    private readonly FailureBackoff _networkBackoff = new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5));
+
+    public TelegramAlertSender(ITelegramBotClient bot, TelegramPacer pacer, TelegramAlertRenderer renderer,
+        TelegramOptions options, ILogger<TelegramAlertSender> log)
+    {
+        _bot = bot;
+        _pacer = pacer;
+        _renderer = renderer;
+        _options = options;
+        _log = log;
+    }
+
+    public string Platform => "telegram";
+
+    public Task<SendOutcome> SendAsync(string chatId, AlertContent alert, CancellationToken cancellationToken) =>
+        SendAsync(chatId, alert, _options.LinkPreviews, cancellationToken);
+
+    /// <param name="showLinkPreview">The chat's link-preview setting (Bot API link_preview_options.is_disabled).</param>
+    public Task<SendOutcome> SendAsync(string chatId, AlertContent alert, bool showLinkPreview, CancellationToken cancellationToken)
+    {
+        if (!TryParseChat(chatId, out var id)) return Task.FromResult<SendOutcome>(new SendOutcome.Failed($"telegram: chat id '{chatId}' is not a number"));
+        var preview = new LinkPreviewOptions { IsDisabled = !showLinkPreview };
+        return DeliverAsync(id, _renderer.Render(alert), async (text, mode, ct) =>
+            (await _bot.SendMessage(id, text, parseMode: mode, linkPreviewOptions: preview, cancellationToken: ct).ConfigureAwait(false)).MessageId,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Edits a sent alert in place (editMessageText), e.g. to add "also reported by"; an edit
+    /// never notifies the chat again.
+    /// </summary>
+    public async Task<SendOutcome> UpdateAsync(string chatId, string? messageId, AlertContent alert, CancellationToken cancellationToken)
+    {
+        if (!TryParseChat(chatId, out var id)) return new SendOutcome.Failed($"telegram: chat id '{chatId}' is not a number");
+        if (!int.TryParse(messageId, NumberStyles.None, CultureInfo.InvariantCulture, out var message))
+            return new SendOutcome.Failed($"telegram chat {id}: no message id to edit ('{messageId}')");
+        var preview = new LinkPreviewOptions { IsDisabled = !_options.LinkPreviews };
+        var outcome = await DeliverAsync(id, _renderer.Render(alert), async (text, mode, ct) =>
+            (await _bot.EditMessageText(id, message, text, parseMode: mode, linkPreviewOptions: preview, cancellationToken: ct).ConfigureAwait(false)).MessageId,
+            cancellationToken).ConfigureAwait(false);
+        // "message is not modified" means the chat already shows this text: done.
+        return outcome is SendOutcome.Sent { MessageId: null } ? new SendOutcome.Sent(messageId) : outcome;
+    }
+
+    private static bool TryParseChat(string chatId, out long id) =>
+        long.TryParse(chatId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id);
+
+    private async Task<SendOutcome> DeliverAsync(long chatId, RenderedAlert rendered, Func<string, ParseMode, CancellationToken, Task<int>> call, CancellationToken ct)
+    {
+        var outcome = await TryAsync(chatId, rendered.Html, ParseMode.Html, call, ct).ConfigureAwait(false);
+        if (outcome is not BadMarkupOutcome bad) return outcome;
+
+        // Our renderer escapes everything, so this means a renderer bug or a server stricter than
+        // documented; the reader still gets the news, as plain text.
+        LogBadMarkup(chatId, bad.Description);
+        outcome = await TryAsync(chatId, rendered.PlainText, ParseMode.None, call, ct).ConfigureAwait(false);
+        return outcome is BadMarkupOutcome again ? new SendOutcome.Failed($"telegram chat {chatId}: {again.Description}") : outcome;
+    }
+
+    private async Task<SendOutcome> TryAsync(long chatId, string text, ParseMode parseMode, Func<string, ParseMode, CancellationToken, Task<int>> call, CancellationToken ct)
+    {
+        await _pacer.WaitTurnAsync(chatId, ct).ConfigureAwait(false);
+        try
+        {
+            var messageId = await call(text, parseMode, ct).ConfigureAwait(false);
+            _networkBackoff.Reset();
+            return new SendOutcome.Sent(messageId.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (Exception error) when (TelegramFailure.From(error, ct) is { } failure)
+        {
+            return ToOutcome(chatId, failure, error);
+        }
+    }
+
+    private SendOutcome ToOutcome(long chatId, TelegramFailure failure, Exception error)
+    {
+        switch (failure.Kind)
+        {
+            case TelegramFailureKind.ChatGone:
+                LogChatGone(chatId, failure.Description);
+                return new SendOutcome.ChatGone(failure.Description);
+            case TelegramFailureKind.ChatMoved:
+                LogChatMoved(chatId, failure.MigrateToChatId!.Value);
+                return new SendOutcome.ChatMoved(failure.MigrateToChatId.Value.ToString(CultureInfo.InvariantCulture));
+            case TelegramFailureKind.BadMarkup:
+                return new BadMarkupOutcome(failure.Description);
+            case TelegramFailureKind.NotModified:
+                return new SendOutcome.Sent(null);
+            case TelegramFailureKind.Flood:
+                // Telegram: 429 retry_after applies to the bot, so hold every chat, not just this one.
+                _pacer.PauseAll(failure.RetryAfter!.Value);
+                LogFlood(chatId, failure.RetryAfter.Value.TotalSeconds);
+                return new SendOutcome.RetryLater(failure.RetryAfter.Value, $"telegram: {failure.Description}");
+            case TelegramFailureKind.Unauthorized:
+                // A wrong or revoked token: every send fails alike, so slow the whole bot down.
+                var wait = TimeSpan.FromMinutes(5);
+                _pacer.PauseAll(wait);
+                LogUnauthorized(failure.Description);
+                return new SendOutcome.RetryLater(wait, $"telegram: bot token rejected ({failure.Description})");
+            case TelegramFailureKind.Transient:
+                var delay = _networkBackoff.NextDelay();
+                LogTransient(chatId, TelegramErrorText.Describe(error, _options.BotToken), delay.TotalSeconds);
+                return new SendOutcome.RetryLater(delay, $"telegram: {failure.Description}");
+            default:
+                return new SendOutcome.Failed($"telegram chat {chatId}: {failure.Description}");
+        }
+    }
+
+    /// <summary>Internal marker: the HTML was refused and the plain-text fallback should run.</summary>
+    private sealed record BadMarkupOutcome(string Description) : SendOutcome;
+
+    [LoggerMessage(LogLevel.Warning, "telegram chat {ChatId}: HTML alert refused ({Cause}); re-sending as plain text")]
+    private partial void LogBadMarkup(long chatId, string cause);
+
+    [LoggerMessage(LogLevel.Information, "telegram chat {ChatId}: chat is gone ({Cause}); stop sending until it sends /start")]
+    private partial void LogChatGone(long chatId, string cause);
+
+    [LoggerMessage(LogLevel.Information, "telegram chat {ChatId}: group became supergroup {NewChatId}")]
+    private partial void LogChatMoved(long chatId, long newChatId);
+
+    [LoggerMessage(LogLevel.Warning, "telegram chat {ChatId}: flood limit hit, whole bot paused for {Seconds} s")]
+    private partial void LogFlood(long chatId, double seconds);
+
+    [LoggerMessage(LogLevel.Error, "telegram: the Bot API rejected the bot token ({Cause}); check NewsBot:Telegram:BotToken")]
+    private partial void LogUnauthorized(string cause);
+
+    [LoggerMessage(LogLevel.Warning, "telegram chat {ChatId}: send failed ({Cause}); retry in {Seconds:F1} s")]
+    private partial void LogTransient(long chatId, string cause, double seconds);
+}

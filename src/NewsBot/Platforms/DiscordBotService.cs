@@ -1,0 +1,38 @@
+using NewsBot.Discord;
+using NewsBot.Discord.Gateway;
+using NewsBot.Discord.Interactions;
+using NewsBot.Discord.Rest;
+
+namespace NewsBot.Platforms;
+
+/// <summary>
+/// Runs the Discord gateway while the host runs: slash commands arrive as interactions, are answered
+/// through the shared command executor, and the command menu is registered on every READY.
+/// </summary>
+public sealed partial class DiscordBotService(
+    DiscordRestClient rest,
+    DiscordCommandBridge bridge,
+    DiscordOptions options,
+    TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
+{
+    public DiscordGatewayState State => _gateway?.State ?? DiscordGatewayState.Stopped;
+
+    private DiscordGatewayClient? _gateway;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var responder = new InteractionResponder(rest, bridge.HandleAsync, options, time, loggers.CreateLogger<InteractionResponder>());
+        _gateway = new DiscordGatewayClient(options, rest, time, logger: loggers.CreateLogger<DiscordGatewayClient>())
+        {
+            InteractionReceived = responder.HandleAsync,
+            Ready = (ready, ct) => NewsSlashCommands.RegisterAsync(rest, options.ApplicationId ?? ready.ApplicationId, options.GuildIds, ct),
+        };
+        await _gateway.RunAsync(stoppingToken);
+        if (_gateway.State == DiscordGatewayState.Faulted)
+            LogStopped(loggers.CreateLogger<DiscordBotService>(), _gateway.FaultReason ?? "unknown reason");
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord bot stopped: {Reason}. Alerts to Discord keep waiting in the database.")]
+    private static partial void LogStopped(ILogger logger, string reason);
+}

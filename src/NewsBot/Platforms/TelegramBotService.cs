@@ -1,0 +1,44 @@
+using NewsBot.Telegram;
+using NewsBot.Telegram.Intake;
+
+namespace NewsBot.Platforms;
+
+/// <summary>
+/// Starts the Telegram bot with the host (identity, command menus, webhook set or removed) and, in
+/// polling mode, runs the long-poll loop until shutdown. Webhook mode receives updates through
+/// the endpoint mapped by <see cref="PlatformEndpoints"/>.
+/// </summary>
+public sealed partial class TelegramBotService(
+    TelegramBotStartup startup,
+    TelegramPolling polling,
+    TelegramOptions options,
+    ILogger<TelegramBotService> log) : BackgroundService
+{
+    private static readonly TimeSpan StartRetry = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Telegram may be unreachable when we start; keep trying rather than leaving the bot dead.
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var me = await startup.StartAsync(stoppingToken);
+                LogStarted(me.Username ?? me.FirstName, options.Mode);
+                break;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogStartFailed(e.Message, StartRetry);
+                await Task.Delay(StartRetry, stoppingToken);
+            }
+        }
+        if (options.Mode == TelegramIntakeMode.Polling) await polling.RunAsync(stoppingToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram bot @{BotName} started ({Mode})")]
+    private partial void LogStarted(string botName, TelegramIntakeMode mode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram bot could not start: {Cause}; retrying in {Delay}")]
+    private partial void LogStartFailed(string cause, TimeSpan delay);
+}

@@ -1,0 +1,133 @@
+using NewsBot.Core.Stories;
+
+namespace NewsBot.Core.Tests.Stories;
+
+public sealed class StoryIndexTests
+{
+    private static readonly DateTimeOffset Start = new(2024, 1, 24, 3, 0, 0, TimeSpan.Zero);
+    private readonly StoryMatcher _matcher = new();
+
+    private StorySignature Sign(string story, string source)
+    {
+        var article = StoryTestSet.Load().Single(a => a.Story == story && a.Source == source);
+        return _matcher.Compute(article.Headline, article.Lead);
+    }
+
+    [Fact]
+    public void Three_sources_reporting_one_quake_join_the_first_story()
+    {
+        var index = new StoryIndex(_matcher);
+        index.Add(7, Sign("japan-quake", "Reuters"), Start);
+
+        Assert.Equal(7, index.FindStory(Sign("japan-quake", "AP"), Start.AddMinutes(18)));
+        index.Add(7, Sign("japan-quake", "AP"), Start.AddMinutes(18));
+        Assert.Equal(7, index.FindStory(Sign("japan-quake", "NHK World"), Start.AddMinutes(33)));
+    }
+
+    [Fact]
+    public void A_different_quake_the_same_morning_is_a_new_story()
+    {
+        var index = new StoryIndex(_matcher);
+        index.Add(7, Sign("japan-quake", "Reuters"), Start);
+        index.Add(7, Sign("japan-quake", "AP"), Start.AddMinutes(18));
+
+        Assert.Null(index.FindStory(Sign("turkey-quake", "Reuters"), Start.AddHours(3)));
+    }
+
+    [Fact]
+    public void The_best_matching_story_wins_when_several_are_candidates()
+    {
+        var index = new StoryIndex(_matcher);
+        index.Add(1, Sign("sudan-truce", "Reuters"), Start);
+        index.Add(2, Sign("gaza-talks", "Reuters"), Start);
+        index.Add(3, Sign("lebanon-truce", "Reuters"), Start);
+
+        Assert.Equal(2, index.FindStory(Sign("gaza-talks", "AP"), Start.AddHours(2)));
+        Assert.Equal(3, index.FindStory(Sign("lebanon-truce", "AP"), Start.AddHours(2)));
+    }
+
+    [Fact]
+    public void The_same_report_a_day_later_starts_a_new_story()
+    {
+        var index = new StoryIndex(_matcher);
+        var signature = Sign("fed-hold", "Reuters");
+        index.Add(1, signature, Start);
+
+        Assert.Equal(1, index.FindStory(signature, Start.AddHours(23)));
+        Assert.Null(index.FindStory(signature, Start.AddHours(25)));
+    }
+
+    [Fact]
+    public void A_story_does_not_grow_past_the_window_from_its_first_article()
+    {
+        var index = new StoryIndex(_matcher, TimeSpan.FromHours(24));
+        index.Add(1, Sign("fed-hold", "Reuters"), Start);
+        index.Add(1, Sign("fed-hold", "CNBC"), Start.AddHours(23));
+
+        // Two hours after the last article, but 25 hours after the story began.
+        Assert.Null(index.FindStory(Sign("fed-hold", "AP"), Start.AddHours(25)));
+    }
+
+    [Fact]
+    public void Articles_older_than_the_window_are_evicted()
+    {
+        var index = new StoryIndex(_matcher, TimeSpan.FromHours(24));
+        index.Add(1, Sign("fed-hold", "Reuters"), Start);
+        index.Add(2, Sign("ecb-cut", "Reuters"), Start.AddHours(1));
+        index.Add(3, Sign("oil-opec", "Reuters"), Start.AddHours(26));
+
+        Assert.Equal(1, index.Count);
+    }
+
+    [Fact]
+    public void An_index_rebuilt_from_stored_bytes_finds_the_same_story()
+    {
+        var stored = Sign("door-plug", "Reuters").ToBytes();
+        var rebuilt = new StoryIndex(new StoryMatcher());
+        rebuilt.Add(42, StorySignature.FromBytes(stored), Start);
+
+        Assert.Equal(42, rebuilt.FindStory(Sign("door-plug", "AP"), Start.AddMinutes(25)));
+    }
+
+    [Fact]
+    public void Signatures_are_the_same_in_every_process()
+    {
+        // Fixed hashing: a stored signature must equal one computed after a restart. Pin two values.
+        var signature = _matcher.Compute("Fed holds rates steady", "The Federal Reserve held interest rates steady.");
+        var again = new StoryMatcher().Compute("Fed holds rates steady", "The Federal Reserve held interest rates steady.");
+
+        Assert.Equal(signature.ToBytes(), again.ToBytes());
+        Assert.Equal(1.0, _matcher.Similarity(signature, StorySignature.FromBytes(signature.ToBytes())));
+    }
+
+    [Theory]
+    [InlineData(new byte[0], "expected at least")]
+    [InlineData(new byte[] { 9 }, "expected at least")]
+    public void Corrupt_stored_signatures_are_rejected_with_a_clear_message(byte[] bytes, string message)
+    {
+        var error = Assert.Throws<FormatException>(() => StorySignature.FromBytes(bytes));
+        Assert.StartsWith("story signature:", error.Message);
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void A_signature_of_an_unknown_format_version_asks_for_recomputing()
+    {
+        var bytes = Sign("fed-hold", "AP").ToBytes();
+        bytes[0] = 99;
+
+        var error = Assert.Throws<FormatException>(() => StorySignature.FromBytes(bytes));
+        Assert.Contains("recompute", error.Message);
+    }
+
+    [Fact]
+    public void A_headline_of_only_stop_words_matches_nothing()
+    {
+        var index = new StoryIndex(_matcher);
+        var empty = _matcher.Compute("The latest", "");
+        index.Add(1, empty, Start);
+
+        Assert.True(empty.IsEmpty);
+        Assert.Null(index.FindStory(_matcher.Compute("Watch: the latest", ""), Start));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+
+namespace NewsBot.TestKit.Discord;
+
+/// <summary>
+/// A slash command as a user would send it, turned into the interaction object of Discord's
+/// interactions/application-commands.mdx "Slash Command Interaction" sample. In a guild the user comes
+/// in member.user with member.permissions; in a DM it comes in user.
+/// </summary>
+public sealed record FakeInteraction(string Command, string? Subcommand, IReadOnlyDictionary<string, object>? Options = null)
+{
+    public string? GuildId { get; init; } = "1200000000000000001";
+    public string ChannelId { get; init; } = "1300000000000000001";
+    public string UserId { get; init; } = "1400000000000000001";
+
+    /// <summary>The member's permission bitset as Discord sends it (a string); ignored in DMs.</summary>
+    public string Permissions { get; init; } = "0";
+
+    public FakeInteraction InDm() => this with { GuildId = null, ChannelId = "1310000000000000001" };
+
+    internal JsonObject ToPayload(string id, string token, string applicationId)
+    {
+        var options = new JsonArray();
+        foreach (var (name, value) in Options ?? new Dictionary<string, object>())
+            options.Add(new JsonObject
+            {
+                ["type"] = value is int or long ? 4 : value is bool ? 5 : 3,
+                ["name"] = name,
+                ["value"] = JsonValue.Create(value),
+            });
+        var data = new JsonObject { ["id"] = "1500000000000000001", ["name"] = Command, ["type"] = 1 };
+        data["options"] = Subcommand is null ? options : new JsonArray { new JsonObject { ["type"] = 1, ["name"] = Subcommand, ["options"] = options } };
+        var user = new JsonObject { ["id"] = UserId, ["username"] = "reader", ["discriminator"] = "0", ["global_name"] = "Reader", ["avatar"] = null };
+        var payload = new JsonObject
+        {
+            ["id"] = id,
+            ["application_id"] = applicationId,
+            ["type"] = 2,
+            ["data"] = data,
+            ["channel_id"] = ChannelId,
+            ["token"] = token,
+            ["version"] = 1,
+            ["app_permissions"] = "2248473465835073",
+            ["locale"] = "en-US",
+            ["entitlements"] = new JsonArray(),
+            ["attachment_size_limit"] = 10485760,
+        };
+        if (GuildId is null)
+        {
+            payload["user"] = user;
+            payload["context"] = 1;
+        }
+        else
+        {
+            payload["guild_id"] = GuildId;
+            payload["guild_locale"] = "en-US";
+            payload["context"] = 0;
+            payload["member"] = new JsonObject
+            {
+                ["user"] = user, ["roles"] = new JsonArray(), ["permissions"] = Permissions, ["joined_at"] = "2024-01-01T00:00:00.000000+00:00",
+                ["deaf"] = false, ["mute"] = false, ["flags"] = 0, ["pending"] = false, ["nick"] = null, ["avatar"] = null,
+            };
+        }
+        return payload;
+    }
+}

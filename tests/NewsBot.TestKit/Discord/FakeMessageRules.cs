@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace NewsBot.TestKit.Discord;
+
+/// <summary>
+/// Discord's checks on message bodies (resources/message.mdx "Create Message", "Embed Limits") and command
+/// bodies (interactions/application-commands.mdx): a violation is 400 with code 50035 and an errors tree;
+/// a message with nothing in it is 50006.
+/// </summary>
+internal static class FakeMessageRules
+{
+    public static async Task<bool> CheckAsync(HttpContext ctx, JsonElement body)
+    {
+        var content = Text(body, "content");
+        var embeds = body.TryGetProperty("embeds", out var e) && e.ValueKind == JsonValueKind.Array ? e.EnumerateArray().ToList() : [];
+        if (content.Length == 0 && embeds.Count == 0)
+            return await Reject(ctx, 50006, "Cannot send an empty message", null);
+        if (content.Length > 2000) return await Reject(ctx, 50035, "Invalid Form Body", "content: Must be 2000 or fewer in length.");
+        if (embeds.Count > 10) return await Reject(ctx, 50035, "Invalid Form Body", "embeds: Must be 10 or fewer in length.");
+        var total = 0;
+        foreach (var embed in embeds)
+        {
+            var title = Text(embed, "title");
+            var description = Text(embed, "description");
+            var footer = embed.TryGetProperty("footer", out var f) ? Text(f, "text") : "";
+            if (title.Length > 256) return await Reject(ctx, 50035, "Invalid Form Body", "embeds.0.title: Must be 256 or fewer in length.");
+            if (description.Length > 4096) return await Reject(ctx, 50035, "Invalid Form Body", "embeds.0.description: Must be 4096 or fewer in length.");
+            if (footer.Length > 2048) return await Reject(ctx, 50035, "Invalid Form Body", "embeds.0.footer.text: Must be 2048 or fewer in length.");
+            if (embed.TryGetProperty("url", out var url) && !Uri.TryCreate(url.GetString(), UriKind.Absolute, out _))
+                return await Reject(ctx, 50035, "Invalid Form Body", "embeds.0.url: Not a well formed URL.");
+            total += title.Length + description.Length + footer.Length;
+        }
+        if (total > 6000) return await Reject(ctx, 50035, "Invalid Form Body", "embeds: Embed size exceeds maximum size of 6000");
+        return true;
+    }
+
+    public static async Task<bool> CheckCommandsAsync(HttpContext ctx, JsonElement commands)
+    {
+        foreach (var command in commands.EnumerateArray())
+        {
+            var name = Text(command, "name");
+            var description = Text(command, "description");
+            if (name.Length is 0 or > 32 || name != name.ToLowerInvariant())
+                return await Reject(ctx, 50035, "Invalid Form Body", $"name: '{name}' must be 1-32 lowercase characters");
+            if (description.Length is 0 or > 100) return await Reject(ctx, 50035, "Invalid Form Body", $"{name}.description: Must be between 1 and 100 in length.");
+            if (command.TryGetProperty("options", out var options) && !await CheckOptionsAsync(ctx, name, options)) return false;
+        }
+        return true;
+    }
+
+    private static async Task<bool> CheckOptionsAsync(HttpContext ctx, string path, JsonElement options)
+    {
+        if (options.GetArrayLength() > 25) return await Reject(ctx, 50035, "Invalid Form Body", $"{path}.options: Must be 25 or fewer in length.");
+        var sawOptional = false;
+        foreach (var option in options.EnumerateArray())
+        {
+            var name = Text(option, "name");
+            var description = Text(option, "description");
+            if (name.Length is 0 or > 32 || name != name.ToLowerInvariant() || description.Length is 0 or > 100)
+                return await Reject(ctx, 50035, "Invalid Form Body", $"{path}.{name}: invalid name or description");
+            var required = option.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True;
+            if (required && sawOptional) return await Reject(ctx, 50035, "Invalid Form Body", $"{path}.{name}: Required options must be placed before non-required options");
+            sawOptional |= !required && option.GetProperty("type").GetInt32() > 2;
+            if (option.TryGetProperty("options", out var inner) && !await CheckOptionsAsync(ctx, path + "." + name, inner)) return false;
+        }
+        return true;
+    }
+
+    private static string Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : "";
+
+    private static async Task<bool> Reject(HttpContext ctx, int code, string message, string? detail)
+    {
+        ctx.Response.StatusCode = 400;
+        if (detail is null) await ctx.Response.WriteAsJsonAsync(new { message, code });
+        else await ctx.Response.WriteAsJsonAsync(new { message, code, errors = new { _errors = new[] { new { code = "BASE_TYPE_BAD_LENGTH", message = detail } } } });
+        return false;
+    }
+}
