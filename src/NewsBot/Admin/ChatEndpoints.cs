@@ -38,7 +38,8 @@ internal static class ChatEndpoints
         if (query.Length > 0)
         {
             var found = await db.Chats.AsNoTracking()
-                .Where(c => c.ExternalId == query || (c.Title != null && c.Title.Contains(query)))
+                // lower() on both sides: case-insensitive on SQLite and PostgreSQL alike.
+                .Where(c => c.ExternalId == query || (c.Title != null && c.Title.ToLower().Contains(query.ToLower())))
                 .OrderBy(c => c.Id).Take(MaxMatches)
                 .Select(c => new { c.Id, c.Platform, c.ExternalId, c.Title, c.Paused, c.DeactivatedReason, Filters = c.Filters.Count })
                 .ToListAsync(ct);

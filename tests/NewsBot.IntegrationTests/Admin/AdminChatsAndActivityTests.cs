@@ -54,7 +54,7 @@ public sealed partial class AdminChatsAndActivityTests
 
         var byId = await site.Client.GetStringAsync("admin/chats?q=-100123456");
         Assert.Contains("Harbour &lt;Watch&gt;", byId);
-        var byTitle = await site.Client.GetStringAsync("admin/chats?q=old-chan");
+        var byTitle = await site.Client.GetStringAsync("admin/chats?q=OLD-Chan");
         Assert.Contains("deactivated: Unknown Channel", byTitle);
         Assert.Contains("No chat has the id", await site.Client.GetStringAsync("admin/chats?q=nobody"));
 

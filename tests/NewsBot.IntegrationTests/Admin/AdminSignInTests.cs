@@ -76,6 +76,8 @@ public sealed class AdminSignInTests
         using var jobs = await site.Client.GetAsync("admin/jobs");
         Assert.Equal(HttpStatusCode.OK, jobs.StatusCode);
         Assert.Contains("NewsBot jobs", await jobs.Content.ReadAsStringAsync());
+        using (var forgedJobAction = await site.Client.PostAsync("admin/jobs/recurring/trigger", new FormUrlEncodedContent([KeyValuePair.Create("jobs[]", "x")])))
+            Assert.False(forgedJobAction.IsSuccessStatusCode, $"a dashboard action without antiforgery token answered {(int)forgedJobAction.StatusCode}");
 
         using var signOut = await site.PostFormAsync("admin/logout", "admin/sources");
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
