@@ -46,7 +46,7 @@ internal static class OpmlEndpoints
             return AdminLayout.Page(ctx, "OPML", Forms(ctx, $"Could not import {file.FileName}: {e.Message}."), status: 400);
         }
         return AdminLayout.Page(ctx, "OPML import", H($"""
-            <p class="notice" id="import-summary">Added {summary.Added.Count}, skipped {summary.Skipped.Count} (already present), failed {summary.Failed.Count}.</p>
+            <p class="notice" id="import-summary">Added {summary.Added.Count}, skipped {summary.Skipped.Count} (duplicates), failed {summary.Failed.Count}.</p>
             {Section("Added", "added", summary.Added)}
             {Section("Skipped", "skipped", summary.Skipped)}
             {Section("Failed", "failed", summary.Failed)}

@@ -33,12 +33,15 @@ public sealed class OpmlImporter(IDbContextFactory<NewsBotDbContext> dbs, Source
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             var known = (await db.Sources.Select(s => s.Url).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var inFile = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (title, url) in outlines)
             {
                 if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                     failed.Add(new Entry(title, url, "not an http:// or https:// URL"));
-                else if (!known.Add(uri.ToString()))
+                else if (known.Contains(uri.ToString()))
                     skipped.Add(new Entry(title, uri.ToString(), "already a source"));
+                else if (!inFile.Add(uri.ToString()))
+                    skipped.Add(new Entry(title, uri.ToString(), "listed earlier in this file"));
                 else
                     candidates.Add(new Entry(title, uri.ToString(), null));
             }
@@ -70,7 +73,7 @@ public sealed class OpmlImporter(IDbContextFactory<NewsBotDbContext> dbs, Source
                 }
                 var name = entry.Title.Length > 0 ? entry.Title : ok.Feed.Title ?? new Uri(entry.Url).Host;
                 db.Sources.Add(new Source { Name = name, Url = entry.Url, NextPollAt = now, CreatedAt = now });
-                added.Add(entry with { Title = name, Reason = $"{ok.Feed.Items.Count} items" });
+                added.Add(entry with { Title = name, Reason = ok.Feed.Items.Count == 1 ? "1 item" : $"{ok.Feed.Items.Count} items" });
             }
             await db.SaveChangesAsync(ct);
         }

@@ -74,7 +74,7 @@ public sealed class AdminBrowserTests(ITestOutputHelper output)
             {
                 File.Delete(opml);
             }
-            await Assertions.Expect(page.Locator("#import-summary")).ToHaveTextAsync("Added 1, skipped 2 (already present), failed 3.");
+            await Assertions.Expect(page.Locator("#import-summary")).ToHaveTextAsync("Added 1, skipped 2 (duplicates), failed 3.");
             await Assertions.Expect(page.Locator("#added")).ToContainTextAsync("City Desk");
             await Shot(page, "4-opml-import");
 

@@ -43,8 +43,10 @@ public sealed class AdminOpmlTests
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Added 1, skipped 2 (already present), failed 3.", html);
+        Assert.Contains("Added 1, skipped 2 (duplicates), failed 3.", html);
         Assert.Contains("City Desk", html);
+        Assert.Contains("listed earlier in this file", html);
+        Assert.Contains("already a source", html);
         Assert.Contains("404", html);              // the missing feed's reason
         Assert.Contains("not an http:// or https:// URL", html);
         await using var db = site.Host.Db();
