@@ -43,8 +43,16 @@ public static partial class HeadlineCleaner
     {
         var text = WebUtility.HtmlDecode(title);
         if (Entity().IsMatch(text)) text = WebUtility.HtmlDecode(text); // "&amp;#8217;" from double-encoding feeds
-        text = InlineTag().Replace(text, "");
-        text = HtmlToText.NormalizeWhitespace(text).Replace('\n', ' ');
+        return CleanPlainText(InlineTag().Replace(text, ""), sourceName);
+    }
+
+    /// <summary>
+    /// For a title that is already plain text (what the feed parser produces): only whitespace and
+    /// site-name suffixes. Decoding again would turn a headline's literal "&lt;b&gt;" into a tag.
+    /// </summary>
+    public static string CleanPlainText(string title, string? sourceName = null)
+    {
+        var text = HtmlToText.NormalizeWhitespace(title).Replace('\n', ' ');
         while (TryRemoveSuffix(text, sourceName, out var shorter)) text = shorter;
         return text;
     }

@@ -18,6 +18,8 @@ public static class NewsBotHost
         });
         AddWorkingDirectorySettings(builder.Configuration);
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
+        // Before the registrations: some of them read configuration (which platforms are on), and tests replace it.
+        customize?.Invoke(builder);
         builder.Services
             .AddNewsBotOptions()
             .AddNewsBotStorage()
@@ -28,7 +30,6 @@ public static class NewsBotHost
             .AddNewsBotTelegram(builder.Configuration)
             .AddNewsBotDiscord(builder.Configuration);
         builder.Services.AddNewsBotAdmin();
-        customize?.Invoke(builder);
         builder.Services.AddNewsBotModelSummarizerIfConfigured();
 
         var app = builder.Build();

@@ -60,7 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SourceCommands>();
         services.AddSingleton<ICommandExecutor, CommandExecutor>();
         services.AddTransient<PollSourceJob>();
-        services.AddTransient<AlertDispatcher>();
+        services.AddSingleton<AlertDispatcher>();
         services.AddHostedService<SourceScheduler>();
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -104,7 +104,9 @@ public sealed class TelegramBotTests : IAsyncLifetime
         await using var host = await StartAsync();
         await SayAsync(Alice, Alice, "/add tariffs");
         const string headline = "Q&A: <b>Why</b> \"tariffs\" & 'trade wars' matter";
-        _feed.Add("markup", headline, "<p>Tariffs &amp; trade: an explainer with <i>numbers</i> &lt;3.</p>", DateTimeOffset.UtcNow);
+        // RSS titles are HTML, so a literal "<b>" reaches us escaped twice in the XML.
+        _feed.AddXmlTitle("markup", System.Net.WebUtility.HtmlEncode(System.Net.WebUtility.HtmlEncode(headline).Replace("&#39;", "'").Replace("&quot;", "\"")),
+            "<p>Tariffs &amp; trade: an explainer with <i>numbers</i> &lt;3.</p>", DateTimeOffset.UtcNow);
         await _telegram.WaitUntilAsync(t => t.SentMessages.Any(m => m.ChatId == Alice && m.Text.Contains("tariffs\"")), Wait);
         var alert = _telegram.SentMessages.Last(m => m.ChatId == Alice);
         Assert.StartsWith(headline, alert.Text);

@@ -22,7 +22,7 @@ public static class ArticleNormalizer
         {
             SourceId = source.Id,
             IdentityHash = identityHash,
-            Title = HeadlineCleaner.Clean(item.Title, source.Name),
+            Title = HeadlineCleaner.CleanPlainText(item.Title, source.Name),
             Link = item.Link,
             Text = text,
             PublishedAt = item.Published?.UtcDateTime,

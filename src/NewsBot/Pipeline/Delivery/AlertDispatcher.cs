@@ -22,13 +22,45 @@ public sealed partial class AlertDispatcher(
 {
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
     public const int MaxAttempts = 20;
+
+    /// <summary>Longest a single send (with its page fetch and pacing waits) may take before it counts as failed.</summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(60);
     private const int ParallelChats = 16;
 
     private readonly Dictionary<string, IAlertSender> _senders = senders.ToDictionary(s => s.Platform, StringComparer.Ordinal);
 
-    [DisableConcurrentExecution(timeoutInSeconds: 5)]
+    private readonly SemaphoreSlim _running = new(1, 1);
+    private volatile bool _rerun;
+
+    /// <summary>
+    /// Sends everything due. Requests that arrive while a run is going on are folded into it (one
+    /// more round), so a burst of new alerts never piles up Hangfire workers waiting on each other.
+    /// Other instances are kept apart by the per-alert claims, not by this gate.
+    /// </summary>
     [AutomaticRetry(Attempts = 3)]
     public async Task DispatchPendingAsync(CancellationToken ct)
+    {
+        _rerun = true;
+        // Re-checked after releasing: a request that came in just before the release is not lost.
+        while (_rerun && !ct.IsCancellationRequested)
+        {
+            if (!await _running.WaitAsync(0, ct)) return;
+            try
+            {
+                while (_rerun && !ct.IsCancellationRequested)
+                {
+                    _rerun = false;
+                    await DispatchRoundsAsync(ct);
+                }
+            }
+            finally
+            {
+                _running.Release();
+            }
+        }
+    }
+
+    private async Task DispatchRoundsAsync(CancellationToken ct)
     {
         var platforms = _senders.Keys.ToArray();
         while (!ct.IsCancellationRequested)
@@ -74,19 +106,22 @@ public sealed partial class AlertDispatcher(
 
             var chat = alert.Chat!;
             var sender = _senders[chat.Platform];
+            // A claimed alert is finished even when the host is stopping: cancelling a send half-way
+            // would leave the platform's answer unknown and the alert leased until the lease runs out.
+            using var sendLimit = new CancellationTokenSource(SendTimeout, time);
             SendOutcome outcome;
             try
             {
-                var content = await composer.ComposeAsync(alert, ct);
+                var content = await composer.ComposeAsync(alert, sendLimit.Token);
                 outcome = alert.Status == AlertStatus.Sent
-                    ? await sender.UpdateAsync(chat.ExternalId, alert.PlatformMessageId, content, ct)
-                    : await sender.SendAsync(chat.ExternalId, content, ct);
+                    ? await sender.UpdateAsync(chat.ExternalId, alert.PlatformMessageId, content, sendLimit.Token)
+                    : await sender.SendAsync(chat.ExternalId, content, sendLimit.Token);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e)
             {
                 outcome = new SendOutcome.RetryLater(TimeSpan.FromSeconds(30), $"{chat.Platform} sender failed: {e.Message}");
             }
-            if (!await RecordAsync(db, alert, chat, outcome, ct)) return settled;
+            if (!await RecordAsync(db, alert, chat, outcome, CancellationToken.None)) return settled;
             settled++;
         }
         return settled;

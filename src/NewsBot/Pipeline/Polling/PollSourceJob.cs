@@ -27,7 +27,6 @@ public sealed partial class PollSourceJob(
     /// <summary>Saving can collide with a concurrent poll (same items, or the same story for the same chat); the retry sees its rows.</summary>
     private const int SaveAttempts = 3;
 
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)] // failures are the source's health and backoff, not job retries
     public async Task RunAsync(long sourceId, CancellationToken ct)
     {

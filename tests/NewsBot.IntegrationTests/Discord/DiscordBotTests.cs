@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NewsBot.IntegrationTests.Infrastructure;
+using NewsBot.Storage.Entities;
+using NewsBot.TestKit;
+using NewsBot.TestKit.Discord;
+
+namespace NewsBot.IntegrationTests.Discord;
+
+/// <summary>
+/// The Discord bot as people use it: slash commands pushed through a fake gateway on 127.0.0.1 reach
+/// the real host's own Discord client, replies go to the fake's interaction callbacks, alerts arrive
+/// as embeds on the fake's REST API with its rate limits enforced.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Admin = "1400000000000000099";
+    private const string SeedHeadline = "Exclusive: Progress is being made in ceasefire talks, modest however";
+    private const string ManageChannels = "16";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-dc-{Guid.NewGuid():N}.db");
+    private readonly FeedBuilder _feed = new();
+    private LoopbackHttpServer _site = null!;
+    private FakeDiscordServer _discord = null!;
+
+    public async Task InitializeAsync()
+    {
+        _site = await LoopbackHttpServer.StartAsync();
+        _site.Map("feed.xml", ctx =>
+        {
+            ctx.Response.ContentType = "application/rss+xml";
+            return ctx.Response.WriteAsync(_feed.Build());
+        });
+        _feed.Add("old", "Yesterday's weather", "<p>Sunny.</p>", DateTimeOffset.UtcNow.AddDays(-1));
+        _discord = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { HeartbeatIntervalMs = 2000 });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _discord.DisposeAsync();
+        await _site.DisposeAsync();
+        foreach (var file in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" }) File.Delete(file);
+    }
+
+    private async Task<TestHost> StartAsync(params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
+            ["NewsBot:Sources:Seed:0:Url"] = _site.Url("feed.xml").ToString(),
+            ["NewsBot:Sources:Seed:0:PollInterval"] = "00:00:01",
+            ["NewsBot:Discord:BotToken"] = _discord.Options.BotToken,
+            ["NewsBot:Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
+            ["NewsBot:Discord:GatewayUrl"] = _discord.GatewayUrl,
+            ["NewsBot:Discord:AdminUserIds:0"] = Admin,
+        };
+        foreach (var (key, value) in extra) settings[key] = value;
+        var host = await TestHost.StartAsync(_dbPath, settings);
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = host.Db();
+            return await db.Sources.AnyAsync(s => s.FirstFetchDone) && !_discord.Commands.IsEmpty;
+        }, Wait, "the backlog is recorded and the slash commands are registered");
+        return host;
+    }
+
+    private async Task<string> SlashAsync(FakeInteraction interaction)
+    {
+        var record = await _discord.Gateway.PushInteractionAsync(interaction);
+        var callback = await record.Callback.WaitAsync(Wait);
+        var data = callback.GetProperty("data");
+        if (callback.GetProperty("type").GetInt32() == 5) data = await record.OriginalEdit.WaitAsync(Wait); // deferred, then edited
+        Assert.Equal(64, data.GetProperty("flags").GetInt32()); // configuration replies are ephemeral
+        return data.GetProperty("content").GetString()!;
+    }
+
+    private static FakeInteraction Add(string filter) => new("news", "add", new Dictionary<string, object> { ["filter"] = filter });
+
+    [Fact]
+    public async Task Channel_filters_need_manage_channels_and_the_seed_article_arrives_as_one_embed()
+    {
+        await using var host = await StartAsync();
+        Assert.Contains("Only this group's administrators", await SlashAsync(Add("ceasefire")));
+        Assert.Contains("Added filter 1: ceasefire", await SlashAsync(Add("ceasefire") with { Permissions = ManageChannels }));
+        Assert.Contains("1. ceasefire", await SlashAsync(new FakeInteraction("news", "list")));
+
+        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target == "1300000000000000001"), Wait, "the embed is posted");
+        await WaitForQuietAsync(host);
+
+        var message = Assert.Single(_discord.Messages, m => m.Target == "1300000000000000001");
+        var embed = message.Body.GetProperty("embeds")[0];
+        Assert.Equal(SeedHeadline, embed.GetProperty("title").GetString());
+        Assert.Contains("almayadeen", embed.GetProperty("url").GetString());
+        Assert.Contains("clear progress", embed.GetProperty("description").GetString());
+        Assert.Contains("matched: ceasefire", embed.GetProperty("footer").GetProperty("text").GetString());
+        Assert.Empty(message.Body.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task In_a_dm_the_filters_belong_to_the_user()
+    {
+        await using var host = await StartAsync();
+        Assert.Contains("Added filter 1", await SlashAsync(Add("ceasefire").InDm()));
+        Assert.Contains("No filters yet", await SlashAsync(new FakeInteraction("news", "list") with { Permissions = ManageChannels }));
+        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target == "1310000000000000001"), Wait, "the DM gets the alert");
+    }
+
+    [Fact]
+    public async Task Admin_commands_are_refused_to_non_admins_even_with_server_permissions()
+    {
+        await using var host = await StartAsync();
+        var addSource = new FakeInteraction("newsadmin", "addsource", new Dictionary<string, object> { ["url"] = _site.Url("feed.xml").ToString() });
+        Assert.Contains("only for NewsBot's administrators", await SlashAsync(addSource with { Permissions = "8" }));
+        Assert.Contains("Sources: 1", await SlashAsync(new FakeInteraction("newsadmin", "stats") { UserId = Admin }));
+    }
+
+    [Fact]
+    public async Task A_configured_webhook_gets_alerts_without_a_bot()
+    {
+        var webhook = _discord.CreateWebhook();
+        await using var host = await StartAsync(("NewsBot:Discord:Webhooks:0:Url", webhook), ("NewsBot:Discord:Webhooks:0:Filters:0", "ceasefire"));
+        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target.StartsWith("webhook:")), Wait, "the webhook gets the embed");
+        await WaitForQuietAsync(host);
+        Assert.Single(_discord.Messages, m => m.Target.StartsWith("webhook:"));
+    }
+
+    [Fact]
+    public async Task A_burst_of_300_alerts_to_100_channels_stays_within_the_rate_limits_and_a_restart_resends_nothing()
+    {
+        const int Channels = 100;
+        await using (var first = await StartAsync())
+        await using (var db = first.Db())
+        {
+            for (var i = 0; i < Channels; i++)
+                db.Chats.Add(new Chat { Platform = "discord", ExternalId = (1300000000000001000 + i).ToString(), CreatedAt = DateTime.UtcNow,
+                    Filters = [new ChatFilter { Text = "ceasefire OR truce OR hostages", CreatedAt = DateTime.UtcNow }] });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var second = await StartAsync())
+        {
+            var clock = Stopwatch.StartNew();
+            var requestsBefore = _discord.Requests.Count;
+            _feed.Add("b1", "Ceasefire talks resume in Cairo", "<p>Delegations arrived on Monday.</p>", DateTimeOffset.UtcNow);
+            _feed.Add("b2", "Truce monitors deployed along the border", "<p>Observers from three countries.</p>", DateTimeOffset.UtcNow);
+            _feed.Add("b3", "Hostages released in third exchange", "<p>Eleven people were freed.</p>", DateTimeOffset.UtcNow);
+            await Eventually.TrueAsync(() => _discord.Messages.Count >= 3 * Channels, TimeSpan.FromSeconds(90), "all 300 embeds are posted");
+            var elapsed = clock.Elapsed;
+            var requests = _discord.Requests.Count - requestsBefore;
+            output.WriteLine($"300 alerts to 100 channels: {elapsed.TotalSeconds:0.0} s, {requests} requests, {requests / elapsed.TotalSeconds:0.0} requests/s, {_discord.TooManyRequests} × 429");
+            Assert.True(_discord.TooManyRequests <= 3, $"{_discord.TooManyRequests} × 429");
+            await WaitForQuietAsync(second);
+        }
+
+        await using var third = await StartAsync();
+        await WaitForQuietAsync(third);
+        Assert.Equal(3 * Channels, _discord.Messages.Count);
+        Assert.All(_discord.Messages.GroupBy(m => m.Target), g => Assert.Equal(3, g.Count()));
+    }
+
+    private async Task WaitForQuietAsync(TestHost host)
+    {
+        var polls = _site.Requests.Count(r => r.Path == "/feed.xml");
+        await Eventually.TrueAsync(() => _site.Requests.Count(r => r.Path == "/feed.xml") >= polls + 2, Wait, "two more polls");
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = host.Db();
+            return !await db.Alerts.AnyAsync(a => a.Status == AlertStatus.Pending && a.Chat!.DeactivatedReason == null);
+        }, Wait, "no alert is waiting");
+    }
+}
