@@ -29,11 +29,13 @@ public static class NewsBotHost
             .AddNewsBotConsoleChat()
             .AddNewsBotTelegram(builder.Configuration)
             .AddNewsBotDiscord(builder.Configuration);
+        builder.Services.AddNewsBotAdmin();
         builder.Services.AddNewsBotModelSummarizerIfConfigured();
 
         var app = builder.Build();
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
         app.MapNewsBotPlatforms();
+        app.MapNewsBotAdmin();
         return app;
     }
 

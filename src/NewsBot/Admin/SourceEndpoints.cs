@@ -1,0 +1,174 @@
+using Microsoft.EntityFrameworkCore;
+using NewsBot.Pipeline.Polling;
+using NewsBot.Storage;
+using NewsBot.Storage.Entities;
+using static NewsBot.Admin.SafeHtml;
+
+namespace NewsBot.Admin;
+
+/// <summary>/admin/sources: the list with health, add (after a test fetch), edit, remove.</summary>
+internal static class SourceEndpoints
+{
+    public static void Map(RouteGroupBuilder pages)
+    {
+        pages.MapGet("/sources", ListAsync);
+        pages.MapPost("/sources/preview", PreviewAsync);
+        pages.MapPost("/sources/add", AddAsync);
+        pages.MapGet("/sources/{id:long}", EditFormAsync);
+        pages.MapPost("/sources/{id:long}", SaveAsync);
+        pages.MapPost("/sources/{id:long}/delete", DeleteAsync);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext ctx, IDbContextFactory<NewsBotDbContext> dbs, TimeProvider time,
+        string? done, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var since = now - SourceHealth.Window;
+        var sources = await db.Sources.AsNoTracking().OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(ct);
+        var counts = await db.Articles.Where(a => a.FetchedAt >= since).GroupBy(a => a.SourceId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var rows = sources.Select(s =>
+        {
+            var h = SourceHealth.Of(s, counts.GetValueOrDefault(s.Id), now);
+            return H($"""
+                <tr data-source-id="{s.Id}"><td><a href="/admin/sources/{s.Id}">{s.Name}</a><br><span class="muted">{s.Url}</span></td>
+                <td class="status-{h.Status}">{h.Status}</td><td>{AdminLayout.When(s.LastSuccessAt)}</td>
+                <td>{s.LastError ?? ""}</td><td>{h.ItemsPerDay:0.#}</td><td>{(s.Paused ? "—" : AdminLayout.When(s.NextPollAt))}</td>
+                <td>{h.Backoff ?? ""}</td></tr>
+                """);
+        });
+        var table = sources.Count == 0
+            ? H($"""<p class="muted">No sources yet.</p>""")
+            : H($"""
+                <table id="sources"><thead><tr><th>Source</th><th>Status</th><th>Last success</th><th>Last error</th>
+                <th>Items/day</th><th>Next poll</th><th>Backoff</th></tr></thead><tbody>{rows}</tbody></table>
+                """);
+        return AdminLayout.Page(ctx, "Sources", H($"""
+            {AdminLayout.Message(done)}
+            {table}
+            <h2>Add a source</h2>
+            {AddForm(ctx, new SourceForm("", "", "", false), null)}
+            """));
+    }
+
+    private static SafeHtml AddForm(HttpContext ctx, SourceForm f, string? error) => H($"""
+        {AdminLayout.Message(error, error is not null)}
+        <form method="post" action="/admin/sources/preview"><fieldset>
+          {AdminLayout.Token(ctx)}
+          <label>Feed URL <input type="url" name="url" value="{f.Url}" required></label>
+          <label>Name (blank: the feed's title) <input type="text" name="name" value="{f.Name}"></label>
+          <label>Poll interval in minutes (blank: default) <input type="text" name="interval" value="{f.Interval}"></label>
+          <button type="submit">Test fetch</button>
+        </fieldset></form>
+        """);
+
+    /// <summary>Fetches the feed once and shows what it holds; saving is a second, deliberate step.</summary>
+    private static async Task<IResult> PreviewAsync(HttpContext ctx, IFormCollection form, IDbContextFactory<NewsBotDbContext> dbs,
+        SourceFeedReader reader, CancellationToken ct)
+    {
+        var f = SourceForm.From(form);
+        var error = f.UrlError(out var uri) ?? f.IntervalError(out _);
+        if (error is null)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            if (await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Url == uri!.ToString(), ct) is { } existing)
+                error = $"That feed is already a source: {existing.Name}.";
+        }
+        if (error is not null) return AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, error), status: 400);
+
+        var read = await reader.ReadAsync(uri!.ToString(), null, null, ct);
+        if (read is not FeedRead.Read ok)
+        {
+            var why = (read as FeedRead.Unreadable)?.Error ?? "the server sent no content";
+            return AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, $"The test fetch failed: {why}"), status: 422);
+        }
+        var name = f.Name.Length > 0 ? f.Name : ok.Feed.Title is { Length: > 0 } t ? t : uri.Host;
+        var items = ok.Feed.Items.Take(20).Select(i => H($"<li>{i.Title}</li>"));
+        return AdminLayout.Page(ctx, "Add a source", H($"""
+            <p class="notice" id="test-fetch">Test fetch found {ok.Feed.Items.Count} items in {ok.Feed.Title ?? uri.Host}.</p>
+            <ol class="items">{items}</ol>
+            <form method="post" action="/admin/sources/add"><fieldset>
+              {AdminLayout.Token(ctx)}
+              <input type="hidden" name="url" value="{uri}"><input type="hidden" name="interval" value="{f.Interval}">
+              <label>Name <input type="text" name="name" value="{name}" required></label>
+              <p class="muted">Items already in the feed are recorded as seen; alerts start with the next new article.</p>
+              <button type="submit">Save source</button> <a href="/admin/sources">Cancel</a>
+            </fieldset></form>
+            """));
+    }
+
+    private static async Task<IResult> AddAsync(HttpContext ctx, IFormCollection form, IDbContextFactory<NewsBotDbContext> dbs,
+        TimeProvider time, CancellationToken ct)
+    {
+        var f = SourceForm.From(form);
+        var intervalError = f.IntervalError(out var interval);
+        var error = f.UrlError(out var uri) ?? intervalError ?? (f.Name.Length == 0 ? "Enter a name." : null);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (error is null && await db.Sources.AnyAsync(s => s.Url == uri!.ToString(), ct)) error = "That feed is already a source.";
+        if (error is not null) return AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, error), status: 400);
+        var now = time.GetUtcNow().UtcDateTime;
+        var source = new Source { Name = f.Name, Url = uri!.ToString(), PollInterval = interval, NextPollAt = now, CreatedAt = now };
+        db.Sources.Add(source);
+        await db.SaveChangesAsync(ct);
+        return Results.Redirect("/admin/sources?done=" + Uri.EscapeDataString($"Added {source.Name}; its first fetch is under way."));
+    }
+
+    private static async Task<IResult> EditFormAsync(HttpContext ctx, long id, IDbContextFactory<NewsBotDbContext> dbs, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var s = await db.Sources.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return s is null
+            ? Results.NotFound()
+            : EditPage(ctx, s.Id, new SourceForm(s.Url, s.Name, SourceForm.Show(s.PollInterval), s.Paused), null);
+    }
+
+    private static IResult EditPage(HttpContext ctx, long id, SourceForm f, string? error) =>
+        AdminLayout.Page(ctx, $"Source: {f.Name}", H($"""
+            {AdminLayout.Message(error, error is not null)}
+            <form method="post" action="/admin/sources/{id}"><fieldset>
+              {AdminLayout.Token(ctx)}
+              <label>Name <input type="text" name="name" value="{f.Name}" required></label>
+              <label>Feed URL <input type="url" name="url" value="{f.Url}" required></label>
+              <label>Poll interval in minutes (blank: default) <input type="text" name="interval" value="{f.Interval}"></label>
+              <label><input type="checkbox" name="paused"{(f.Paused ? new SafeHtml(" checked") : Empty)}> Paused</label>
+              <button type="submit">Save</button>
+            </fieldset></form>
+            <form method="post" action="/admin/sources/{id}/delete">{AdminLayout.Token(ctx)}
+              <button type="submit">Remove this source and its articles</button></form>
+            """), status: error is null ? 200 : 400);
+
+    private static async Task<IResult> SaveAsync(HttpContext ctx, long id, IFormCollection form, IDbContextFactory<NewsBotDbContext> dbs,
+        TimeProvider time, CancellationToken ct)
+    {
+        var f = SourceForm.From(form);
+        var intervalError = f.IntervalError(out var interval);
+        var error = f.UrlError(out var uri) ?? intervalError ?? (f.Name.Length == 0 ? "Enter a name." : null);
+        if (error is not null) return EditPage(ctx, id, f, error);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var s = await db.Sources.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (s is null) return Results.NotFound();
+        var url = uri!.ToString();
+        var moved = url != s.Url;
+        if (moved)
+        {
+            if (await db.Sources.AnyAsync(x => x.Url == url && x.Id != id, ct)) return EditPage(ctx, id, f, "Another source already has that URL.");
+            (s.Url, s.ETag, s.LastModified) = (url, null, null); // validators belong to the old address
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        if ((s.Paused && !f.Paused) || moved || interval != s.PollInterval) s.NextPollAt = now; // poll soon under the new settings
+        (s.Name, s.PollInterval, s.Paused) = (f.Name, interval, f.Paused);
+        await db.SaveChangesAsync(ct);
+        return Results.Redirect("/admin/sources?done=" + Uri.EscapeDataString($"Saved {s.Name}."));
+    }
+
+    private static async Task<IResult> DeleteAsync(long id, IFormCollection form, IDbContextFactory<NewsBotDbContext> dbs, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var s = await db.Sources.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (s is null) return Results.NotFound();
+        db.Sources.Remove(s);
+        await db.SaveChangesAsync(ct);
+        return Results.Redirect("/admin/sources?done=" + Uri.EscapeDataString($"Removed {s.Name}."));
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using NewsBot.IntegrationTests.Infrastructure;
+using NewsBot.Storage.Entities;
+
+namespace NewsBot.IntegrationTests.Admin;
+
+/// <summary>Adding, editing and removing sources through the console's forms, against a news site on loopback.</summary>
+[Collection(HostCollection.Name)]
+public sealed class AdminSourceTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Added_source_shows_its_items_in_the_test_fetch_then_is_polled_and_shown_healthy()
+    {
+        await using var site = await AdminSite.StartAsync();
+        site.News.MapContent("feed.xml", new FeedBuilder()
+            .Add("one", "Harbour reopens after storm", "<p>Boats return.</p>", DateTimeOffset.UtcNow.AddHours(-3))
+            .Add("two", "Council approves tram & bus plan", "<p>Works start in May.</p>", DateTimeOffset.UtcNow.AddHours(-2))
+            .Add("three", "Library extends opening hours", "<p>Open until nine.</p>", DateTimeOffset.UtcNow.AddHours(-1))
+            .Build());
+        var feed = site.News.Url("feed.xml").ToString();
+        await site.SignInOkAsync();
+
+        using var preview = await site.PostFormAsync("admin/sources/preview", "admin/sources", ("url", feed), ("name", ""), ("interval", ""));
+        var previewHtml = await preview.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("Test fetch found 3 items in Loopback News", previewHtml);
+        Assert.Contains("Council approves tram &amp; bus plan", previewHtml); // item titles are shown, encoded
+        await using (var db = site.Host.Db())
+            Assert.Empty(db.Sources); // nothing is saved by the test fetch
+
+        using var add = await site.PostFormAsync("admin/sources/add", "admin/sources", ("url", feed), ("name", "Harbour Town News"), ("interval", "10"));
+        Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = site.Host.Db();
+            return await db.Sources.AnyAsync(s => s.LastSuccessAt != null);
+        }, Wait, "the new source is polled");
+        var list = await site.Client.GetStringAsync("admin/sources");
+        Assert.Contains("Harbour Town News", list);
+        Assert.Contains("""<td class="status-healthy">healthy</td>""", list);
+        await using (var db = site.Host.Db())
+        {
+            var source = await db.Sources.SingleAsync();
+            Assert.Equal(TimeSpan.FromMinutes(10), source.PollInterval);
+            Assert.Equal(3, await db.Articles.CountAsync(a => a.SourceId == source.Id));
+        }
+    }
+
+    [Fact]
+    public async Task Test_fetch_of_a_missing_feed_says_why_and_saves_nothing()
+    {
+        await using var site = await AdminSite.StartAsync();
+        await site.SignInOkAsync();
+        using var preview = await site.PostFormAsync("admin/sources/preview", "admin/sources", ("url", site.News.Url("gone.xml").ToString()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, preview.StatusCode);
+        Assert.Contains("The test fetch failed", await preview.Content.ReadAsStringAsync());
+
+        using var file = await site.PostFormAsync("admin/sources/preview", "admin/sources", ("url", "/etc/passwd"));
+        Assert.Equal(HttpStatusCode.BadRequest, file.StatusCode);
+        Assert.Contains("is not an http:// or https:// URL", await file.Content.ReadAsStringAsync());
+        await using var db = site.Host.Db();
+        Assert.Empty(db.Sources);
+    }
+
+    [Fact]
+    public async Task Editing_pauses_and_renames_a_source_and_removing_deletes_it()
+    {
+        await using var site = await AdminSite.StartAsync();
+        long id;
+        await using (var db = site.Host.Db())
+        {
+            var s = new Source { Name = "Old name", Url = site.News.Url("feed.xml").ToString(), Paused = true, NextPollAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow };
+            db.Sources.Add(s);
+            await db.SaveChangesAsync();
+            id = s.Id;
+        }
+        await site.SignInOkAsync();
+        Assert.Contains("Old name", await site.Client.GetStringAsync($"admin/sources/{id}"));
+
+        using var bad = await site.PostFormAsync($"admin/sources/{id}", $"admin/sources/{id}", ("name", "New name"), ("url", site.News.Url("feed.xml").ToString()), ("interval", "0"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("at least one second", await bad.Content.ReadAsStringAsync());
+
+        using var save = await site.PostFormAsync($"admin/sources/{id}", $"admin/sources/{id}",
+            ("name", "New name"), ("url", site.News.Url("other.xml").ToString()), ("interval", "00:00:30"), ("paused", "on"));
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        await using (var db = site.Host.Db())
+        {
+            var s = await db.Sources.SingleAsync();
+            Assert.Equal(("New name", true, TimeSpan.FromSeconds(30)), (s.Name, s.Paused, s.PollInterval!.Value));
+            Assert.EndsWith("/other.xml", s.Url);
+        }
+        Assert.Contains("status-paused", await site.Client.GetStringAsync("admin/sources"));
+
+        using var remove = await site.PostFormAsync($"admin/sources/{id}/delete", $"admin/sources/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, remove.StatusCode);
+        await using (var db = site.Host.Db())
+            Assert.Empty(db.Sources);
+    }
+}
