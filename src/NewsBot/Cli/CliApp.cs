@@ -5,7 +5,7 @@ namespace NewsBot.Cli;
 /// <summary>Command-line verbs on the service's own executable, for operators working on the server.</summary>
 public static class CliApp
 {
-    private static readonly string[] Verbs = ["preview", "sources"];
+    private static readonly string[] Verbs = ["preview", "sources", "admin"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -15,6 +15,7 @@ public static class CliApp
         {
             PreviewCommand.Create(),
             SourcesCommand.Create(),
+            AdminCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }
