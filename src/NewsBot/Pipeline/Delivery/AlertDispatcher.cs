@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Alerts;
+using NewsBot.Observability;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 
@@ -18,6 +19,7 @@ public sealed partial class AlertDispatcher(
     AlertComposer composer,
     IBackgroundJobClient jobs,
     TimeProvider time,
+    NewsBotMetrics metrics,
     ILogger<AlertDispatcher> log)
 {
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
@@ -110,6 +112,7 @@ public sealed partial class AlertDispatcher(
             // would leave the platform's answer unknown and the alert leased until the lease runs out.
             using var sendLimit = new CancellationTokenSource(SendTimeout, time);
             SendOutcome outcome;
+            var sendStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 var content = await composer.ComposeAsync(alert, sendLimit.Token);
@@ -121,6 +124,7 @@ public sealed partial class AlertDispatcher(
             {
                 outcome = new SendOutcome.RetryLater(TimeSpan.FromSeconds(30), $"{chat.Platform} sender failed: {e.Message}");
             }
+            metrics.SendCompleted(chat.Platform, alert.Status == AlertStatus.Sent, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(sendStarted), alert.Attempts + 1 >= MaxAttempts);
             if (!await RecordAsync(db, alert, chat, outcome, CancellationToken.None)) return settled;
             settled++;
         }
