@@ -14,6 +14,9 @@ public sealed class NewsBotMetrics : IDisposable
 {
     public const string MeterName = "NewsBot";
 
+    /// <summary>Seconds: a send is milliseconds when it flows, up to the 60 s send timeout when a platform paces or stalls.</summary>
+    private static readonly double[] SendBuckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
     private readonly Meter _meter;
     private readonly Counter<long> _articlesFetched;
     private readonly Counter<long> _articlesNew;
@@ -42,7 +45,8 @@ public sealed class NewsBotMetrics : IDisposable
         _alertsFailed = _meter.CreateCounter<long>("newsbot_alerts_failed", description: "Alerts given up on, by platform and reason.");
         _alertsRetried = _meter.CreateCounter<long>("newsbot_alerts_retried", description: "Sends put back in the queue for later, by platform and reason (rate_limited, unauthorized, error).");
         _rateLimited = _meter.CreateCounter<long>("newsbot_rate_limited", description: "Sends the platform answered with 429 Too Many Requests, by platform.");
-        _sendDuration = _meter.CreateHistogram<double>("newsbot_send_duration", unit: "s", description: "Time to compose and send one alert, by platform.");
+        _sendDuration = _meter.CreateHistogram<double>("newsbot_send_duration", unit: "s", description: "Time to compose and send one alert, by platform.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SendBuckets });
     }
 
     internal Meter Meter => _meter;

@@ -78,6 +78,8 @@ public sealed class MetricsEndpointTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal(3, scrape.Value("newsbot_story_groups_new_total"));
         Assert.Equal(1, scrape.Value("newsbot_alerts_sent_total", ("platform", "console"), ("kind", "new")));
         Assert.Equal(1, scrape.Value("newsbot_send_duration_seconds_count", ("platform", "console")));
+        Assert.Equal(1, scrape.Value("newsbot_send_duration_seconds_bucket", ("platform", "console"), ("le", "60")));
+        Assert.Null(scrape.Value("newsbot_send_duration_seconds_bucket", ("platform", "console"), ("le", "10000"))); // seconds, not milliseconds
         Assert.InRange(scrape.Value("newsbot_send_duration_seconds_sum", ("platform", "console"))!.Value, 0, AlertDispatcherSendTimeout);
         Assert.Equal(0, scrape.Value("newsbot_alerts_queued", ("platform", "console")));
         Assert.True(scrape.Value("newsbot_source_errors_total", ("kind", "fetch")) >= 1, "the 503 source");
