@@ -12,7 +12,8 @@ namespace NewsBot.IntegrationTests.Observability;
 public sealed class MetricsEndpointTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string SeedHeadline = "Exclusive: Progress is being made in ceasefire talks, modest however";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    // Under the dispatcher's one-minute recovery sweep: a retry must come from the 429's own schedule.
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-metrics-{Guid.NewGuid():N}.db");
     private readonly FeedBuilder _feed = new();
@@ -106,7 +107,16 @@ public sealed class MetricsEndpointTests(ITestOutputHelper output) : IAsyncLifet
         await AddChatAsync(host, "telegram", "42", "ceasefire");
 
         _feed.AddSeedArticle(DateTimeOffset.UtcNow);
-        await telegram.WaitUntilAsync(t => t.SentMessages.Count == 2, Wait);
+        try
+        {
+            await telegram.WaitUntilAsync(t => t.SentMessages.Count == 2, Wait);
+        }
+        finally
+        {
+            await using var db = host.Db();
+            foreach (var a in db.Alerts.AsNoTracking().Include(a => a.Chat).ToList())
+                output.WriteLine($"alert {a.Id} {a.Chat!.Platform}/{a.Chat.ExternalId}: {a.Status} attempts={a.Attempts} next={a.NextAttemptAt:O} claimed={a.ClaimedUntil:O} error={a.LastError} now={DateTime.UtcNow:O}");
+        }
         await Eventually.TrueAsync(async () => (await PrometheusScrape.GetAsync(host.BaseAddress)).Value("newsbot_alerts_sent_total", ("platform", "telegram")) == 2,
             Wait, "both sends are counted");
 

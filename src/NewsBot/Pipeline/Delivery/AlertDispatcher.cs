@@ -161,7 +161,8 @@ public sealed partial class AlertDispatcher(
                     .SetProperty(a => a.NextAttemptAt, now + retry.After).SetProperty(a => a.LastError, retry.Reason)
                     .SetProperty(a => a.ClaimedUntil, (DateTime?)null).SetProperty(a => a.Attempts, a => a.Attempts + 1), ct);
                 LogRetry(alert.Id, chat.Id, retry.Reason, retry.After);
-                jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), retry.After);
+                // +1 s: Hangfire stores schedule times in whole seconds and can start the job before NextAttemptAt.
+                jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), retry.After + TimeSpan.FromSeconds(1));
                 return false;
             case SendOutcome.RetryLater retry:
                 await MarkFailedAsync(row, $"gave up after {MaxAttempts} attempts: {retry.Reason}", ct);
