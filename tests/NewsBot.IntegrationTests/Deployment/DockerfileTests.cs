@@ -57,6 +57,15 @@ public sealed partial class DockerfileTests
         Assert.Contains(runtime, l => l.Contains("Urls=http://+:8080", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Local_build_output_and_secrets_stay_out_of_the_build_context()
+    {
+        // BuildKit reads <Dockerfile name>.dockerignore beside the Dockerfile when the context is elsewhere.
+        var ignored = RepositoryFiles.Read("deploy/Dockerfile.dockerignore").Split('\n').Select(l => l.Trim()).ToHashSet();
+        foreach (var pattern in new[] { "**/bin/", "**/obj/", ".git/", "deploy/.env", "**/*.db" })
+            Assert.Contains(pattern, ignored);
+    }
+
     /// <summary>One instruction per entry: comments dropped, backslash continuations joined.</summary>
     private static string[] Instructions(string dockerfile) =>
         Continuation().Replace(dockerfile, " ").Split('\n')
