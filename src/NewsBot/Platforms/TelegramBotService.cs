@@ -16,6 +16,9 @@ public sealed partial class TelegramBotService(
 {
     private static readonly TimeSpan StartRetry = TimeSpan.FromSeconds(30);
 
+    /// <summary>The Bot API accepted the token and the intake is set up (read by /health/ready).</summary>
+    public bool Started { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Telegram may be unreachable when we start; keep trying rather than leaving the bot dead.
@@ -25,6 +28,7 @@ public sealed partial class TelegramBotService(
             {
                 var me = await startup.StartAsync(stoppingToken);
                 LogStarted(me.Username ?? me.FirstName, options.Mode);
+                Started = true;
                 break;
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Json;
 using NewsBot.Configuration;
+using NewsBot.Observability;
 using NewsBot.Platforms;
 
 namespace NewsBot.Startup;
@@ -18,6 +19,7 @@ public static class NewsBotHost
         });
         AddWorkingDirectorySettings(builder.Configuration);
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
+        builder.Host.UseSystemd(); // Type=notify and journald log levels under systemd; nothing otherwise
         // Before the registrations: some of them read configuration (which platforms are on), and tests replace it.
         customize?.Invoke(builder);
         builder.Services
@@ -31,9 +33,10 @@ public static class NewsBotHost
             .AddNewsBotDiscord(builder.Configuration);
         builder.Services.AddNewsBotAdmin();
         builder.Services.AddNewsBotModelSummarizerIfConfigured();
+        builder.Services.AddNewsBotObservability(builder.Configuration);
 
         var app = builder.Build();
-        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        app.MapNewsBotObservability();
         app.MapNewsBotPlatforms();
         app.MapNewsBotAdmin();
         return app;

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Alerts;
 using NewsBot.Core.Delivery;
+using NewsBot.Observability;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 
@@ -20,6 +21,7 @@ public sealed partial class AlertDispatcher(
     DigestSender digests,
     IBackgroundJobClient jobs,
     TimeProvider time,
+    NewsBotMetrics metrics,
     ILogger<AlertDispatcher> log)
 {
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
@@ -137,6 +139,7 @@ public sealed partial class AlertDispatcher(
             // would leave the platform's answer unknown and the alert leased until the lease runs out.
             using var sendLimit = new CancellationTokenSource(SendTimeout, time);
             SendOutcome outcome;
+            var sendStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 var content = await composer.ComposeAsync(alert, sendLimit.Token);
@@ -148,6 +151,7 @@ public sealed partial class AlertDispatcher(
             {
                 outcome = new SendOutcome.RetryLater(TimeSpan.FromSeconds(30), $"{chat.Platform} sender failed: {e.Message}");
             }
+            metrics.SendCompleted(chat.Platform, alert.Status == AlertStatus.Sent, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(sendStarted), alert.Attempts + 1 >= MaxAttempts);
             if (!await RecordAsync(db, alert, chat, outcome, CancellationToken.None)) return settled;
             settled++;
         }
@@ -184,7 +188,8 @@ public sealed partial class AlertDispatcher(
                     .SetProperty(a => a.NextAttemptAt, now + retry.After).SetProperty(a => a.LastError, retry.Reason)
                     .SetProperty(a => a.ClaimedUntil, (DateTime?)null).SetProperty(a => a.Attempts, a => a.Attempts + 1), ct);
                 LogRetry(alert.Id, chat.Id, retry.Reason, retry.After);
-                jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), retry.After);
+                // +1 s: Hangfire stores schedule times in whole seconds and can start the job before NextAttemptAt.
+                jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), retry.After + TimeSpan.FromSeconds(1));
                 return false;
             case SendOutcome.RetryLater retry:
                 await MarkFailedAsync(row, $"gave up after {MaxAttempts} attempts: {retry.Reason}", ct);

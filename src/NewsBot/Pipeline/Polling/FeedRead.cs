@@ -10,5 +10,5 @@ public abstract record FeedRead
 
     public sealed record Unchanged(FetchResult.NotModified Fetch) : FeedRead;
 
-    public sealed record Unreadable(string Error, TimeSpan? RetryAfter) : FeedRead;
+    public sealed record Unreadable(string Error, TimeSpan? RetryAfter, bool ParseError = false) : FeedRead;
 }

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsBot.Configuration;
+using NewsBot.Observability;
 using NewsBot.Pipeline.Articles;
 using NewsBot.Pipeline.Delivery;
 using NewsBot.Sources.Fetching;
@@ -22,6 +23,7 @@ public sealed partial class PollSourceJob(
     IBackgroundJobClient jobs,
     TimeProvider time,
     IOptions<SourcesOptions> options,
+    NewsBotMetrics metrics,
     ILogger<PollSourceJob> log)
 {
     /// <summary>Saving can collide with a concurrent poll (same items, or the same story for the same chat); the retry sees its rows.</summary>
@@ -57,6 +59,7 @@ public sealed partial class PollSourceJob(
             if (outcome is null) return;
             var now = time.GetUtcNow().UtcDateTime;
             ingester.Publish(outcome, now);
+            metrics.Ingested(outcome);
             if (outcome.NewArticles > 0) LogIngested(source.Id, source.Name, outcome.NewArticles, outcome.NewAlerts, outcome.UpdatedAlerts);
             if (outcome.NewAlerts > 0 || outcome.UpdatedAlerts > 0)
                 jobs.Enqueue<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None));
@@ -77,6 +80,7 @@ public sealed partial class PollSourceJob(
                 var outcome = await ingester.AddNewItemsAsync(db, source, r.Feed.Items, now.UtcDateTime, ct);
                 RecordSuccess(source, now, interval, r.Fetch.ETag, r.Fetch.LastModified, r.Fetch.MinNextPoll);
                 source.LastItemCount = r.Feed.Items.Count;
+                metrics.FeedRead(r.Feed.Items.Count, r.Feed.Problems.Count);
                 if (r.Fetch.MovedPermanently) await FollowPermanentRedirectAsync(db, source, r.Fetch.FinalUrl, ct);
                 foreach (var problem in r.Feed.Problems.Take(5)) LogFeedProblem(source.Id, source.Name, problem);
                 return outcome;
@@ -87,6 +91,7 @@ public sealed partial class PollSourceJob(
                 source.ConsecutiveFailures++;
                 source.NextPollAt = PollSchedule.NextPoll(now, interval, source.ConsecutiveFailures, null, failed.RetryAfter, Random.Shared).UtcDateTime;
                 source.LastError = failed.Error;
+                metrics.SourceFailed(failed.ParseError);
                 LogFailure(source.Id, source.Name, failed.Error, source.ConsecutiveFailures, source.NextPollAt);
                 return null;
             default:

@@ -24,7 +24,7 @@ public sealed class SourceFeedReader(FeedFetcher fetcher, IHostEnvironment envir
                 }
                 catch (FeedFormatException e)
                 {
-                    return new FeedRead.Unreadable(e.Message, null);
+                    return new FeedRead.Unreadable(e.Message, null, ParseError: true);
                 }
             default:
                 throw new InvalidOperationException($"unexpected fetch result {fetched.GetType().Name}");

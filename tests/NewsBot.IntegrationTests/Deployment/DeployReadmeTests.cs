@@ -1,0 +1,34 @@
+namespace NewsBot.IntegrationTests.Deployment;
+
+/// <summary>deploy/README.md walks an operator through every file in deploy/ and through registering both bots.</summary>
+public sealed class DeployReadmeTests
+{
+    private static readonly string Readme = RepositoryFiles.Read("deploy/README.md");
+
+    [Fact]
+    public void Names_every_deployment_file()
+    {
+        var files = Directory.GetFiles(RepositoryFiles.PathOf("deploy"), "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(RepositoryFiles.PathOf("deploy"), f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => f != "README.md" && !f.StartsWith("k8s/", StringComparison.Ordinal));
+        foreach (var file in files.Append("k8s/"))
+            Assert.Contains(file, Readme);
+    }
+
+    [Fact]
+    public void Explains_registering_the_telegram_and_discord_bots()
+    {
+        Assert.Contains("@BotFather", Readme);
+        Assert.Contains("/newbot", Readme);
+        Assert.Contains("Application ID", Readme);
+        Assert.Contains("Reset Token", Readme);
+        Assert.Matches(@"https://discord\.com/oauth2/authorize\?client_id=APPLICATION_ID&scope=bot%20applications\.commands&permissions=\d+", Readme);
+    }
+
+    [Fact]
+    public void Says_plainly_what_could_not_be_run_here_and_what_replicas_do_not_share_yet()
+    {
+        Assert.Contains("no Docker engine", Readme);
+        Assert.Contains("Hangfire's job storage is not shared yet", Readme);
+    }
+}
