@@ -13,6 +13,9 @@ public sealed class LeadershipOptions
 
     /// <summary>How often the leader looks for alerts of the platforms it leads (jobs may land on other instances).</summary>
     public TimeSpan LeaderDispatchInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How soon a filter added or removed through one instance counts on the others.</summary>
+    public TimeSpan FilterSyncInterval { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>NewsBot:Delivery:ClaimLease — how long a sender holds an alert it is sending.</summary>

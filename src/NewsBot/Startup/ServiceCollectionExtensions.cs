@@ -70,6 +70,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.ClaimLease >= TimeSpan.FromSeconds(5), "NewsBot:Delivery:ClaimLease must be at least 00:00:05").ValidateOnStart();
         services.AddSingleton<LeaderElection>();
         services.AddHostedService<LeaderDispatchLoop>();
+        services.AddHostedService<FilterIndexSync>();
         services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -47,6 +47,10 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
             "--NewsBot:Telegram:PollTimeoutSeconds=1",
             $"--NewsBot:Delivery:ClaimLease={ClaimLease}",
             "--NewsBot:Scaling:RetryInterval=00:00:02",
+            "--Logging:Console:FormatterName=simple",
+            "--Logging:Console:FormatterOptions:SingleLine=true",
+            "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff ",
+            "--Logging:Console:FormatterOptions:UseUtcTimestamp=true",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:NewsBot.Scaling=Information");
         _processes.Add(process);
@@ -79,6 +83,7 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
         await Eventually.TrueAsync(() => _world.DeliveredAlerts().Count >= 60, Wait, "the leader is sending the first burst");
         var leader = Assert.Single(_processes, Leads);
         var killedAt = Stopwatch.StartNew();
+        output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} SIGKILL to the Telegram leader (pid {leader.Id})");
         leader.Dispose(); // Process.Kill: SIGKILL, no shutdown code runs
         _processes.Remove(leader);
         int inFlight;
@@ -119,6 +124,9 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"alerts expected {expected.Count}, delivered {delivered.Count}, lost {lost}, duplicated {duplicates} (in flight at the kill: {inFlight})");
         output.WriteLine($"kill -> new Telegram leader {takeover.TotalSeconds:0.0} s; kill -> first send by it {firstSendAfterKill.TotalSeconds:0.0} s");
         output.WriteLine($"send rate: peak {peak:0.0}/s over 5 s, average {average:0.0}/s from first to last send; configured {ConfiguredRate}/s; 429 answers {_world.Telegram.TooManyRequestsCount}");
+        foreach (var p in _processes)
+            foreach (var line in p.StandardOutput.Split('\n').Where(l => l.Contains("Leading") || l.Contains("lease")))
+                output.WriteLine($"pid {p.Id}: {line.Trim()}");
         output.WriteLine($"restarted instance leads: {Leads(restarted)}; whole test {total.Elapsed.TotalSeconds:0} s");
 
         Assert.Equal(0, lost);
