@@ -31,8 +31,12 @@ public sealed partial class LeaderElection(
     private readonly ConcurrentDictionary<string, bool> _leading = new(
         LeaderDispatchLoop.LeaderOnlyPlatforms.Select(p => KeyValuePair.Create(p, false)), StringComparer.Ordinal);
 
-    /// <summary>Whether this instance may send to the platform now (platforms without a lease, like the console, always may).</summary>
-    public bool MaySend(string platform) => !_leading.TryGetValue(platform, out var leads) || leads;
+    /// <summary>
+    /// Whether this instance may send to the platform now: always on SQLite (one instance, even before
+    /// its bot service has started) and for platforms without a lease, like the console.
+    /// </summary>
+    public bool MaySend(string platform) =>
+        database.Value.Provider != DatabaseProvider.Postgres || !_leading.TryGetValue(platform, out var leads) || leads;
 
     public bool IsLeader(string platform) => _leading.TryGetValue(platform, out var leads) && leads;
 

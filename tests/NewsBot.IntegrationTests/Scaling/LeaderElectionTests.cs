@@ -60,6 +60,7 @@ public sealed class LeaderElectionTests
     public async Task On_sqlite_the_single_instance_always_leads()
     {
         var election = Election(DatabaseProvider.Sqlite, "Data Source=unused.db");
+        Assert.True(election.MaySend("discord")); // also before its bot service has started
         using var stop = new CancellationTokenSource();
         var started = new TaskCompletionSource();
         var run = election.RunAsLeaderAsync("discord", "token", Work(started), stop.Token);
