@@ -12,7 +12,7 @@ namespace NewsBot.Scaling;
 public sealed partial class LeaderDispatchLoop(
     LeaderElection leaders,
     IOptions<NewsBot.Configuration.DatabaseOptions> database,
-    AlertDispatcher dispatcher,
+    IServiceProvider services,
     IOptions<LeadershipOptions> options,
     TimeProvider time,
     ILogger<LeaderDispatchLoop> log) : BackgroundService
@@ -23,6 +23,8 @@ public sealed partial class LeaderDispatchLoop(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (database.Value.Provider != NewsBot.Storage.DatabaseProvider.Postgres) return;
+        // Resolved here, not injected: on SQLite nothing of the delivery side is built early for this loop.
+        var dispatcher = services.GetRequiredService<AlertDispatcher>();
         using var timer = new PeriodicTimer(options.Value.LeaderDispatchInterval, time);
         try
         {
