@@ -2,25 +2,33 @@ using NewsBot.Discord;
 using NewsBot.Discord.Gateway;
 using NewsBot.Discord.Interactions;
 using NewsBot.Discord.Rest;
+using NewsBot.Discord.Sending;
+using NewsBot.Scaling;
 
 namespace NewsBot.Platforms;
 
 /// <summary>
 /// Runs the Discord gateway while the host runs: slash commands arrive as interactions, are answered
-/// through the shared command executor, and the command menu is registered on every READY.
+/// through the shared command executor, and the command menu is registered on every READY. With
+/// several instances the gateway runs only on the one holding the bot's lease
+/// (<see cref="LeaderElection"/>): one session per bot, and rate limits count per bot.
 /// </summary>
 public sealed partial class DiscordBotService(
     DiscordRestClient rest,
     DiscordCommandBridge bridge,
     DiscordOptions options,
     TimeProvider time,
+    LeaderElection leaders,
     ILoggerFactory loggers) : BackgroundService
 {
     public DiscordGatewayState State => _gateway?.State ?? DiscordGatewayState.Stopped;
 
     private DiscordGatewayClient? _gateway;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leaders.RunAsLeaderAsync(DiscordAlertSender.PlatformName, options.BotToken ?? "", RunGatewayAsync, stoppingToken);
+
+    private async Task RunGatewayAsync(CancellationToken stoppingToken)
     {
         var responder = new InteractionResponder(rest, bridge.HandleAsync, options, time, loggers.CreateLogger<InteractionResponder>());
         _gateway = new DiscordGatewayClient(options, rest, time, logger: loggers.CreateLogger<DiscordGatewayClient>())

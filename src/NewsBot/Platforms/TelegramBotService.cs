@@ -1,4 +1,5 @@
 using NewsBot.Telegram;
+using NewsBot.Scaling;
 using NewsBot.Telegram.Intake;
 
 namespace NewsBot.Platforms;
@@ -6,20 +7,27 @@ namespace NewsBot.Platforms;
 /// <summary>
 /// Starts the Telegram bot with the host (identity, command menus, webhook set or removed) and, in
 /// polling mode, runs the long-poll loop until shutdown. Webhook mode receives updates through
-/// the endpoint mapped by <see cref="PlatformEndpoints"/>.
+/// the endpoint mapped by <see cref="PlatformEndpoints"/>. With several instances all of this runs
+/// only on the one holding the bot's lease (<see cref="LeaderElection"/>): Telegram serves one
+/// getUpdates poller per token and counts flood limits per bot.
 /// </summary>
 public sealed partial class TelegramBotService(
     TelegramBotStartup startup,
     TelegramPolling polling,
     TelegramOptions options,
+    LeaderElection leaders,
     ILogger<TelegramBotService> log) : BackgroundService
 {
+    private const string Platform = "telegram";
     private static readonly TimeSpan StartRetry = TimeSpan.FromSeconds(30);
 
     /// <summary>The Bot API accepted the token and the intake is set up (read by /health/ready).</summary>
     public bool Started { get; private set; }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leaders.RunAsLeaderAsync(Platform, options.BotToken ?? "", RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         // Telegram may be unreachable when we start; keep trying rather than leaving the bot dead.
         while (!stoppingToken.IsCancellationRequested)
@@ -38,6 +46,7 @@ public sealed partial class TelegramBotService(
             }
         }
         if (options.Mode == TelegramIntakeMode.Polling) await polling.RunAsync(stoppingToken);
+        else await Task.Delay(Timeout.Infinite, stoppingToken); // webhook mode: updates arrive everywhere; keep the lease for sending
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram bot @{BotName} started ({Mode})")]

@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using NewsBot.Core.Summaries;
@@ -14,6 +13,7 @@ using NewsBot.Pipeline.Delivery;
 using NewsBot.Pipeline.Matching;
 using NewsBot.Pipeline.Polling;
 using NewsBot.Pipeline.Stories;
+using NewsBot.Scaling;
 using NewsBot.Sources.Fetching;
 using NewsBot.Storage;
 
@@ -49,7 +49,10 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Hangfire runs the pipeline's jobs; with in-memory storage the database stays the only truth.</summary>
+    /// <summary>
+    /// Hangfire runs the pipeline's jobs: in memory with SQLite (the database stays the only truth),
+    /// in PostgreSQL when several instances share one (see <see cref="HangfireStorageChoice"/>).
+    /// </summary>
     public static IServiceCollection AddNewsBotPipeline(this IServiceCollection services)
     {
         services.TryAddTimeProvider();
@@ -63,13 +66,20 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<DigestSender>();
         services.AddHostedService<SourceScheduler>();
-        services.AddHangfire(c => c
+        services.AddOptions<LeadershipOptions>().BindConfiguration(LeadershipOptions.Section);
+        services.AddOptions<ClaimLeaseOptions>().BindConfiguration(ClaimLeaseOptions.Section)
+            .Validate(o => o.ClaimLease >= TimeSpan.FromSeconds(5), "NewsBot:Delivery:ClaimLease must be at least 00:00:05").ValidateOnStart();
+        services.AddSingleton<LeaderElection>();
+        services.AddHostedService<LeaderDispatchLoop>();
+        services.AddHostedService<FilterIndexSync>();
+        services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+            .UseNewsBotStorage(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddHangfireServer(o =>
         {
+            o.WorkerCount = HangfireStorageChoice.WorkerCount;
             o.ShutdownTimeout = TimeSpan.FromSeconds(5); // Ctrl+C must stop the service within seconds
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });

@@ -22,9 +22,12 @@ public sealed partial class AlertDispatcher(
     IBackgroundJobClient jobs,
     TimeProvider time,
     NewsBotMetrics metrics,
-    ILogger<AlertDispatcher> log)
+    ILogger<AlertDispatcher> log,
+    Scaling.LeaderElection leaders,
+    Microsoft.Extensions.Options.IOptions<Scaling.ClaimLeaseOptions> lease)
 {
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
+    /// <summary>NewsBot:Delivery:ClaimLease; a dead instance's claimed alerts are re-sent after it.</summary>
+    private readonly TimeSpan ClaimLease = lease.Value.ClaimLease;
     public const int MaxAttempts = 20;
 
     /// <summary>Longest a single send (with its page fetch and pacing waits) may take before it counts as failed.</summary>
@@ -66,7 +69,8 @@ public sealed partial class AlertDispatcher(
 
     private async Task DispatchRoundsAsync(CancellationToken ct)
     {
-        var platforms = _senders.Keys.ToArray();
+        // A bot's rate limits are per account: only the instance leading a platform sends to it.
+        var platforms = _senders.Keys.Where(leaders.MaySend).ToArray();
         while (!ct.IsCancellationRequested)
         {
             List<long> chatIds;
@@ -137,7 +141,7 @@ public sealed partial class AlertDispatcher(
             }
             // A claimed alert is finished even when the host is stopping: cancelling a send half-way
             // would leave the platform's answer unknown and the alert leased until the lease runs out.
-            using var sendLimit = new CancellationTokenSource(SendTimeout, time);
+            using var sendLimit = new CancellationTokenSource(SendTimeout < ClaimLease / 2 ? SendTimeout : ClaimLease / 2, time);
             SendOutcome outcome;
             var sendStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             try

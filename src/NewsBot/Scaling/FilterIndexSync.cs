@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsBot.Configuration;
+using NewsBot.Pipeline.Matching;
+using NewsBot.Storage;
+
+namespace NewsBot.Scaling;
+
+/// <summary>
+/// Each instance matches articles against its own in-memory filter index, and a /add or /remove
+/// only updates the index of the instance that ran the command. With several instances on
+/// PostgreSQL this brings the others up to date every <see cref="LeadershipOptions.FilterSyncInterval"/>:
+/// without it an article polled by another instance would miss a new filter until a restart.
+/// </summary>
+public sealed partial class FilterIndexSync(
+    IDbContextFactory<NewsBotDbContext> dbFactory,
+    FilterIndexHolder filters,
+    IOptions<DatabaseOptions> database,
+    IOptions<LeadershipOptions> options,
+    TimeProvider time,
+    ILogger<FilterIndexSync> log) : BackgroundService
+{
+    private HashSet<long> _known = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (database.Value.Provider != DatabaseProvider.Postgres) return;
+        using var timer = new PeriodicTimer(options.Value.FilterSyncInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await SyncAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogFailed(e.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // host stopping
+        }
+    }
+
+    /// <summary>Adds filters stored since the last round (by any instance) and drops the ones deleted since.</summary>
+    public async Task SyncAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stored = (await db.Filters.AsNoTracking().Select(f => f.Id).ToListAsync(ct)).ToHashSet();
+        var added = stored.Where(id => !_known.Contains(id)).ToList();
+        foreach (var chunk in added.Chunk(1000))
+        {
+            var rows = await db.Filters.AsNoTracking().Where(f => chunk.Contains(f.Id)).Select(f => new { f.Id, f.ChatId, f.Text }).ToListAsync(ct);
+            foreach (var row in rows) filters.Add(row.Id, row.ChatId, row.Text); // replaces an entry with the same id
+        }
+        foreach (var id in _known.Where(id => !stored.Contains(id))) filters.Remove(id);
+        _known = stored;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Filter index sync failed: {Cause}; trying again next round")]
+    private partial void LogFailed(string cause);
+}

@@ -1,0 +1,46 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using NewsBot.Configuration;
+using NewsBot.Storage;
+using Npgsql;
+
+namespace NewsBot.Scaling;
+
+/// <summary>
+/// Where Hangfire keeps its jobs: in memory next to SQLite (one instance, the database stays the
+/// only truth), in PostgreSQL when the instances share one — then a poll or dispatch job enqueued
+/// by an instance that dies is run by another.
+/// </summary>
+public static class HangfireStorageChoice
+{
+    /// <summary>Hangfire's own default worker count, stated so the connection pool can be sized from it.</summary>
+    public static readonly int WorkerCount = Math.Min(Environment.ProcessorCount * 5, 20);
+
+    /// <summary>A job fetched by an instance that died is visible again after this long.</summary>
+    public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(30);
+
+    public static IGlobalConfiguration UseNewsBotStorage(this IGlobalConfiguration config, DatabaseOptions database)
+    {
+        if (database.Provider != DatabaseProvider.Postgres)
+            return config.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
+
+        var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = "newsbot-hangfire" };
+        // Every worker holds a connection while its job runs, and the server's own loops (heartbeat,
+        // scheduler, fetch, keep-alive of fetched jobs) need some more. A smaller pool makes the
+        // keep-alive wait behind the workers; a job whose keep-alive is late looks abandoned and
+        // runs a second time (measured: double runs otherwise).
+        connection.MaxPoolSize = Math.Max(connection.MaxPoolSize, WorkerCount + 10);
+        return config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connection.ConnectionString), new PostgreSqlStorageOptions
+        {
+            // Measured: without the sliding timeout a job running longer than the invisibility
+            // timeout is fetched again and runs twice. With it, a running job keeps renewing its
+            // fetch, and the timeout only decides how soon a dead instance's job is picked up.
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = InvisibilityTimeout,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            PrepareSchemaIfNecessary = true,
+            SchemaName = "hangfire",
+        });
+    }
+}

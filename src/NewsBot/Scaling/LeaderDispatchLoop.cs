@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+using NewsBot.Pipeline.Delivery;
+
+namespace NewsBot.Scaling;
+
+/// <summary>
+/// With shared job storage a dispatch job may run on an instance that leads no platform, and that
+/// instance skips the leader-only platforms; so the leader looks for their alerts itself every
+/// <see cref="LeadershipOptions.LeaderDispatchInterval"/>. Runs only on PostgreSQL (on SQLite the
+/// single instance runs every job itself).
+/// </summary>
+public sealed partial class LeaderDispatchLoop(
+    LeaderElection leaders,
+    IOptions<NewsBot.Configuration.DatabaseOptions> database,
+    IServiceProvider services,
+    IOptions<LeadershipOptions> options,
+    TimeProvider time,
+    ILogger<LeaderDispatchLoop> log) : BackgroundService
+{
+    /// <summary>Platforms whose sending only the leader does.</summary>
+    public static readonly string[] LeaderOnlyPlatforms = ["telegram", "discord"];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (database.Value.Provider != NewsBot.Storage.DatabaseProvider.Postgres) return;
+        // Resolved here, not injected: on SQLite nothing of the delivery side is built early for this loop.
+        var dispatcher = services.GetRequiredService<AlertDispatcher>();
+        using var timer = new PeriodicTimer(options.Value.LeaderDispatchInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                if (!LeaderOnlyPlatforms.Any(leaders.IsLeader)) continue;
+                try
+                {
+                    await dispatcher.DispatchPendingAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogFailed(e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // host stopping
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Leader dispatch round failed; trying again next round")]
+    private partial void LogFailed(Exception e);
+}
