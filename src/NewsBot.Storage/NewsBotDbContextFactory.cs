@@ -14,6 +14,7 @@ public sealed class NewsBotDbContextFactory : IDbContextFactory<NewsBotDbContext
     public DatabaseProvider Provider => _provider;
     private readonly DbContextOptions<SqliteNewsBotDbContext>? _sqlite;
     private readonly DbContextOptions<PostgresNewsBotDbContext>? _postgres;
+    private readonly string? _sqliteFile;
 
     public NewsBotDbContextFactory(DatabaseProvider provider, string connectionString, string contentRoot)
     {
@@ -21,9 +22,10 @@ public sealed class NewsBotDbContextFactory : IDbContextFactory<NewsBotDbContext
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                _sqlite = new DbContextOptionsBuilder<SqliteNewsBotDbContext>()
-                    .UseSqlite(ResolveSqlitePath(connectionString, contentRoot))
-                    .Options;
+                var sqlite = ResolveSqlitePath(connectionString, contentRoot);
+                var dataSource = new SqliteConnectionStringBuilder(sqlite).DataSource;
+                _sqliteFile = dataSource is { Length: > 0 } && dataSource != ":memory:" ? dataSource : null;
+                _sqlite = new DbContextOptionsBuilder<SqliteNewsBotDbContext>().UseSqlite(sqlite).Options;
                 break;
             case DatabaseProvider.Postgres:
                 _postgres = new DbContextOptionsBuilder<PostgresNewsBotDbContext>()
@@ -45,6 +47,9 @@ public sealed class NewsBotDbContextFactory : IDbContextFactory<NewsBotDbContext
     /// <summary>Applies this provider's migrations; SQLite also switches to WAL so readers do not block the writer.</summary>
     public async Task MigrateAsync(CancellationToken ct)
     {
+        // The SQLite file's folder is made here, not when the factory is built: a command that
+        // never opens the database (preview) must leave no trace on disk.
+        if (_sqliteFile is not null) Directory.CreateDirectory(Path.GetDirectoryName(_sqliteFile)!);
         await using var db = CreateDbContext();
         await db.Database.MigrateAsync(ct);
         if (_provider == DatabaseProvider.Sqlite)
@@ -57,9 +62,7 @@ public sealed class NewsBotDbContextFactory : IDbContextFactory<NewsBotDbContext
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
-            var full = Path.GetFullPath(file, contentRoot);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            builder.DataSource = full;
+            builder.DataSource = Path.GetFullPath(file, contentRoot);
         }
         builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
         return builder.ToString();
