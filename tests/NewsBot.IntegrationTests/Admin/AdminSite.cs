@@ -82,6 +82,6 @@ public sealed partial class AdminSite : IAsyncDisposable
         Client.Dispose();
         await Host.DisposeAsync();
         await News.DisposeAsync();
-        foreach (var file in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" }) File.Delete(file);
+        TempDatabase.Delete(_dbPath);
     }
 }

@@ -47,7 +47,7 @@ public sealed class CommandExecutionTests : IAsyncLifetime
     {
         await _host.DisposeAsync();
         await _site.DisposeAsync();
-        foreach (var file in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" }) File.Delete(file);
+        TempDatabase.Delete(_dbPath);
     }
 
     private Task<CommandReply> Send(CommandContext ctx, string text) =>

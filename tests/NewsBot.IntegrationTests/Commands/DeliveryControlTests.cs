@@ -44,7 +44,7 @@ public sealed class DeliveryControlTests : IAsyncLifetime
     {
         await _host.DisposeAsync();
         await _site.DisposeAsync();
-        foreach (var file in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" }) File.Delete(file);
+        TempDatabase.Delete(_dbPath);
     }
 
     private Task<CommandReply> Send(string text) =>

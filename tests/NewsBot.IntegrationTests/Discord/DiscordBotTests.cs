@@ -42,7 +42,7 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
     {
         await _discord.DisposeAsync();
         await _site.DisposeAsync();
-        foreach (var file in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" }) File.Delete(file);
+        TempDatabase.Delete(_dbPath);
     }
 
     private async Task<TestHost> StartAsync(params (string Key, string Value)[] extra)

@@ -19,7 +19,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        foreach (var file in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" }) File.Delete(file);
+        TempDatabase.Delete(_dbPath);
         return Task.CompletedTask;
     }
 

@@ -42,7 +42,7 @@ public sealed class LogRedactionTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _site.DisposeAsync();
-        foreach (var file in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" }) File.Delete(file);
+        TempDatabase.Delete(_dbPath);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class MetricsEndpointTests(ITestOutputHelper output) : IAsyncLifet
     public async Task DisposeAsync()
     {
         await _site.DisposeAsync();
-        foreach (var file in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" }) File.Delete(file);
+        TempDatabase.Delete(_dbPath);
     }
 
     private Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)

@@ -30,7 +30,7 @@ public sealed class StoryGroupingTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _site.DisposeAsync();
-        foreach (var file in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" }) File.Delete(file);
+        TempDatabase.Delete(_dbPath);
     }
 
     private static string FeedPath(string wire) => wire.Replace(' ', '-').ToLowerInvariant() + ".xml";

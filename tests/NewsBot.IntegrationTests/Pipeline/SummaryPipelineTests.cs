@@ -43,7 +43,7 @@ public sealed class SummaryPipelineTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _site.DisposeAsync();
-        foreach (var file in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" }) File.Delete(file);
+        TempDatabase.Delete(_dbPath);
     }
 
     private Dictionary<string, string?> Settings() => new()
