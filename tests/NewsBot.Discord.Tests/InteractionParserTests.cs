@@ -62,4 +62,13 @@ public sealed class InteractionParserTests
         Assert.DoesNotContain(interaction.Token, interaction.ToString());
         Assert.DoesNotContain(interaction.Token, (interaction with { }).ToString());
     }
+
+    [Fact]
+    public void Autocomplete_names_the_option_being_typed()
+    {
+        var interaction = Parse("autocomplete-timezone.json");
+
+        Assert.Equal(DiscordInteraction.AutocompleteType, interaction.Type);
+        Assert.Equal(("timezone", "zone", "berl"), (interaction.SubcommandName, interaction.FocusedOption, interaction.Option("zone")));
+    }
 }

@@ -21,6 +21,12 @@ public interface IAlertSender
     /// <summary>Longest plain-text message the platform takes (digests are split to fit).</summary>
     int MaxTextLength { get; }
 
+    /// <summary>
+    /// How a digest's lines are written for <see cref="SendTextAsync"/>: plain text by default; a platform
+    /// that reads markup in plain messages (Discord's markdown) escapes it here.
+    /// </summary>
+    Delivery.DigestLayout DigestLayout => Delivery.DigestLayout.PlainText(MaxTextLength);
+
     /// <summary>Sends plain text (a digest), never interpreted as markup.</summary>
     Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken);
 }

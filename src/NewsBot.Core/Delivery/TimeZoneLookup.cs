@@ -54,6 +54,36 @@ public static partial class TimeZoneLookup
         return false;
     }
 
+    /// <summary>Zones offered before the user has typed anything: where most readers are.</summary>
+    private static readonly string[] Popular =
+    [
+        "UTC", "Europe/London", "Europe/Berlin", "Europe/Paris", "Europe/Madrid", "Europe/Rome", "Europe/Kyiv", "Europe/Moscow",
+        "Europe/Istanbul", "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Sao_Paulo",
+        "America/Mexico_City", "Africa/Cairo", "Africa/Lagos", "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore", "Asia/Shanghai",
+        "Asia/Tokyo", "Australia/Sydney", "Pacific/Auckland",
+    ];
+
+    /// <summary>
+    /// Zone ids for a partly typed name, best first, for autocomplete menus: ids starting with the text,
+    /// then ids whose city starts with it, then ids containing it. Nothing typed gives the popular zones.
+    /// </summary>
+    public static IReadOnlyList<string> Suggest(string? typed, int max)
+    {
+        var wanted = (typed ?? "").Trim().Replace(' ', '_');
+        if (wanted.Length == 0)
+            return Popular.Where(id => id == "UTC" || KnownIds.Value.Contains(id, StringComparer.Ordinal)).Take(max).ToList();
+        int? Rank(string id) =>
+            id.StartsWith(wanted, StringComparison.OrdinalIgnoreCase) ? 0
+            : City(id).StartsWith(wanted, StringComparison.OrdinalIgnoreCase) ? 1
+            : id.Contains(wanted, StringComparison.OrdinalIgnoreCase) ? 2
+            : null;
+        return KnownIds.Value
+            .Select(id => (Id: id, Rank: Rank(id)))
+            .Where(x => x.Rank is not null)
+            .OrderBy(x => x.Rank).ThenBy(x => x.Id.Length).ThenBy(x => x.Id, StringComparer.Ordinal)
+            .Take(max).Select(x => x.Id).ToList();
+    }
+
     private static string TitleCase(string id)
     {
         var chars = id.ToLowerInvariant().ToCharArray();

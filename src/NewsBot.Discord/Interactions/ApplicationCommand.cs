@@ -16,8 +16,18 @@ public sealed record ApplicationCommandOption(int Type, string Name, string Desc
     public bool? Required { get; init; }
     public IReadOnlyList<ApplicationCommandOption>? Options { get; init; }
     public int? MinValue { get; init; }
+    public int? MaxValue { get; init; }
     public int? MaxLength { get; init; }
+
+    /// <summary>At most 25 fixed values the user picks from; cannot be combined with <see cref="Autocomplete"/>.</summary>
+    public IReadOnlyList<CommandChoice>? Choices { get; init; }
+
+    /// <summary>Discord sends APPLICATION_COMMAND_AUTOCOMPLETE interactions while the user types this option.</summary>
+    public bool? Autocomplete { get; init; }
 }
+
+/// <summary>An option choice (interactions/application-commands.mdx): name 1–100 characters, a string value up to 100.</summary>
+public sealed record CommandChoice(string Name, string Value);
 
 /// <summary>Discord application command option types.</summary>
 public static class OptionType
@@ -25,6 +35,20 @@ public static class OptionType
     public const int SubCommand = 1;
     public const int String = 3;
     public const int Integer = 4;
+}
+
+/// <summary>Discord application command limits (interactions/application-commands.mdx), checked by tests.</summary>
+public static class CommandLimits
+{
+    public const int NameLength = 32;
+    public const int DescriptionLength = 100;
+    public const int Options = 25;
+    public const int Choices = 25;
+    public const int ChoiceNameLength = 100;
+    public const int ChoiceValueLength = 100;
+
+    /// <summary>Names, descriptions and choice names and values of a command and all its options together.</summary>
+    public const int TotalCharacters = 8000;
 }
 
 /// <summary>The body of POST /interactions/{id}/{token}/callback (Discord interactions/receiving-and-responding.mdx).</summary>

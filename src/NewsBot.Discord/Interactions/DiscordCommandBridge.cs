@@ -17,6 +17,8 @@ public sealed class DiscordCommandBridge(ICommandExecutor executor, DiscordOptio
         var command = text is null ? null : ChatCommandParser.Parse(text);
         if (command is null)
             return new DiscordReply($"I don't know /{interaction.CommandName} {interaction.SubcommandName}. Try /news list or /news add.");
+        if (command is ChatCommand.Malformed malformed && DiscordCommandNames.Usage(malformed.CommandName) is { } usage)
+            command = malformed with { Usage = usage };
         var context = Context(interaction);
         var reply = await CommandRouter.RouteAsync(context, command, executor, ct);
         return new DiscordReply(ForDiscord(reply));
@@ -44,6 +46,12 @@ public sealed class DiscordCommandBridge(ICommandExecutor executor, DiscordOptio
         (NewsSlashCommands.News, "resume") => "/resume",
         (NewsSlashCommands.News, "test") => "/test " + i.Option("text"),
         (NewsSlashCommands.News, "sources") => "/sources",
+        // Delivery settings share the text grammar, so a bad time or zone is explained in Telegram's words.
+        (NewsSlashCommands.News, "digest") => ("/digest " + i.Option("mode") + " " + i.Option("time")).TrimEnd(),
+        (NewsSlashCommands.News, "quiet") => "/quiet " + i.Option("hours"),
+        (NewsSlashCommands.News, "timezone") => "/timezone " + i.Option("zone"),
+        (NewsSlashCommands.News, "limit") => "/limit " + i.Option("per_hour"),
+        (NewsSlashCommands.News, "settings") => "/digest", // a delivery command without arguments shows the settings
         (NewsSlashCommands.NewsAdmin, "addsource") => ("/addsource " + i.Option("url") + " " + i.Option("name")).TrimEnd(),
         (NewsSlashCommands.NewsAdmin, "removesource" or "pausesource" or "resumesource") =>
             "/" + i.SubcommandName + " " + i.Option("id"),
@@ -52,19 +60,5 @@ public sealed class DiscordCommandBridge(ICommandExecutor executor, DiscordOptio
     };
 
     /// <summary>Replies name the Telegram-style commands; on Discord the same commands live under /news and /newsadmin.</summary>
-    private static string ForDiscord(CommandReply reply)
-    {
-        var text = reply.Text;
-        foreach (var (plain, slash) in SlashNames)
-            text = text.Replace(plain, slash, StringComparison.Ordinal);
-        return text;
-    }
-
-    private static readonly (string Plain, string Slash)[] SlashNames =
-    [
-        ("/addsource", "/newsadmin addsource"), ("/removesource", "/newsadmin removesource"),
-        ("/pausesource", "/newsadmin pausesource"), ("/resumesource", "/newsadmin resumesource"),
-        ("/stats", "/newsadmin stats"), ("/add ", "/news add "), ("/list", "/news list"), ("/remove ", "/news remove "),
-        ("/pause", "/news pause"), ("/resume", "/news resume"), ("/test ", "/news test "), ("/sources", "/news sources"),
-    ];
+    private static string ForDiscord(CommandReply reply) => DiscordCommandNames.Rewrite(reply.Text);
 }

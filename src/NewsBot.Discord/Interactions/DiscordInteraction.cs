@@ -19,6 +19,12 @@ public sealed record DiscordInteraction(
 {
     public const int ApplicationCommandType = 2;
 
+    /// <summary>4 APPLICATION_COMMAND_AUTOCOMPLETE: the user is typing an option marked <c>autocomplete</c>.</summary>
+    public const int AutocompleteType = 4;
+
+    /// <summary>In an autocomplete interaction, the option being typed (<c>"focused": true</c>); its partial text is in <see cref="Options"/>.</summary>
+    public string? FocusedOption { get; init; }
+
     /// <summary>A DM with the bot: no guild, no member, the filters belong to the user.</summary>
     public bool IsDirectMessage => GuildId is null;
 

@@ -27,7 +27,7 @@ public static class InteractionParser
         if (member.GetStringOrNull("permissions") is { } bits)
             permissions = ulong.TryParse(bits, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : throw Invalid($"permissions '{bits}' is not a number", id);
 
-        string? commandName = null, subcommand = null;
+        string? commandName = null, subcommand = null, focused = null;
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         if (payload.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
         {
@@ -42,10 +42,16 @@ public static class InteractionParser
             if (list.ValueKind == JsonValueKind.Array)
                 foreach (var option in list.EnumerateArray())
                     if (option.GetStringOrNull("name") is { } name && option.TryGetProperty("value", out var value))
+                    {
                         options[name] = ValueText(value);
+                        if (option.TryGetProperty("focused", out var f) && f.ValueKind == JsonValueKind.True) focused = name;
+                    }
         }
         return new DiscordInteraction(id, applicationId, token, type, commandName, subcommand, options,
-            payload.GetStringOrNull("guild_id"), payload.GetStringOrNull("channel_id"), userId, permissions);
+            payload.GetStringOrNull("guild_id"), payload.GetStringOrNull("channel_id"), userId, permissions)
+        {
+            FocusedOption = focused,
+        };
     }
 
     private static string ValueText(JsonElement value) => value.ValueKind switch

@@ -34,14 +34,18 @@ public sealed partial class InteractionResponder(
             LogUnreadable(_logger, ex.Message);
             return;
         }
-        if (interaction.Type != DiscordInteraction.ApplicationCommandType)
+        if (interaction.Type is not (DiscordInteraction.ApplicationCommandType or DiscordInteraction.AutocompleteType))
         {
             LogIgnored(_logger, interaction.Id, interaction.Type);
             return;
         }
         try
         {
-            await RespondAsync(interaction, cancellationToken);
+            if (interaction.Type == DiscordInteraction.AutocompleteType)
+                // Autocomplete cannot be deferred; the choices are computed in memory, well inside the 3 s.
+                await rest.RespondWithChoicesAsync(interaction.Id, interaction.Token, NewsSlashCommands.Autocomplete(interaction), cancellationToken);
+            else
+                await RespondAsync(interaction, cancellationToken);
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordTransportException)
         {

@@ -1,3 +1,5 @@
+using NewsBot.Core.Delivery;
+
 namespace NewsBot.Discord.Interactions;
 
 /// <summary>
@@ -21,6 +23,23 @@ public static class NewsSlashCommands
             Sub("resume", "Resume alerts here"),
             Sub("test", "Show which filters a headline would match", Text("text", "A headline or text to try", 1000)),
             Sub("sources", "List the news sources being watched"),
+            Sub("digest", "Bundle alerts into one message per hour or at set times",
+                new ApplicationCommandOption(OptionType.String, "mode", "off: one by one; hourly; daily: at the time given")
+                {
+                    Required = true,
+                    Choices = [new("off: alerts one by one", "off"), new("hourly", "hourly"), new("daily", "daily")],
+                },
+                new ApplicationCommandOption(OptionType.String, "time", "For daily: HH:MM, or several as 08:00,18:00") { Required = false, MaxLength = 100 }),
+            Sub("quiet", "Hold alerts during quiet hours; they arrive as one digest afterwards",
+                Text("hours", "Start-end like 22:00-07:00, or off", 50)),
+            Sub("timezone", "Your time zone for digests and quiet hours",
+                Text("zone", "An IANA zone such as Europe/Berlin or America/New_York", 64) with { Autocomplete = true }),
+            Sub("limit", "At most this many alerts an hour; the rest arrive as one digest",
+                new ApplicationCommandOption(OptionType.Integer, "per_hour", "Alerts per hour")
+                {
+                    Required = true, MinValue = DeliveryPreferences.MinHourlyLimit, MaxValue = DeliveryPreferences.MaxHourlyLimit,
+                }),
+            Sub("settings", "Show digest, quiet hours, time zone and hourly limit here"),
         ]),
         new(NewsAdmin, "Bot administration (bot admins only)",
         [
@@ -52,6 +71,19 @@ public static class NewsSlashCommands
         }
         foreach (var guildId in guildIds) await rest.BulkOverwriteCommandsAsync(applicationId, guildId, All, cancellationToken);
     }
+
+    /// <summary>
+    /// Choices for an APPLICATION_COMMAND_AUTOCOMPLETE interaction (answered with callback type 8, at most 25
+    /// choices; interactions/application-commands.mdx "Autocomplete"). Unknown options get no choices.
+    /// </summary>
+    public static IReadOnlyList<CommandChoice> Autocomplete(DiscordInteraction interaction) =>
+        (interaction.CommandName, interaction.SubcommandName, interaction.FocusedOption) switch
+        {
+            (News, "timezone", "zone") => TimeZoneLookup.Suggest(interaction.Option("zone"), CommandLimits.Choices)
+                .Where(id => id.Length <= CommandLimits.ChoiceValueLength)
+                .Select(id => new CommandChoice(id.Replace('_', ' '), id)).ToList(),
+            _ => [],
+        };
 
     private static ApplicationCommandOption Sub(string name, string description, params ApplicationCommandOption[] options) =>
         new(OptionType.SubCommand, name, description) { Options = options.Length == 0 ? null : options };

@@ -75,6 +75,12 @@ public sealed partial class DiscordRestClient
         using var _ = await SendAsync(DiscordRoute.InteractionCallback(interactionId, interactionToken), callback, cancellationToken);
     }
 
+    /// <summary>Answers an autocomplete interaction: callback type 8 APPLICATION_COMMAND_AUTOCOMPLETE_RESULT with up to 25 choices.</summary>
+    public async Task RespondWithChoicesAsync(string interactionId, string interactionToken, IReadOnlyList<CommandChoice> choices, CancellationToken cancellationToken)
+    {
+        using var _ = await SendAsync(DiscordRoute.InteractionCallback(interactionId, interactionToken), new { type = 8, data = new { choices } }, cancellationToken);
+    }
+
     /// <summary>Replaces the deferred "thinking…" reply with the real one.</summary>
     public async Task EditOriginalResponseAsync(string applicationId, string interactionToken, DiscordMessageBody message, CancellationToken cancellationToken)
     {

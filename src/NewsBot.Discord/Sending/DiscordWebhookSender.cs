@@ -1,4 +1,5 @@
 using NewsBot.Core.Alerts;
+using NewsBot.Core.Delivery;
 using NewsBot.Discord.Rendering;
 using NewsBot.Discord.Rest;
 
@@ -31,7 +32,10 @@ public sealed class DiscordWebhookSender(DiscordRestClient rest) : IAlertSender
     }
 
     /// <summary>Discord: message content is at most 2000 characters.</summary>
-    public int MaxTextLength => 2000;
+    public int MaxTextLength => DigestMarkdown.MaxContentLength;
+
+    /// <summary>Digest lines with markdown escaped, so headlines show as written.</summary>
+    public DigestLayout DigestLayout => DigestMarkdown.Layout;
 
     public async Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken)
     {

@@ -50,6 +50,12 @@ internal static class FakeDiscordRoutes
                 return;
             case ["interactions", var id, var token, "callback"] when method == "POST":
                 if (await ReadJsonAsync(ctx) is not { } callback) return;
+                if (callback.TryGetProperty("type", out var callbackType) && callbackType.GetInt32() == 8
+                    && FakeMessageRules.CheckAutocompleteResult(callback) is { } badChoices)
+                {
+                    await FakeDiscordServer.Error(ctx, 400, 50035, "Invalid Form Body: " + badChoices);
+                    return;
+                }
                 if (server.Interactions.Callback(id, Uri.UnescapeDataString(token), callback) is { } rejected)
                     await FakeDiscordServer.Error(ctx, rejected.Status, rejected.Code, rejected.Message);
                 else

@@ -16,18 +16,25 @@ public sealed record FakeInteraction(string Command, string? Subcommand, IReadOn
     /// <summary>The member's permission bitset as Discord sends it (a string); ignored in DMs.</summary>
     public string Permissions { get; init; } = "0";
 
+    /// <summary>Set to an option's name to send an APPLICATION_COMMAND_AUTOCOMPLETE (type 4) with that option being typed.</summary>
+    public string? Focused { get; init; }
+
     public FakeInteraction InDm() => this with { GuildId = null, ChannelId = "1310000000000000001" };
 
     internal JsonObject ToPayload(string id, string token, string applicationId)
     {
         var options = new JsonArray();
         foreach (var (name, value) in Options ?? new Dictionary<string, object>())
-            options.Add(new JsonObject
+        {
+            var option = new JsonObject
             {
                 ["type"] = value is int or long ? 4 : value is bool ? 5 : 3,
                 ["name"] = name,
                 ["value"] = JsonValue.Create(value),
-            });
+            };
+            if (name == Focused) option["focused"] = true; // receiving-and-responding.mdx: the option the user is typing
+            options.Add(option);
+        }
         var data = new JsonObject { ["id"] = "1500000000000000001", ["name"] = Command, ["type"] = 1 };
         data["options"] = Subcommand is null ? options : new JsonArray { new JsonObject { ["type"] = 1, ["name"] = Subcommand, ["options"] = options } };
         var user = new JsonObject { ["id"] = UserId, ["username"] = "reader", ["discriminator"] = "0", ["global_name"] = "Reader", ["avatar"] = null };
@@ -35,7 +42,7 @@ public sealed record FakeInteraction(string Command, string? Subcommand, IReadOn
         {
             ["id"] = id,
             ["application_id"] = applicationId,
-            ["type"] = 2,
+            ["type"] = Focused is null ? 2 : 4,
             ["data"] = data,
             ["channel_id"] = ChannelId,
             ["token"] = token,

@@ -45,6 +45,8 @@ internal static class FakeMessageRules
                 return await Reject(ctx, 50035, "Invalid Form Body", $"name: '{name}' must be 1-32 lowercase characters");
             if (description.Length is 0 or > 100) return await Reject(ctx, 50035, "Invalid Form Body", $"{name}.description: Must be between 1 and 100 in length.");
             if (command.TryGetProperty("options", out var options) && !await CheckOptionsAsync(ctx, name, options)) return false;
+            // application-commands.mdx: a command and its options may total at most 8000 characters.
+            if (CountedCharacters(command) > 8000) return await Reject(ctx, 50035, "Invalid Form Body", $"{name}: Command exceeds maximum size (8000)");
         }
         return true;
     }
@@ -63,8 +65,47 @@ internal static class FakeMessageRules
             if (required && sawOptional) return await Reject(ctx, 50035, "Invalid Form Body", $"{path}.{name}: Required options must be placed before non-required options");
             sawOptional |= !required && option.GetProperty("type").GetInt32() > 2;
             if (option.TryGetProperty("options", out var inner) && !await CheckOptionsAsync(ctx, path + "." + name, inner)) return false;
+            if (!await CheckChoicesAsync(ctx, path + "." + name, option)) return false;
         }
         return true;
+    }
+
+    /// <summary>application-commands.mdx: at most 25 choices (name 1–100, string value up to 100); not with autocomplete.</summary>
+    private static async Task<bool> CheckChoicesAsync(HttpContext ctx, string path, JsonElement option)
+    {
+        var autocomplete = option.TryGetProperty("autocomplete", out var a) && a.ValueKind == JsonValueKind.True;
+        if (!option.TryGetProperty("choices", out var choices)) return true;
+        if (autocomplete) return await Reject(ctx, 50035, "Invalid Form Body", $"{path}: Autocomplete cannot be set with choices");
+        if (choices.GetArrayLength() > 25) return await Reject(ctx, 50035, "Invalid Form Body", $"{path}.choices: Must be 25 or fewer in length.");
+        foreach (var choice in choices.EnumerateArray())
+        {
+            var value = choice.GetProperty("value");
+            if (Text(choice, "name").Length is 0 or > 100 || (value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 100))
+                return await Reject(ctx, 50035, "Invalid Form Body", $"{path}.choices: name must be 1-100 and value at most 100 characters");
+        }
+        return true;
+    }
+
+    /// <summary>The characters Discord counts toward a command's 8000: names, descriptions, choice names and values.</summary>
+    private static int CountedCharacters(JsonElement element)
+    {
+        var total = Text(element, "name").Length + Text(element, "description").Length;
+        if (element.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String) total += v.GetString()!.Length;
+        foreach (var list in new[] { "options", "choices" })
+            if (element.TryGetProperty(list, out var items) && items.ValueKind == JsonValueKind.Array)
+                total += items.EnumerateArray().Sum(CountedCharacters);
+        return total;
+    }
+
+    /// <summary>receiving-and-responding.mdx: an autocomplete result has at most 25 choices, names 1–100, values up to 100.</summary>
+    public static string? CheckAutocompleteResult(JsonElement callback)
+    {
+        if (!callback.TryGetProperty("data", out var data) || !data.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array)
+            return "data.choices: This field is required";
+        if (choices.GetArrayLength() > 25) return "data.choices: Must be 25 or fewer in length.";
+        return choices.EnumerateArray().Any(c => Text(c, "name").Length is 0 or > 100 || Text(c, "value").Length > 100)
+            ? "data.choices: name must be 1-100 and value at most 100 characters"
+            : null;
     }
 
     private static string Text(JsonElement element, string property) =>

@@ -57,7 +57,7 @@ public sealed class DigestSender(TimeProvider time)
             a.StoryId ?? -a.Id, new DateTimeOffset(a.Article.PublishedAt ?? a.Article.FetchedAt, TimeSpan.Zero),
             AlertContentBuilder.Terms(a))).ToList();
         SendOutcome outcome = new SendOutcome.Sent(null);
-        foreach (var text in DigestComposer.Compose(kind, entries, DigestLayout.PlainText(sender.MaxTextLength)))
+        foreach (var text in DigestComposer.Compose(kind, entries, sender.DigestLayout))
         {
             outcome = await sender.SendTextAsync(chat.ExternalId, text, ct);
             if (outcome is not SendOutcome.Sent) break;
