@@ -28,6 +28,17 @@ public abstract record ChatCommand
     public sealed record Stats : ChatCommand { public override string Name => "stats"; }
     public sealed record Connect(string Channel) : ChatCommand { public override string Name => "connect"; }
 
+    /// <summary>
+    /// A Discord webhook as a destination of its own (admins only; the adapter has checked the webhook exists).
+    /// <see cref="Url"/> holds the webhook token, a secret: it is stored as the chat id and never shown,
+    /// so <see cref="ToString"/> leaves it out. <see cref="Filter"/> is added to the destination when given.
+    /// </summary>
+    public sealed record AddWebhook(string WebhookId, string Url, string? Title, string? Filter) : ChatCommand
+    {
+        public override string Name => "addwebhook";
+        public override string ToString() => $"AddWebhook {{ WebhookId = {WebhookId}, Title = {Title}, Filter = {Filter} }}";
+    }
+
     /// <summary>/digest, /quiet, /timezone, /limit: when this chat wants to be interrupted (no argument: show the settings).</summary>
     public sealed record SetDelivery(string CommandName, Delivery.DeliveryChange Change) : ChatCommand { public override string Name => CommandName; }
 

@@ -26,7 +26,7 @@ public static class CommandAccess
     }
 
     public static bool IsAdminOnly(ChatCommand cmd) => cmd is ChatCommand.AddSource or ChatCommand.RemoveSource
-        or ChatCommand.PauseSource or ChatCommand.ResumeSource or ChatCommand.Stats;
+        or ChatCommand.PauseSource or ChatCommand.ResumeSource or ChatCommand.Stats or ChatCommand.AddWebhook;
 
     /// <summary>Commands that change the chat's subscription; in a group only its admins may run them.</summary>
     public static bool ChangesChat(ChatCommand cmd) => cmd is ChatCommand.Add or ChatCommand.Remove

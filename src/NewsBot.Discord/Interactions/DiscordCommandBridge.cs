@@ -7,12 +7,14 @@ namespace NewsBot.Discord.Interactions;
 /// behaves and words its replies like Telegram. `/news add filter:x` is read as the text `/add x`
 /// by the shared grammar; the host's executor does the rest.
 /// </summary>
-public sealed class DiscordCommandBridge(ICommandExecutor executor, DiscordOptions options)
+public sealed class DiscordCommandBridge(ICommandExecutor executor, DiscordOptions options, Rest.DiscordRestClient? rest = null)
 {
     public const string Platform = "discord";
 
     public async Task<DiscordReply> HandleAsync(DiscordInteraction interaction, CancellationToken ct)
     {
+        if (interaction is { CommandName: NewsSlashCommands.NewsAdmin, SubcommandName: "addwebhook" } && rest is not null)
+            return new DiscordReply(await AddWebhookAsync(interaction, ct));
         var text = CommandText(interaction);
         var command = text is null ? null : ChatCommandParser.Parse(text);
         if (command is null)
@@ -22,6 +24,21 @@ public sealed class DiscordCommandBridge(ICommandExecutor executor, DiscordOptio
         var context = Context(interaction);
         var reply = await CommandRouter.RouteAsync(context, command, executor, ct);
         return new DiscordReply(ForDiscord(reply));
+    }
+
+    /// <summary>
+    /// The webhook is checked with Discord before the executor stores it; non-admins are refused before that,
+    /// so the command cannot be used to probe webhook URLs.
+    /// </summary>
+    private async Task<string> AddWebhookAsync(DiscordInteraction interaction, CancellationToken ct)
+    {
+        var context = Context(interaction);
+        var probe = new ChatCommand.AddWebhook("", "", null, null);
+        if (CommandAccess.Check(context, probe) is { } refusal) return ForDiscord(refusal);
+        var check = await WebhookCheck.RunAsync(rest!, interaction.Option("url"), ct);
+        if (check.Problem is not null) return check.Problem;
+        var command = new ChatCommand.AddWebhook(check.Url!.Id, check.Url.Canonical, check.Info?.Name, interaction.Option("filter"));
+        return ForDiscord(await CommandRouter.RouteAsync(context, command, executor, ct));
     }
 
     /// <summary>

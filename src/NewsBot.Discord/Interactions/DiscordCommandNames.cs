@@ -34,7 +34,7 @@ public static partial class DiscordCommandNames
 
     private static readonly (string Plain, string Slash)[] SlashNames =
     [
-        ("/addsource", "/newsadmin addsource"), ("/removesource", "/newsadmin removesource"),
+        ("/addwebhook", "/newsadmin addwebhook"), ("/addsource", "/newsadmin addsource"), ("/removesource", "/newsadmin removesource"),
         ("/pausesource", "/newsadmin pausesource"), ("/resumesource", "/newsadmin resumesource"),
         ("/stats", "/newsadmin stats"), ("/add ", "/news add "), ("/list", "/news list"), ("/remove ", "/news remove "),
         ("/pause", "/news pause"), ("/resume", "/news resume"), ("/test ", "/news test "), ("/sources", "/news sources"),

@@ -50,7 +50,9 @@ public static class NewsSlashCommands
             Sub("pausesource", "Pause polling a source", Id()),
             Sub("resumesource", "Resume polling a source", Id()),
             Sub("stats", "Sources, chats, alerts and delivery problems"),
-            Sub("addwebhook", "Deliver alerts to a Discord webhook URL", Text("url", "https://discord.com/api/webhooks/…", 500)),
+            Sub("addwebhook", "Deliver alerts to a Discord webhook; run again with a filter to add filters",
+                Text("url", "https://discord.com/api/webhooks/… (kept secret)", 500),
+                new ApplicationCommandOption(OptionType.String, "filter", "A filter for this webhook, e.g. ceasefire OR truce") { Required = false, MaxLength = 500 }),
         ])
         {
             // Hides the command from members without Manage Server; the admin list is still checked on use.

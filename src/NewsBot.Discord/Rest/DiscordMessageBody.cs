@@ -50,6 +50,9 @@ public sealed record EmbedFooter(string Text);
 /// <summary>The ids of a message Discord accepted.</summary>
 public sealed record DiscordMessageRef(string Id, string ChannelId);
 
+/// <summary>A webhook as Get Webhook with Token returns it (Discord resources/webhook.mdx "Webhook Object"), without its token.</summary>
+public sealed record DiscordWebhookInfo(string Id, string? Name, string? ChannelId, string? GuildId);
+
 /// <summary>GET /gateway/bot (Discord events/gateway.mdx "Get Gateway Bot").</summary>
 public sealed record GatewayBotInfo(string Url, int Shards, SessionStartLimit SessionStartLimit);
 

@@ -90,6 +90,17 @@ public sealed partial class DiscordRestClient
     public async Task<DiscordMessageRef> CreateFollowUpAsync(string applicationId, string interactionToken, DiscordMessageBody message, CancellationToken cancellationToken) =>
         ReadMessageRef(await SendAsync(DiscordRoute.FollowUp(applicationId, interactionToken), message, cancellationToken));
 
+    /// <summary>Checks a webhook URL before it is stored: Discord answers with the webhook (its name and channel) or 10015 Unknown Webhook.</summary>
+    public async Task<DiscordWebhookInfo> GetWebhookAsync(string webhookId, string webhookToken, CancellationToken cancellationToken)
+    {
+        var route = DiscordRoute.GetWebhook(webhookId, webhookToken);
+        using var body = await SendAsync(route, null, cancellationToken);
+        var root = body?.RootElement ?? default;
+        return root.GetStringOrNull("id") is { } id
+            ? new DiscordWebhookInfo(id, root.GetStringOrNull("name"), root.GetStringOrNull("channel_id"), root.GetStringOrNull("guild_id"))
+            : throw Malformed(route, "webhook id");
+    }
+
     public async Task<DiscordMessageRef> ExecuteWebhookAsync(string webhookId, string webhookToken, DiscordMessageBody message, CancellationToken cancellationToken) =>
         ReadMessageRef(await SendAsync(DiscordRoute.ExecuteWebhook(webhookId, webhookToken), message, cancellationToken));
 

@@ -62,6 +62,12 @@ internal sealed record DiscordRoute(HttpMethod Method, string Path, string Templ
         new(HttpMethod.Patch, $"webhooks/{Id(webhookId)}/{Uri.EscapeDataString(token)}/messages/{Id(messageId)}", "PATCH webhooks/{w}/{t}/messages/{m}",
             "webhooks/" + webhookId + "/" + token, $"PATCH /webhooks/{webhookId}/***/messages/{messageId}");
 
+    /// <summary>Get Webhook with Token (Discord resources/webhook.mdx): needs no bot token; 404/10015 when the webhook is gone.</summary>
+    public static DiscordRoute GetWebhook(string webhookId, string token) =>
+        new(HttpMethod.Get, $"webhooks/{Id(webhookId)}/{Uri.EscapeDataString(token)}", "GET webhooks/{w}/{t}",
+            "webhooks/" + webhookId + "/" + token, $"GET /webhooks/{webhookId}/***")
+        { SendsBotToken = false };
+
     /// <summary>Execute Webhook with ?wait=true so Discord returns the message (and errors) instead of 204.</summary>
     public static DiscordRoute ExecuteWebhook(string webhookId, string token) =>
         new(HttpMethod.Post, $"webhooks/{Id(webhookId)}/{Uri.EscapeDataString(token)}?wait=true", "POST webhooks/{w}/{t}",

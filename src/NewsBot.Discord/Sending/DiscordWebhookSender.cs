@@ -88,5 +88,24 @@ public sealed record WebhookUrl(string Id, string Token)
             : null;
     }
 
+    /// <summary>The hosts Discord shows webhook URLs on (the app, its test builds and the old domain).</summary>
+    private static readonly string[] DiscordHosts = ["discord.com", "discordapp.com", "ptb.discord.com", "canary.discord.com"];
+
+    /// <summary>A URL a user pasted: https on a Discord host, …/api/webhooks/{id}/{token} (optionally …/api/v10/webhooks/…).</summary>
+    public static WebhookUrl? TryParsePasted(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
+            && DiscordHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase) && uri.Query.Length == 0
+            ? TryParse(url)
+            : null;
+
+    /// <summary>The URL in the form Discord shows it; this is a secret and is stored, never shown.</summary>
+    public string Canonical => $"https://discord.com/api/webhooks/{Id}/{Token}";
+
+    /// <summary>What replies, logs and admin pages show instead of the URL: the id, never the token.</summary>
+    public string Masked => $"https://discord.com/api/webhooks/{Id}/••••";
+
+    /// <summary><paramref name="externalId"/> masked when it is a webhook URL; other chat ids are not secret.</summary>
+    public static string MaskIfWebhook(string externalId) => TryParse(externalId)?.Masked ?? externalId;
+
     public override string ToString() => $"webhook {Id}";
 }

@@ -47,7 +47,7 @@ internal static class ChatEndpoints
                 ? H($"""<p class="muted" id="chat-results">No chat has the id "{query}" or a title containing it.</p>""")
                 : H($"""
                     <table id="chat-results"><thead><tr><th>Chat</th><th>Platform</th><th>Platform id</th><th>State</th><th>Filters</th></tr></thead><tbody>
-                    {found.Select(c => H($"""<tr><td><a href="/admin/chats/{c.Id}">{c.Title ?? "(untitled)"}</a></td><td>{c.Platform}</td><td>{c.ExternalId}</td><td>{State(c.Paused, c.DeactivatedReason)}</td><td>{c.Filters}</td></tr>"""))}
+                    {found.Select(c => H($"""<tr><td><a href="/admin/chats/{c.Id}">{c.Title ?? "(untitled)"}</a></td><td>{c.Platform}</td><td>{Shown(c.ExternalId)}</td><td>{State(c.Paused, c.DeactivatedReason)}</td><td>{c.Filters}</td></tr>"""))}
                     </tbody></table>
                     """);
         }
@@ -60,6 +60,9 @@ internal static class ChatEndpoints
             {results}
             """));
     }
+
+    /// <summary>A webhook chat's id is its URL, whose token lets anyone post; show the id only.</summary>
+    private static string Shown(string externalId) => NewsBot.Discord.Sending.WebhookUrl.MaskIfWebhook(externalId);
 
     private static string State(bool paused, string? deactivated) =>
         deactivated is not null ? $"deactivated: {deactivated}" : paused ? "paused" : "active";
@@ -80,8 +83,8 @@ internal static class ChatEndpoints
             <td>{string.Join(", ", a.MatchedTerms.Split(Alert.TermSeparator))}</td>
             <td>{a.Status}{(a.LastError is null ? "" : ": " + a.LastError)}</td><td>{AdminLayout.When(a.SentAt)}</td></tr>
             """));
-        return AdminLayout.Page(ctx, $"Chat: {chat.Title ?? chat.ExternalId}", H($"""
-            <p>{chat.Platform} chat <code>{chat.ExternalId}</code>, {State(chat.Paused, chat.DeactivatedReason)}, since {AdminLayout.When(chat.CreatedAt)}.</p>
+        return AdminLayout.Page(ctx, $"Chat: {chat.Title ?? Shown(chat.ExternalId)}", H($"""
+            <p>{chat.Platform} chat <code>{Shown(chat.ExternalId)}</code>, {State(chat.Paused, chat.DeactivatedReason)}, since {AdminLayout.When(chat.CreatedAt)}.</p>
             <h2>Filters</h2>{filters}
             <h2>Last alerts</h2>
             <table id="alerts"><thead><tr><th>Created</th><th>Article</th><th>Matched</th><th>Status</th><th>Sent</th></tr></thead>

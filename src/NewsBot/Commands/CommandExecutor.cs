@@ -14,6 +14,7 @@ public sealed partial class CommandExecutor(
     IDbContextFactory<NewsBotDbContext> dbFactory,
     FilterCommands filters,
     SourceCommands sources,
+    WebhookCommands webhooks,
     TimeProvider time,
     ILogger<CommandExecutor> log) : ICommandExecutor
 {
@@ -40,6 +41,7 @@ public sealed partial class CommandExecutor(
                 ChatCommand.PauseSource pause => await sources.SetPausedAsync(db, pause.Id, true, ct),
                 ChatCommand.ResumeSource resume => await sources.SetPausedAsync(db, resume.Id, false, ct),
                 ChatCommand.Stats => await sources.StatsAsync(db, ct),
+                ChatCommand.AddWebhook webhook => await webhooks.AddAsync(db, webhook, ct),
                 _ => new CommandReply($"/{cmd.Name} is not available yet."),
             };
         }

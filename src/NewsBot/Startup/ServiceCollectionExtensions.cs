@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ArticleIngester>();
         services.AddSingleton<FilterCommands>();
         services.AddSingleton<SourceCommands>();
+        services.AddSingleton<WebhookCommands>();
         services.AddSingleton<ICommandExecutor, CommandExecutor>();
         services.AddTransient<PollSourceJob>();
         services.AddSingleton<AlertDispatcher>();

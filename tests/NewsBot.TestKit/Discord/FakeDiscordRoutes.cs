@@ -71,6 +71,9 @@ internal static class FakeDiscordRoutes
                 original.Edited(edit);
                 await ctx.Response.WriteAsJsonAsync(new { id = server.NextId(), channel_id = "0", content = "" });
                 return;
+            case ["webhooks", var id, var token] when method == "GET":
+                await GetWebhookAsync(server, ctx, id, Uri.UnescapeDataString(token));
+                return;
             case ["webhooks", var id, var token] when method == "POST":
                 await ExecuteWebhookAsync(server, ctx, id, Uri.UnescapeDataString(token));
                 return;
@@ -148,6 +151,30 @@ internal static class FakeDiscordRoutes
             return;
         }
         await ctx.Response.WriteAsJsonAsync(new { id = messageId, channel_id = "1390000000000000001", webhook_id = id, type = 0 });
+    }
+
+    /// <summary>
+    /// Get Webhook with Token (resources/webhook.mdx): the webhook object without a user; an unknown id is
+    /// 404 / 10015 Unknown Webhook, a wrong token 401 / 50027 Invalid Webhook Token.
+    /// </summary>
+    private static async Task GetWebhookAsync(FakeDiscordServer server, HttpContext ctx, string id, string token)
+    {
+        if (server.WebhookName(id) is not { } name)
+        {
+            await FakeDiscordServer.Error(ctx, 404, 10015, "Unknown Webhook");
+            return;
+        }
+        if (!server.WebhookExists(id, token))
+        {
+            await FakeDiscordServer.Error(ctx, 401, 50027, "Invalid Webhook Token");
+            return;
+        }
+        if (!await server.RateLimits.AdmitAsync(ctx, new FakeBucket("webhookget1a2b3c", id + "/" + token, 5, DefaultWindow), countsGlobally: false)) return;
+        await ctx.Response.WriteAsJsonAsync(new
+        {
+            id, type = 1, guild_id = "1200000000000000001", channel_id = "1390000000000000001", name, avatar = (string?)null,
+            application_id = (string?)null, token,
+        });
     }
 
     /// <summary>Discord reference.mdx "Content Type": JSON bodies need application/json, else 50035.</summary>

@@ -22,6 +22,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeRequest> _requests = new();
     private readonly ConcurrentDictionary<string, (int Status, int Code, string Message)> _channelErrors = new();
     private readonly ConcurrentDictionary<string, string> _webhooks = new();
+    private readonly ConcurrentDictionary<string, string> _webhookNames = new();
     private readonly ConcurrentQueue<FakeMessage> _messages = new();
     private long _nextId = 1700000000000000000;
 
@@ -73,15 +74,19 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     public void FailChannel(string channelId, int status, int code, string message) => _channelErrors[channelId] = (status, code, message);
 
     /// <summary>Creates a webhook and returns its URL in the form Discord shows (…/api/webhooks/{id}/{token}).</summary>
-    public string CreateWebhook()
+    public string CreateWebhook(string name = "NewsBot alerts")
     {
         var id = NextId();
         var token = "whSecret-" + Guid.NewGuid().ToString("N");
         _webhooks[id] = token;
+        _webhookNames[id] = name;
         return $"{Root}api/webhooks/{id}/{token}";
     }
 
     public void DeleteWebhook(string url) => _webhooks.TryRemove(url.Split('/')[^2], out _);
+
+    /// <summary>The webhook's name (Get Webhook answers with it), or null when there is no webhook with this id.</summary>
+    internal string? WebhookName(string id) => _webhooks.ContainsKey(id) && _webhookNames.TryGetValue(id, out var name) ? name : null;
 
     /// <summary>The next rate-limited request gets a 429 with this retry_after (global or its bucket's).</summary>
     public void ForceRateLimit(TimeSpan retryAfter, bool global) => RateLimits.ForceNext(retryAfter, global);
