@@ -131,6 +131,37 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admin_adds_a_webhook_with_a_filter_by_slash_command_and_it_gets_alerts()
+    {
+        var created = _discord.CreateWebhook("Newsroom");
+        var pasted = "https://discord.com/api/webhooks/" + string.Join('/', created.Split('/')[^2..]);
+        var token = created.Split('/')[^1];
+        await using var host = await StartAsync();
+        FakeInteraction AddWebhook(string url, string? filter = null) => new("newsadmin", "addwebhook",
+            filter is null ? new Dictionary<string, object> { ["url"] = url } : new Dictionary<string, object> { ["url"] = url, ["filter"] = filter });
+
+        Assert.Contains("only for NewsBot's administrators", await SlashAsync(AddWebhook(pasted) with { Permissions = "8" }));
+        Assert.DoesNotContain(_discord.Requests, r => r.Method == "GET" && r.Path.Contains("/webhooks/"));
+        Assert.Contains("10015: Unknown Webhook", await SlashAsync(AddWebhook(pasted.Replace(created.Split('/')[^2], "1234567")) with { UserId = Admin }));
+        var reply = await SlashAsync(AddWebhook(pasted, "ceasefire") with { UserId = Admin });
+
+        Assert.Contains("Webhook 'Newsroom' (https://discord.com/api/webhooks/", reply);
+        Assert.Contains("is now a destination", reply);
+        Assert.Contains("Added filter 1: ceasefire", reply);
+        Assert.DoesNotContain(token, reply);
+        Assert.Contains("is already a destination", await SlashAsync(AddWebhook(pasted) with { UserId = Admin }));
+        await using (var db = host.Db())
+        {
+            var chat = await db.Chats.Include(c => c.Filters).SingleAsync(c => c.Platform == "discord-webhook");
+            Assert.Equal(("Newsroom", "ceasefire"), (chat.Title, Assert.Single(chat.Filters).Text));
+        }
+
+        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target.StartsWith("webhook:")), Wait, "the webhook gets the embed");
+        Assert.Equal(SeedHeadline, _discord.Messages.Single(m => m.Target.StartsWith("webhook:")).Body.GetProperty("embeds")[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task A_burst_of_300_alerts_to_100_channels_stays_within_the_rate_limits_and_a_restart_resends_nothing()
     {
         const int Channels = 100;
