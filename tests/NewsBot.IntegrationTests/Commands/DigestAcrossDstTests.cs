@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using NewsBot.Core.Commands;
+using NewsBot.IntegrationTests.Infrastructure;
+using NewsBot.Pipeline.Delivery;
+using NewsBot.Storage.Entities;
+using NewsBot.TestKit;
+
+namespace NewsBot.IntegrationTests.Commands;
+
+/// <summary>
+/// A daily digest at 08:00 Europe/Berlin through the real host on a fake clock: on the morning of the spring-forward
+/// change (CET → CEST, 2027-03-28) 08:00 is 06:00 UTC, on the morning of the fall-back change (2027-10-31) 07:00 UTC.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class DigestAcrossDstTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private static readonly CommandContext Alice = new("console", "alice", ChatKind.Private, "alice", IsBotAdmin: false, IsChatAdmin: true);
+
+    [Theory]
+    [InlineData("2027-03-27T12:00:00Z", "2027-03-28T06:00:00Z")] // spring forward at 02:00 local on the 28th
+    [InlineData("2027-10-30T12:00:00Z", "2027-10-31T07:00:00Z")] // fall back at 03:00 local on the 31st
+    public async Task Daily_digest_arrives_at_eight_local_time_after_the_change(string start, string due)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse(start));
+        var dueAt = DateTimeOffset.Parse(due);
+        var dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-dst-{Guid.NewGuid():N}.db");
+        var feed = new FeedBuilder().Add("old", "Yesterday", "<p>Old.</p>", clock.GetUtcNow().AddDays(-1));
+        await using var site = await LoopbackHttpServer.StartAsync();
+        site.Map("feed.xml", ctx =>
+        {
+            ctx.Response.ContentType = "application/rss+xml";
+            return ctx.Response.WriteAsync(feed.Build());
+        });
+        try
+        {
+            await using var host = await TestHost.StartAsync(dbPath, new Dictionary<string, string?>
+            {
+                ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
+                ["NewsBot:Sources:Seed:0:Url"] = site.Url("feed.xml").ToString(),
+                ["NewsBot:Sources:Seed:0:PollInterval"] = "00:00:01",
+            }, services => services.AddSingleton<TimeProvider>(clock));
+            await Eventually.TrueAsync(async () =>
+            {
+                await using var db = host.Db();
+                return await db.Sources.AnyAsync(s => s.FirstFetchDone);
+            }, Wait, "the backlog is recorded");
+            var executor = host.Services.GetRequiredService<ICommandExecutor>();
+            Task<CommandReply> Send(string text) => CommandRouter.RouteAsync(Alice, ChatCommandParser.Parse(text)!, executor, CancellationToken.None);
+            await Send("/add ceasefire");
+            await Send("/timezone Europe/Berlin");
+            Assert.Contains("Digest daily at 08:00 Europe/Berlin", (await Send("/digest daily 08:00")).Text);
+
+            feed.Add("n1", "Ceasefire talks resume in Cairo", "<p>Delegations arrived.</p>", clock.GetUtcNow());
+            await Eventually.TrueAsync(async () =>
+            {
+                clock.Advance(TimeSpan.FromSeconds(1)); // the scheduler polls on the host's clock
+                await using var db = host.Db();
+                return await db.Alerts.AnyAsync(a => a.HeldFor != null);
+            }, Wait, "the alert is held for the digest");
+            await using (var db = host.Db())
+                Assert.Equal(dueAt.UtcDateTime, (await db.Alerts.SingleAsync()).NextAttemptAt);
+
+            var dispatcher = host.Services.GetRequiredService<AlertDispatcher>();
+            clock.Advance(dueAt - clock.GetUtcNow() - TimeSpan.FromMinutes(1));
+            await dispatcher.DispatchPendingAsync(CancellationToken.None);
+            Assert.DoesNotContain("Ceasefire talks resume", host.Output.Text);
+
+            clock.Advance(TimeSpan.FromMinutes(1));
+            await dispatcher.DispatchPendingAsync(CancellationToken.None);
+            await Eventually.TrueAsync(() => host.Output.Text.Contains("Ceasefire talks resume in Cairo"), Wait, "the digest is sent");
+            await using (var db = host.Db())
+                Assert.Equal(dueAt.UtcDateTime, (await db.Alerts.SingleAsync()).SentAt);
+        }
+        finally
+        {
+            TempDatabase.Delete(dbPath);
+        }
+    }
+}
