@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NewsBot.Core.Filters.Index;
 using NewsBot.Core.Filters.Normalization;
 
@@ -7,37 +8,26 @@ namespace NewsBot.Core.Filters;
 /// All active filters of all chats, indexed by their terms (the idea of Lucene's Monitor and
 /// Elasticsearch's percolator): an article's tokens are looked up in the term tables, only the
 /// filters keyed on a found term are verified, so matching costs in proportion to the article's
-/// length and the candidates, not to the number of filters. Add and Remove are incremental and
-/// may run while other threads match (a reader-writer lock; each call is microseconds).
-/// Agrees exactly with <see cref="FilterEvaluator"/>.
+/// length and the candidates, not to the number of filters. Chats that typed the same filter share
+/// one entry, verified once. Add and Remove are incremental and may run while other threads match
+/// (a reader-writer lock; each call is microseconds). Agrees exactly with <see cref="FilterEvaluator"/>.
 /// </summary>
 public sealed class FilterIndex : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly TermTable _terms = new();
-    private readonly Dictionary<long, FilterEntry> _filters = new();
+    private readonly Dictionary<long, SubscriberSlot> _filters = new();
+    private readonly Dictionary<string, FilterEntry> _entries = new(StringComparer.Ordinal);
     private readonly HashSet<FilterEntry> _unkeyed = [];
 
-    public int Count
-    {
-        get
-        {
-            _lock.EnterReadLock();
-            try { return _filters.Count; }
-            finally { _lock.ExitReadLock(); }
-        }
-    }
+    /// <summary>Filters (one per filter id).</summary>
+    public int Count => Read(() => _filters.Count);
+
+    /// <summary>Distinct filters: those typed the same way by several chats count once.</summary>
+    public int DistinctCount => Read(() => _entries.Count);
 
     /// <summary>Distinct terms across all filters.</summary>
-    public int TermCount
-    {
-        get
-        {
-            _lock.EnterReadLock();
-            try { return _terms.Count; }
-            finally { _lock.ExitReadLock(); }
-        }
-    }
+    public int TermCount => Read(() => _terms.Count);
 
     /// <summary>Adds a filter, replacing any earlier one with the same id.</summary>
     public void Add(long filterId, long chatId, Filter filter)
@@ -47,17 +37,9 @@ public sealed class FilterIndex : IDisposable
         try
         {
             RemoveLocked(filterId);
-            var root = FilterCompiler.Compile(filter.Root, _terms);
-            var keys = FilterCompiler.Keys(root);
-            var entry = new FilterEntry(filterId, chatId, root, keys ?? []);
-            var companion = FilterCompiler.Companion(root, keys);
-            for (var i = 0; i < entry.Keys.Length; i++)
-            {
-                entry.KeyPositions[i] = entry.Keys[i].Postings.Count;
-                entry.Keys[i].Postings.Add(new Posting(entry, companion));
-            }
-            if (keys is null) _unkeyed.Add(entry);
-            _filters.Add(filterId, entry);
+            if (!_entries.TryGetValue(filter.Normalized, out var entry)) entry = CreateEntryLocked(filter);
+            _filters.Add(filterId, new SubscriberSlot(entry, entry.Subscribers.Count));
+            entry.Subscribers.Add(new Subscriber(filterId, chatId));
         }
         finally { _lock.ExitWriteLock(); }
     }
@@ -69,79 +51,120 @@ public sealed class FilterIndex : IDisposable
         finally { _lock.ExitWriteLock(); }
     }
 
+    /// <summary>The filters the article matches, ordered by filter id, each with the terms that made it match.</summary>
     public IReadOnlyList<FilterMatch> Match(ArticleText article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var context = new MatchContext(ArticleAnalysis.Of(article));
+        var analysis = ArticleAnalysis.Of(article);
         var matches = new List<FilterMatch>();
+        var ids = new List<long>();
         _lock.EnterReadLock();
+        var context = MatchContext.Rent(analysis, _terms);
         try
         {
             ArticleScan.Run(_terms, context);
-            foreach (var entry in Candidates(context))
+            foreach (var candidate in Candidates(context))
             {
-                if (entry.Root.Matches(context))
-                    matches.Add(new FilterMatch(entry.Id, entry.ChatId, FilterCompiler.MatchedTerms(entry.Root, context)));
+                var entry = candidate.Entry;
+                if (candidate.Decided ? candidate.ExcludeSlot >= 0 && context.IsSeen(candidate.ExcludeSlot)
+                    : !FilterProgram.Matches(candidate.Code, entry, context)) continue;
+                var terms = entry.FixedTerms ?? FilterProgram.MatchedTerms(entry.Code, context);
+                foreach (var subscriber in entry.Subscribers)
+                {
+                    matches.Add(new FilterMatch(subscriber.FilterId, subscriber.ChatId, terms));
+                    ids.Add(subscriber.FilterId);
+                }
             }
         }
-        finally { _lock.ExitReadLock(); }
-        matches.Sort((a, b) => a.FilterId.CompareTo(b.FilterId));
-        return matches;
+        finally
+        {
+            MatchContext.Return(context);
+            _lock.ExitReadLock();
+        }
+        // Sorting by primitive keys: a comparison delegate over the records cost more than the matching.
+        var sorted = matches.ToArray();
+        Array.Sort(ids.ToArray(), sorted);
+        return sorted;
     }
 
-    /// <summary>How many filters an article makes the index verify: the work beyond reading the article.</summary>
+    /// <summary>How many distinct filters an article makes the index verify: the work beyond reading the article.</summary>
     public int CountCandidates(ArticleText article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var context = new MatchContext(ArticleAnalysis.Of(article));
+        var analysis = ArticleAnalysis.Of(article);
         _lock.EnterReadLock();
+        var context = MatchContext.Rent(analysis, _terms);
         try
         {
             ArticleScan.Run(_terms, context);
             return Candidates(context).Count;
         }
-        finally { _lock.ExitReadLock(); }
+        finally
+        {
+            MatchContext.Return(context);
+            _lock.ExitReadLock();
+        }
     }
 
     public void Dispose() => _lock.Dispose();
 
-    /// <summary>
-    /// Filters keyed on a found term whose companion term was found too. Only filters with several
-    /// keys (OR) can be reached twice, so only those go through a set.
-    /// </summary>
-    private List<FilterEntry> Candidates(MatchContext context)
+    private T Read<T>(Func<T> read)
     {
-        var candidates = new List<FilterEntry>(_unkeyed);
-        HashSet<FilterEntry>? multiKey = null;
-        foreach (var term in context.Found) Collect(term.Postings, context, candidates, ref multiKey);
-        foreach (var term in context.RegexCandidates) Collect(term.Postings, context, candidates, ref multiKey);
+        _lock.EnterReadLock();
+        try { return read(); }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>Filters keyed on a found term whose companion term was found too.</summary>
+    private List<Posting> Candidates(MatchContext context)
+    {
+        var candidates = context.Candidates;
+        foreach (var entry in _unkeyed) candidates.Add(Posting.Unkeyed(entry));
+        foreach (var term in context.Found) term.Postings?.CollectInto(context, candidates);
+        foreach (var term in context.RegexCandidates) term.Postings?.CollectInto(context, candidates);
         return candidates;
     }
 
-    private static void Collect(List<Posting> postings, MatchContext context, List<FilterEntry> candidates, ref HashSet<FilterEntry>? multiKey)
+    private FilterEntry CreateEntryLocked(Filter filter)
     {
-        foreach (var (entry, companion) in postings)
+        var root = FilterCompiler.Compile(filter.Root, _terms);
+        var keys = FilterCompiler.Keys(root);
+        var sources = new List<string>();
+        var code = FilterProgram.Compile(root, sources);
+        var entry = new FilterEntry(filter.Normalized, code, sources.Count == 0 ? [] : sources.ToArray(), keys ?? [], FilterCompiler.Companion(root, keys))
         {
-            if (companion is not null && !context.MayMatch(companion)) continue;
-            if (entry.Keys.Length > 1 && !(multiKey ??= []).Add(entry)) continue;
-            candidates.Add(entry);
-        }
+            FixedTerms = FilterProgram.FixedMatchedTerms(code, _terms.BySlot),
+        };
+        foreach (var key in entry.Keys) (key.Postings ??= new KeyPostings(key)).Add(entry);
+        if (keys is null) _unkeyed.Add(entry);
+        _entries.Add(entry.Normalized, entry);
+        return entry;
     }
 
     private void RemoveLocked(long filterId)
     {
-        if (!_filters.Remove(filterId, out var entry)) return;
-        for (var i = 0; i < entry.Keys.Length; i++)
+        if (!_filters.Remove(filterId, out var slot)) return;
+        var entry = slot.Entry;
+        var subscribers = entry.Subscribers;
+        var last = subscribers[^1];
+        if (last.FilterId != filterId)
         {
-            // Swap-remove: the last posting moves into this one's place and learns its new position.
-            var postings = entry.Keys[i].Postings;
-            var position = entry.KeyPositions[i];
-            var last = postings[^1];
-            postings[position] = last;
-            last.Entry.KeyPositions[Array.IndexOf(last.Entry.Keys, entry.Keys[i])] = position;
-            postings.RemoveAt(postings.Count - 1);
+            subscribers[slot.Position] = last;
+            CollectionsMarshal.GetValueRefOrNullRef(_filters, last.FilterId).Position = slot.Position;
+        }
+        subscribers.RemoveAt(subscribers.Count - 1);
+        if (subscribers.Count == 0) DeleteEntryLocked(entry);
+    }
+
+    private void DeleteEntryLocked(FilterEntry entry)
+    {
+        foreach (var key in entry.Keys)
+        {
+            key.Postings!.Remove(entry);
+            if (key.Postings.IsEmpty) key.Postings = null;
         }
         _unkeyed.Remove(entry);
-        FilterCompiler.ForEachTerm(entry.Root, _terms.Release);
+        _entries.Remove(entry.Normalized);
+        foreach (var slot in FilterProgram.Slots(entry.Code)) _terms.Release(_terms.BySlot[slot]!);
     }
 }

@@ -27,9 +27,10 @@ internal static class ArticleScan
     }
 
     /// <summary>
-    /// At each token, hashes the stems from there on, character by character, and looks up the
-    /// hash wherever a term could end: at each token end within the first <see cref="KeyHash.KeyLength"/>
-    /// characters (short terms), and after exactly that many (longer terms, keyed by their start).
+    /// At each token some term may start at, hashes the stems from there on, character by character,
+    /// and looks up the hash wherever a term could end: at each token end within the first
+    /// <see cref="KeyHash.KeyLength"/> characters (short terms), and after exactly that many (longer
+    /// terms, keyed by their start).
     /// </summary>
     private static void ScanCompounds(TermTable terms, AnalyzedText text, bool titleText, MatchContext context)
     {
@@ -38,7 +39,7 @@ internal static class ArticleScan
         {
             var start = text.StemStart(i);
             var hash = KeyHash.Start;
-            var limit = Math.Min(KeyHash.KeyLength, stems.Length - start);
+            var limit = Reach(terms.WordStarts, stems[start..], KeyHash.KeyLength);
             for (var k = 1; k <= limit; k++)
             {
                 hash = KeyHash.Step(hash, stems[start + k - 1]);
@@ -46,8 +47,8 @@ internal static class ArticleScan
                 {
                     foreach (var term in bucket)
                     {
-                        if (term.Term.TitleOnly && !titleText || context.Found.Contains(term)) continue;
-                        if (text.CompoundAt(i, ((WordTerm)term.Term).Compound)) context.Found.Add(term);
+                        if (term.Term.TitleOnly && !titleText || context.IsFound(term)) continue;
+                        if (text.CompoundAt(i, ((WordTerm)term.Term).Compound)) context.AddFound(term);
                     }
                 }
             }
@@ -61,18 +62,25 @@ internal static class ArticleScan
         {
             var word = text.Word(i);
             var hash = KeyHash.Start;
-            var limit = Math.Min(KeyHash.PrefixKeyLength, word.Length);
+            var limit = Reach(terms.PrefixStarts, word, KeyHash.PrefixKeyLength);
             for (var k = 1; k <= limit; k++)
             {
                 hash = KeyHash.Step(hash, word[k - 1]);
                 if (lengths[k] == 0 || !terms.Prefixes.TryGet(hash, out var bucket)) continue;
                 foreach (var term in bucket)
                 {
-                    if (term.Term.TitleOnly && !titleText || context.Found.Contains(term)) continue;
-                    if (word.StartsWith(((PrefixTerm)term.Term).Prefix, StringComparison.Ordinal)) context.Found.Add(term);
+                    if (term.Term.TitleOnly && !titleText || context.IsFound(term)) continue;
+                    if (word.StartsWith(((PrefixTerm)term.Term).Prefix, StringComparison.Ordinal)) context.AddFound(term);
                 }
             }
         }
+    }
+
+    /// <summary>How many leading characters of <paramref name="text"/> can begin a term: none or only short ones when no term starts so.</summary>
+    private static int Reach(StartFilter starts, ReadOnlySpan<char> text, int keyLength)
+    {
+        if (text.Length >= 3 && !starts.MayStart(text[0], text[1], text[2])) return starts.ShortTerms > 0 ? 2 : 0;
+        return Math.Min(keyLength, text.Length);
     }
 
     private static void ScanTrigrams(TermTable terms, AnalyzedText text, bool titleText, MatchContext context)
@@ -84,7 +92,7 @@ internal static class ArticleScan
             {
                 if (!terms.Trigrams.TryGet(KeyHash.Trigram(word[j..]), out var bucket)) continue;
                 foreach (var term in bucket)
-                    if (!term.Term.TitleOnly || titleText) context.RegexCandidates.Add(term);
+                    if (!term.Term.TitleOnly || titleText) context.AddRegexCandidate(term);
             }
         }
     }

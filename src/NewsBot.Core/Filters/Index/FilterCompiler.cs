@@ -3,7 +3,7 @@ using NewsBot.Core.Filters.Language;
 namespace NewsBot.Core.Filters.Index;
 
 /// <summary>
-/// Turns a parsed filter into its index form and chooses its keys: a set of terms at least one
+/// Turns a parsed filter into its index form (terms shared through the <see cref="TermTable"/>) and chooses its keys: a set of terms at least one
 /// of which every matching article contains. AND needs only its rarest child's keys; OR
 /// needs keys from every branch; NOT and source: give none. A filter without keys (only a
 /// regex without required literals) is verified for every article. "Rarest" is estimated as
@@ -66,45 +66,6 @@ internal static class FilterCompiler
                 best = term;
         }
         return best;
-    }
-
-    public static void ForEachTerm(CompiledNode node, Action<IndexedTerm> action)
-    {
-        switch (node)
-        {
-            case IndexedTerm term: action(term); break;
-            case CompiledNot not: ForEachTerm(not.Child, action); break;
-            case CompiledAnd and:
-                foreach (var child in and.Children) ForEachTerm(child, action);
-                break;
-            case CompiledOr or:
-                foreach (var child in or.Children) ForEachTerm(child, action);
-                break;
-        }
-    }
-
-    /// <summary>Terms not under NOT that matched, in filter order, each display once (as <see cref="FilterEvaluator"/> reports them).</summary>
-    public static List<string> MatchedTerms(CompiledNode node, MatchContext context)
-    {
-        var matched = new List<string>();
-        CollectMatched(node, context, matched);
-        return matched;
-    }
-
-    private static void CollectMatched(CompiledNode node, MatchContext context, List<string> matched)
-    {
-        switch (node)
-        {
-            case IndexedTerm term:
-                if (context.IsMatched(term) && !matched.Contains(term.Term.Display)) matched.Add(term.Term.Display);
-                break;
-            case CompiledAnd and:
-                foreach (var child in and.Children) CollectMatched(child, context, matched);
-                break;
-            case CompiledOr or:
-                foreach (var child in or.Children) CollectMatched(child, context, matched);
-                break;
-        }
     }
 
     /// <summary>Expected candidates from a key set: the filters sharing its terms, then shortness as tie-breaker.</summary>

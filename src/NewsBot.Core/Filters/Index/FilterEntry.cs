@@ -1,11 +1,67 @@
 namespace NewsBot.Core.Filters.Index;
 
-/// <summary>One filter in the index. <see cref="KeyPositions"/>[i] is where it sits in <see cref="Keys"/>[i].Postings, so removal is O(1).</summary>
-internal sealed class FilterEntry(long id, long chatId, CompiledNode root, IndexedTerm[] keys)
+/// <summary>
+/// One distinct filter in the index, shared by every chat that typed the same filter (the same
+/// normalized form): popular filters ("bitcoin", a president's name) are verified once per
+/// article however many chats hold them. It is listed in the postings of each of its
+/// <see cref="Keys"/>, grouped there by its <see cref="Companion"/>.
+/// </summary>
+internal sealed class FilterEntry(string normalized, int[] code, string[] sources, IndexedTerm[] keys, IndexedTerm? companion)
 {
-    public long Id { get; } = id;
-    public long ChatId { get; } = chatId;
-    public CompiledNode Root { get; } = root;
+    public string Normalized { get; } = normalized;
+
+    /// <summary>The filter as a <see cref="FilterProgram"/>.</summary>
+    public int[] Code { get; } = code;
+
+    /// <summary>Values of its <c>source:</c> restrictions, indexed from <see cref="Code"/>.</summary>
+    public string[] Sources { get; } = sources;
+
     public IndexedTerm[] Keys { get; } = keys;
-    public int[] KeyPositions { get; } = new int[keys.Length];
+
+    /// <summary>A second term every match contains besides a key: checked before the filter is verified.</summary>
+    public IndexedTerm? Companion { get; } = companion;
+
+    public List<Subscriber> Subscribers { get; } = [];
+
+    /// <summary>Its matched terms when they are the same at every match (no OR): built once, not per article.</summary>
+    public IReadOnlyList<string>? FixedTerms { get; init; }
+}
+
+/// <summary>A chat's filter (by id) using a shared <see cref="FilterEntry"/>.</summary>
+internal readonly record struct Subscriber(long FilterId, long ChatId);
+
+/// <summary>Where a filter id lives: its shared entry and its place in the entry's subscribers (swap-remove).</summary>
+internal record struct SubscriberSlot(FilterEntry Entry, int Position);
+
+/// <summary>
+/// A filter as its key's postings hold it: what candidate selection and verification need, inline,
+/// so most candidates are decided without touching the entry or its code (each a cache miss in a
+/// heap of a million filters) until they matched.
+/// </summary>
+internal readonly struct Posting(FilterEntry entry, int companionSlot, bool multiKey, bool decided, int excludeSlot)
+{
+    public FilterEntry Entry { get; } = entry;
+    public int[] Code { get; } = entry.Code;
+
+    /// <summary>The companion's slot, or -1: the filter can only match when that term was found.</summary>
+    public int CompanionSlot { get; } = companionSlot;
+
+    /// <summary>With <see cref="Decided"/>: a term whose presence alone rules the match out ("key -word"), or -1.</summary>
+    public int ExcludeSlot { get; } = excludeSlot;
+
+    /// <summary>Reachable through several keys (an OR): the candidate list must see it once.</summary>
+    public bool MultiKey { get; } = multiKey;
+
+    /// <summary>Key and companion found (and the excluded term not) is the match: no program to run.</summary>
+    public bool Decided { get; } = decided;
+
+    public static Posting Unkeyed(FilterEntry entry) => new(entry, -1, multiKey: false, decided: false, excludeSlot: -1);
+
+    public static Posting For(FilterEntry entry, IndexedTerm key)
+    {
+        var companion = entry.Companion?.Slot ?? -1;
+        var exclude = entry.Companion is null ? FilterProgram.ExclusionWith(entry.Code, key.Slot) : -1;
+        var decided = exclude >= 0 || FilterProgram.ImpliedBy(entry.Code, key.Slot, companion);
+        return new Posting(entry, companion, entry.Keys.Length > 1, decided, exclude);
+    }
 }

@@ -7,11 +7,17 @@ namespace NewsBot.Core.Filters.Index;
 /// filters that chose it as their key (<see cref="Postings"/>): when the term is found in an
 /// article, those filters are the candidates to verify.
 /// </summary>
-internal sealed class IndexedTerm(TermNode term) : CompiledNode
+internal sealed class IndexedTerm(TermNode term, int slot) : CompiledNode
 {
     public TermNode Term { get; } = term;
+
+    /// <summary>Small number unique among live terms (reused after release): its bit in a match's found-set.</summary>
+    public int Slot { get; } = slot;
+
     public int References { get; set; }
-    public List<Posting> Postings { get; } = [];
+
+    /// <summary>Filters keyed on this term; null until one is (most terms are only verified, never keys).</summary>
+    public KeyPostings? Postings { get; set; }
 
     /// <summary>Word and prefix terms are always found by scanning; regexes only when they have required literals.</summary>
     public bool Indexable => Term is not RegexTerm regex || regex.RequiredLiterals.Count > 0;
@@ -24,13 +30,4 @@ internal sealed class IndexedTerm(TermNode term) : CompiledNode
         RegexTerm regex => regex.RequiredLiterals.Count == 0 ? 0 : regex.RequiredLiterals.Min(l => l.Length) - 2,
         _ => 0,
     };
-
-    public override bool Matches(MatchContext context) => context.IsMatched(this);
 }
-
-/// <summary>
-/// A filter keyed on a term, with a second term the filter also needs (its cheapest other
-/// top-level AND term, if any): checked before the filter itself is touched, so the many
-/// "gaza ceasefire" filters keyed on gaza cost almost nothing for an article without ceasefire.
-/// </summary>
-internal readonly record struct Posting(FilterEntry Entry, IndexedTerm? Companion);

@@ -14,10 +14,12 @@ public static class KeyHash
     public const int KeyLength = 8;
 
     /// <summary>
-    /// Prefix terms are keyed by fewer characters, so an article word needs one lookup (two or
-    /// three more only while prefixes of 3 or 4 letters exist) rather than one per length.
+    /// Prefix terms are keyed by their whole prefix up to this length, so a bucket holds only the
+    /// prefixes spelled exactly so (keyed by fewer letters, "abdu*" shared a bucket with every
+    /// "abdul…*" and each article word starting so verified them all). An article word is looked
+    /// up at each length some prefix has; a bit test answers the lengths no key uses.
     /// </summary>
-    public const int PrefixKeyLength = 5;
+    public const int PrefixKeyLength = 16;
 
     public static ulong Step(ulong hash, char c) => (hash ^ c) * Prime;
 

@@ -3,27 +3,82 @@ using NewsBot.Core.Filters.Normalization;
 
 namespace NewsBot.Core.Filters.Index;
 
-/// <summary>What one article's scan found: terms seen in it, and regexes worth running. Lives for one Match call.</summary>
-internal sealed class MatchContext(ArticleAnalysis article)
+/// <summary>
+/// What one article's scan found: terms seen in it, and regexes worth running. One per thread,
+/// reused from article to article. "Seen" is a bit per term slot — found for words and prefixes,
+/// worth running for regexes — so the hot checks are bit tests, not hash lookups; the bits are
+/// cleared by the slots that set them rather than by the set's size.
+/// </summary>
+internal sealed class MatchContext
 {
+    [ThreadStatic] private static MatchContext? _spare;
+
+    private ulong[] _seen = new ulong[64];
+    private IndexedTerm?[] _bySlot = [];
     private Dictionary<IndexedTerm, bool>? _regexResults;
 
-    public ArticleAnalysis Article { get; } = article;
+    public ArticleAnalysis Article { get; private set; } = null!;
 
-    /// <summary>Word and prefix terms verified present.</summary>
-    public HashSet<IndexedTerm> Found { get; } = [];
+    /// <summary>Word and prefix terms verified present, in the order found.</summary>
+    public List<IndexedTerm> Found { get; } = [];
 
     /// <summary>Regex terms one of whose literals' trigram occurs; still to be run.</summary>
-    public HashSet<IndexedTerm> RegexCandidates { get; } = [];
+    public List<IndexedTerm> RegexCandidates { get; } = [];
 
-    /// <summary>False only when the scan proves the term absent (a cheap necessary condition).</summary>
-    public bool MayMatch(IndexedTerm term) =>
-        term.Term is RegexTerm ? RegexCandidates.Contains(term) : Found.Contains(term);
+    /// <summary>Candidates reached through several keys (OR filters): each is verified once.</summary>
+    public HashSet<FilterEntry> Reached { get; } = [];
+
+    /// <summary>The filters to verify for this article.</summary>
+    public List<Posting> Candidates { get; } = [];
+
+    /// <summary>A cleared context for this thread; give it back with <see cref="Return"/>.</summary>
+    public static MatchContext Rent(ArticleAnalysis article, TermTable terms)
+    {
+        var context = _spare ?? new MatchContext();
+        _spare = null; // a nested Match on this thread (none today) gets its own
+        context.Article = article;
+        context._bySlot = terms.BySlot;
+        if (context._seen.Length * 64 < terms.SlotCount) context._seen = new ulong[(terms.SlotCount + 63) / 64 * 2];
+        return context;
+    }
+
+    public static void Return(MatchContext context)
+    {
+        foreach (var term in context.Found) context._seen[term.Slot >> 6] = 0;
+        foreach (var term in context.RegexCandidates) context._seen[term.Slot >> 6] = 0;
+        context.Found.Clear();
+        context.RegexCandidates.Clear();
+        context.Reached.Clear();
+        context.Candidates.Clear();
+        context._regexResults?.Clear();
+        context.Article = null!;
+        context._bySlot = [];
+        _spare = context;
+    }
+
+    public IndexedTerm Term(int slot) => _bySlot[slot]!;
+
+    public bool IsSeen(int slot) => (_seen[slot >> 6] & 1UL << slot) != 0;
+
+    public bool IsFound(IndexedTerm term) => IsSeen(term.Slot);
+
+    public void AddFound(IndexedTerm term)
+    {
+        _seen[term.Slot >> 6] |= 1UL << term.Slot;
+        Found.Add(term);
+    }
+
+    public void AddRegexCandidate(IndexedTerm term)
+    {
+        if (IsSeen(term.Slot)) return;
+        _seen[term.Slot >> 6] |= 1UL << term.Slot;
+        RegexCandidates.Add(term);
+    }
 
     public bool IsMatched(IndexedTerm term)
     {
-        if (term.Term is not RegexTerm) return Found.Contains(term);
-        if (term.Indexable && !RegexCandidates.Contains(term)) return false;
+        if (term.Term is not RegexTerm) return IsSeen(term.Slot);
+        if (term.Indexable && !IsSeen(term.Slot)) return false;
         _regexResults ??= [];
         if (!_regexResults.TryGetValue(term, out var result))
         {

@@ -12,22 +12,37 @@ internal sealed class TermTable
     private readonly record struct TermKey(Type Kind, bool TitleOnly, string Value, string Display);
 
     private readonly Dictionary<TermKey, IndexedTerm> _terms = new();
+    private readonly Stack<int> _freeSlots = new();
 
     public KeyTable Words { get; } = new();
     public KeyTable Prefixes { get; } = new();
     public KeyTable Trigrams { get; } = new();
+
+    /// <summary>How word/phrase compounds start, and how prefixes do: lets the scan skip most tokens.</summary>
+    public StartFilter WordStarts { get; } = new();
+    public StartFilter PrefixStarts { get; } = new();
+
+    private int _removalsSinceStartsRebuilt;
 
     /// <summary>How many prefix terms are keyed with each length, so scanning skips unused lengths.</summary>
     public int[] PrefixLengths { get; } = new int[KeyHash.PrefixKeyLength + 1];
 
     public int Count => _terms.Count;
 
+    /// <summary>One more than the highest slot in use: the size a match's found-set needs.</summary>
+    public int SlotCount { get; private set; }
+
+    /// <summary>Live terms by slot (programs name terms by slot).</summary>
+    public IndexedTerm?[] BySlot { get; private set; } = new IndexedTerm?[64];
+
     public IndexedTerm Acquire(TermNode term)
     {
         var key = KeyOf(term);
         if (!_terms.TryGetValue(key, out var indexed))
         {
-            indexed = new IndexedTerm(term);
+            indexed = new IndexedTerm(term, _freeSlots.Count > 0 ? _freeSlots.Pop() : SlotCount++);
+            if (indexed.Slot >= BySlot.Length) { var grown = BySlot; Array.Resize(ref grown, BySlot.Length * 2); BySlot = grown; }
+            BySlot[indexed.Slot] = indexed;
             _terms.Add(key, indexed);
             Register(indexed, add: true);
         }
@@ -40,6 +55,10 @@ internal sealed class TermTable
         if (--indexed.References > 0) return;
         _terms.Remove(KeyOf(indexed.Term));
         Register(indexed, add: false);
+        BySlot[indexed.Slot] = null;
+        _freeSlots.Push(indexed.Slot);
+        // Removed terms' start bits linger; once as many terms left as remain, rebuild (amortized O(1)).
+        if (++_removalsSinceStartsRebuilt > Math.Max(1024, _terms.Count)) RebuildStarts();
     }
 
     private static TermKey KeyOf(TermNode term) => term switch
@@ -56,9 +75,13 @@ internal sealed class TermTable
         {
             case WordTerm word:
                 Update(Words, KeyHash.OfLeading(word.Compound), indexed, add);
+                if (add) WordStarts.Add(word.Compound);
+                else WordStarts.Remove(word.Compound);
                 break;
             case PrefixTerm prefix:
                 Update(Prefixes, KeyHash.OfPrefix(prefix.Prefix), indexed, add);
+                if (add) PrefixStarts.Add(prefix.Prefix);
+                else PrefixStarts.Remove(prefix.Prefix);
                 PrefixLengths[Math.Min(prefix.Prefix.Length, KeyHash.PrefixKeyLength)] += add ? 1 : -1;
                 break;
             case RegexTerm regex:
@@ -66,6 +89,18 @@ internal sealed class TermTable
                     Update(Trigrams, trigram, indexed, add);
                 break;
         }
+    }
+
+    private void RebuildStarts()
+    {
+        WordStarts.Clear();
+        PrefixStarts.Clear();
+        foreach (var term in _terms.Values)
+        {
+            if (term.Term is WordTerm word) WordStarts.Add(word.Compound);
+            else if (term.Term is PrefixTerm prefix) PrefixStarts.Add(prefix.Prefix);
+        }
+        _removalsSinceStartsRebuilt = 0;
     }
 
     private static void Update(KeyTable table, ulong key, IndexedTerm indexed, bool add)
