@@ -38,8 +38,7 @@ public sealed class FilterIndex : IDisposable
         {
             RemoveLocked(filterId);
             if (!_entries.TryGetValue(filter.Normalized, out var entry)) entry = CreateEntryLocked(filter);
-            _filters.Add(filterId, new SubscriberSlot(entry, entry.Subscribers.Count));
-            entry.Subscribers.Add(new Subscriber(filterId, chatId));
+            _filters.Add(filterId, new SubscriberSlot(entry, entry.AddSubscriber(new Subscriber(filterId, chatId))));
         }
         finally { _lock.ExitWriteLock(); }
     }
@@ -145,15 +144,9 @@ public sealed class FilterIndex : IDisposable
     {
         if (!_filters.Remove(filterId, out var slot)) return;
         var entry = slot.Entry;
-        var subscribers = entry.Subscribers;
-        var last = subscribers[^1];
-        if (last.FilterId != filterId)
-        {
-            subscribers[slot.Position] = last;
-            CollectionsMarshal.GetValueRefOrNullRef(_filters, last.FilterId).Position = slot.Position;
-        }
-        subscribers.RemoveAt(subscribers.Count - 1);
-        if (subscribers.Count == 0) DeleteEntryLocked(entry);
+        if (entry.RemoveSubscriberAt(slot.Position) is { } moved)
+            CollectionsMarshal.GetValueRefOrNullRef(_filters, moved.FilterId).Position = slot.Position;
+        if (entry.SubscriberCount == 0) DeleteEntryLocked(entry);
     }
 
     private void DeleteEntryLocked(FilterEntry entry)

@@ -21,7 +21,31 @@ internal sealed class FilterEntry(string normalized, int[] code, string[] source
     /// <summary>A second term every match contains besides a key: checked before the filter is verified.</summary>
     public IndexedTerm? Companion { get; } = companion;
 
-    public List<Subscriber> Subscribers { get; } = [];
+    private Subscriber[] _subscribers = new Subscriber[1];
+
+    /// <summary>The chats' filters using it; an exact-size array start because most entries have one.</summary>
+    public ReadOnlySpan<Subscriber> Subscribers => _subscribers.AsSpan(0, SubscriberCount);
+
+    public int SubscriberCount { get; private set; }
+
+    /// <returns>The new subscriber's position.</returns>
+    public int AddSubscriber(Subscriber subscriber)
+    {
+        if (SubscriberCount == _subscribers.Length) Array.Resize(ref _subscribers, SubscriberCount * 2);
+        _subscribers[SubscriberCount] = subscriber;
+        return SubscriberCount++;
+    }
+
+    /// <summary>Swap-removes the subscriber at <paramref name="position"/>; returns the one moved into its place, if any.</summary>
+    public Subscriber? RemoveSubscriberAt(int position)
+    {
+        var last = --SubscriberCount;
+        Subscriber? moved = position == last ? null : _subscribers[last];
+        _subscribers[position] = _subscribers[last];
+        _subscribers[last] = default;
+        if (SubscriberCount > 2 && SubscriberCount * 4 <= _subscribers.Length) Array.Resize(ref _subscribers, _subscribers.Length / 2);
+        return moved;
+    }
 
     /// <summary>Its matched terms when they are the same at every match (no OR): built once, not per article.</summary>
     public IReadOnlyList<string>? FixedTerms { get; init; }

@@ -52,9 +52,10 @@ internal static class FilterProgram
     {
         for (var at = 0; at < code.Length; at = code[at] >= 0 ? at + 1 : code[at] is Regex or Source ? at + 2 : at + 2)
             if (code[at] == Or) return null;
+        if (code is [var only] && only >= 0) return bySlot[only]!.DisplayList;
         var matched = new List<string>();
         CollectWith(code, 0, bySlot, matched);
-        return matched;
+        return matched.ToArray();
     }
 
     /// <remarks>The entry is read only for <c>source:</c>: verifying most candidates touches just the code.</remarks>

@@ -16,6 +16,10 @@ internal sealed class IndexedTerm(TermNode term, int slot) : CompiledNode
 
     public int References { get; set; }
 
+    /// <summary>[its display]: the matched terms of every one-term filter on it, shared.</summary>
+    public string[] DisplayList => _displayList ??= [Term.Display];
+    private string[]? _displayList;
+
     /// <summary>Filters keyed on this term; null until one is (most terms are only verified, never keys).</summary>
     public KeyPostings? Postings { get; set; }
 
