@@ -194,3 +194,4 @@ public sealed class SourceHealthNoticeTests : IAsyncLifetime
         }
     }
 }
+

@@ -31,12 +31,20 @@ public sealed partial class SourceNoticeLoop(
                     LogFailed(e);
                 }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            while (await NextTickAsync(timer, stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // host stopping
         }
+    }
+
+    /// <summary>The round runs off the timer's thread, so a clock moved far ahead fires one round, not one per missed minute.</summary>
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        var ticked = await timer.WaitForNextTickAsync(ct);
+        await Task.Yield();
+        return ticked;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Source notice round failed; trying again next round")]
