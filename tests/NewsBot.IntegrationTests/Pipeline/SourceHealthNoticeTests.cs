@@ -145,6 +145,31 @@ public sealed class SourceHealthNoticeTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Without_a_bot_the_console_prints_the_notice_once_when_the_only_source_serves_garbage()
+    {
+        await using var host = await StartAsync(new Dictionary<string, string?>
+        {
+            ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
+            ["NewsBot:Sources:Seed:0:Url"] = _site.Url("feed.xml").ToString(),
+            ["NewsBot:Sources:Seed:0:PollInterval"] = "00:05:00",
+            ["NewsBot:Console:Filters:0"] = "ceasefire",
+        });
+        await PumpUntilAsync(host, s => s.All(x => x.FirstFetchDone), "the source is read once");
+        _breakage = "garbage";
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await PumpUntilAsync(host, s => s.Single().FailingSince is not null, "the failure is recorded");
+
+        _time.Advance(TimeSpan.FromHours(25));
+        await PumpUntilAsync(host, () => Task.FromResult(host.Output.Text.Contains("has not been readable")), "the console prints the notice");
+        await PumpUntilAsync(host, async () => await UnsettledNoticesAsync(host) == 0, "every notice is settled");
+
+        // The console chat depends on the only source and is also where the admin reads: one notice, the admin's.
+        Assert.Equal(1, host.Output.Count("has not been readable"));
+        Assert.Contains("the address no longer returns a news feed (not a feed: the document is an HTML page)", host.Output.Text);
+        Assert.Contains("Chats that get news only from this source: 1", host.Output.Text);
+    }
+
     private IReadOnlyList<FakeSentMessage> Notices(long chatId) =>
         _telegram.SentMessages.Where(m => m.ChatId == chatId && m.Text.Contains("\"Loopback News\"")).ToList();
 

@@ -50,10 +50,11 @@ public sealed partial class SourceNoticeQueue(
         var since = new DateTimeOffset(source.FailingSince!.Value, TimeSpan.Zero);
         var at = new DateTimeOffset(now, TimeSpan.Zero);
         var admins = recipients.Admins(_platforms);
-        var chats = (await recipients.DependentChatsAsync(db, source, _platforms, now, ct))
-            .Where(c => !admins.Any(a => a.Platform == c.Platform && a.Target == c.Target)).ToList();
+        var dependent = await recipients.DependentChatsAsync(db, source, _platforms, now, ct);
+        // An admin whose own chat depends on the source reads the admin notice there, not both.
+        var chats = dependent.Where(c => !admins.Any(a => a.Platform == c.Platform && a.Target == c.Target)).ToList();
         var chatText = SourceNoticeText.Failing(source.Name, since, at, source.LastError, null);
-        var adminText = SourceNoticeText.Failing(source.Name, since, at, source.LastError, chats.Count);
+        var adminText = SourceNoticeText.Failing(source.Name, since, at, source.LastError, dependent.Count);
         var rows = chats.Select(c => Row(source, SourceNoticeKind.Failing, c, chatText, now))
             .Concat(admins.Select(a => Row(source, SourceNoticeKind.Failing, a, adminText, now))).ToList();
         db.SourceNotices.AddRange(rows);
