@@ -15,6 +15,7 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ChatFilter> Filters => Set<ChatFilter>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<Story> Stories => Set<Story>();
+    public DbSet<SourceNotice> SourceNotices => Set<SourceNotice>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -52,6 +53,15 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(a => new { a.ChatId, a.StoryId }).IsUnique();
             e.HasOne(a => a.Story).WithMany().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(a => a.UpdatePending);
+        });
+        model.Entity<SourceNotice>(e =>
+        {
+            e.Property(n => n.Platform).HasMaxLength(32);
+            e.Property(n => n.Target).HasMaxLength(512);
+            e.Property(n => n.Text).HasMaxLength(4000);
+            e.HasIndex(n => new { n.Status, n.NextAttemptAt });
+            e.HasOne(n => n.Source).WithMany().HasForeignKey(n => n.SourceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Chat>().WithMany().HasForeignKey(n => n.ChatId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

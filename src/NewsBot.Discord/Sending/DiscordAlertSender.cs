@@ -47,6 +47,24 @@ public sealed class DiscordAlertSender(DiscordRestClient rest) : IAlertSender
         }
     }
 
+    /// <summary>
+    /// Sends plain text to a user (an admin notice): opens the DM channel first, which returns the
+    /// existing one if there is one (Discord resources/user.mdx "Create DM").
+    /// </summary>
+    public async Task<SendOutcome> SendTextToUserAsync(string userId, string text, CancellationToken cancellationToken)
+    {
+        string channelId;
+        try
+        {
+            channelId = await rest.OpenDmAsync(userId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DiscordApiException or DiscordTransportException)
+        {
+            return _outcomes.Map("user:" + userId, ex);
+        }
+        return await SendTextAsync(channelId, text, cancellationToken);
+    }
+
     /// <summary>Edits the sent embed in place (PATCH message), so "also reported by" never notifies twice.</summary>
     public async Task<SendOutcome> UpdateAsync(string chatId, string? messageId, AlertContent alert, CancellationToken cancellationToken)
     {

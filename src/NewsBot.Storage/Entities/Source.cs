@@ -28,6 +28,15 @@ public sealed class Source
     public DateTime? LastSuccessAt { get; set; }
     public string? LastError { get; set; }
     public int ConsecutiveFailures { get; set; }
+
+    /// <summary>When the current run of failures began (the first failed read after a good one); null while the source works.</summary>
+    public DateTime? FailingSince { get; set; }
+
+    /// <summary>
+    /// Set when the "source failing" notices of the current failure episode were queued, cleared when
+    /// the recovery notices are queued: at most one of each per episode, also across restarts.
+    /// </summary>
+    public DateTime? FailureNoticeAt { get; set; }
     public int LastItemCount { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -14,6 +14,8 @@ public static class ConfigurationExtensions
         services.AddOptions<SummariesOptions>().BindConfiguration(SummariesOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SummariesOptions>, SummariesOptionsValidator>();
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
+        services.AddOptions<SourceNoticeOptions>().BindConfiguration(SourceNoticeOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SourceNoticeOptions>, SourceNoticeOptionsValidator>();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
         services.AddSingleton<IValidateOptions<NewsBot.Telegram.TelegramOptions>, TelegramOptionsValidator>();

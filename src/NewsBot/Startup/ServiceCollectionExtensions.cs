@@ -10,6 +10,7 @@ using NewsBot.Console;
 using NewsBot.Core.Alerts;
 using NewsBot.Pipeline.Articles;
 using NewsBot.Pipeline.Delivery;
+using NewsBot.Pipeline.Health;
 using NewsBot.Pipeline.Matching;
 using NewsBot.Pipeline.Polling;
 using NewsBot.Pipeline.Stories;
@@ -66,6 +67,10 @@ public static class ServiceCollectionExtensions
         services.AddTransient<PollSourceJob>();
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<DigestSender>();
+        services.AddSingleton<SourceNoticeRecipients>();
+        services.AddSingleton<SourceNoticeQueue>();
+        services.AddSingleton<SourceNoticeSender>();
+        services.AddHostedService<SourceNoticeLoop>();
         services.AddHostedService<SourceScheduler>();
         services.AddOptions<LeadershipOptions>().BindConfiguration(LeadershipOptions.Section);
         services.AddOptions<ClaimLeaseOptions>().BindConfiguration(ClaimLeaseOptions.Section)

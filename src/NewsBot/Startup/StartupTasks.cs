@@ -23,6 +23,7 @@ public static class StartupTasks
     {
         await db.Sources.Where(s => s.PollClaimedUntil != null).ExecuteUpdateAsync(u => u.SetProperty(s => s.PollClaimedUntil, (DateTime?)null), ct);
         await db.Alerts.Where(a => a.ClaimedUntil != null).ExecuteUpdateAsync(u => u.SetProperty(a => a.ClaimedUntil, (DateTime?)null), ct);
+        await db.SourceNotices.Where(n => n.ClaimedUntil != null).ExecuteUpdateAsync(u => u.SetProperty(n => n.ClaimedUntil, (DateTime?)null), ct);
     }
 
     public static async Task PrepareAsync(this IServiceProvider services, CancellationToken ct = default)

@@ -245,6 +245,12 @@ namespace NewsBot.Storage.Migrations.Postgres
                     b.Property<string>("ETag")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FailureNoticeAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("FirstFetchDone")
                         .HasColumnType("boolean");
 
@@ -293,6 +299,70 @@ namespace NewsBot.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Sources");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.SourceNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatId");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("SourceNotices");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.Story", b =>
@@ -364,6 +434,22 @@ namespace NewsBot.Storage.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Chat");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.SourceNotice", b =>
+                {
+                    b.HasOne("NewsBot.Storage.Entities.Chat", null)
+                        .WithMany()
+                        .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("NewsBot.Storage.Entities.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.Chat", b =>

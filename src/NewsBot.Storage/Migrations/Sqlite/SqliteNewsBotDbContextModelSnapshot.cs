@@ -230,6 +230,12 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.Property<string>("ETag")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailureNoticeAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("FirstFetchDone")
                         .HasColumnType("INTEGER");
 
@@ -278,6 +284,68 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Sources");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.SourceNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatId");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("SourceNotices");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.Story", b =>
@@ -347,6 +415,22 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Chat");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.SourceNotice", b =>
+                {
+                    b.HasOne("NewsBot.Storage.Entities.Chat", null)
+                        .WithMany()
+                        .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("NewsBot.Storage.Entities.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.Chat", b =>

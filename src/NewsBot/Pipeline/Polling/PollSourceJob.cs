@@ -89,6 +89,7 @@ public sealed partial class PollSourceJob(
                 return null;
             case FeedRead.Unreadable failed:
                 source.ConsecutiveFailures++;
+                source.FailingSince ??= now.UtcDateTime; // the episode's start; SourceNoticeQueue tells people after a day
                 source.NextPollAt = PollSchedule.NextPoll(now, interval, source.ConsecutiveFailures, null, failed.RetryAfter, Random.Shared).UtcDateTime;
                 source.LastError = failed.Error;
                 metrics.SourceFailed(failed.ParseError);
@@ -104,6 +105,7 @@ public sealed partial class PollSourceJob(
     private static void RecordSuccess(Source source, DateTimeOffset now, TimeSpan interval, string? etag, string? lastModified, TimeSpan? floor)
     {
         source.ConsecutiveFailures = 0;
+        source.FailingSince = null;
         source.LastError = null;
         source.LastSuccessAt = now.UtcDateTime;
         source.ETag = etag;

@@ -41,7 +41,11 @@ public sealed partial class SourceScheduler(
     {
         try
         {
-            return await timer.WaitForNextTickAsync(ct);
+            var ticked = await timer.WaitForNextTickAsync(ct);
+            // Off the timer's thread: a tick's database work must not run inside the clock that fired it
+            // (a test clock moved by a day would otherwise run 86 400 scheduler rounds one by one).
+            await Task.Yield();
+            return ticked;
         }
         catch (OperationCanceledException)
         {
