@@ -35,6 +35,49 @@ public class IndexAgreesWithEvaluatorTests
         }, iter: 2000, threads: 1);
     }
 
+    /// <summary>
+    /// Thousands of filters, many typed identically by several chats, then most removed and some
+    /// re-added in random order: shared entries, postings and the term tables' slot reuse and
+    /// deletion must leave the index answering exactly like the evaluator on what is left.
+    /// </summary>
+    [Fact]
+    public void Index_agrees_with_the_reference_after_heavy_churn_of_shared_filters()
+    {
+        var cases = Gen.Select(RandomFilters.FilterText.Array[300, 600], RandomFilters.Article.Array[8], Gen.Int.Array[3000]);
+        cases.Sample((texts, articles, moves) =>
+        {
+            var filters = texts.Select(t => FilterParser.Parse(t)).OfType<FilterParseResult.Success>().Select(s => s.Filter).ToArray();
+            using var index = new FilterIndex();
+            var live = new Dictionary<long, Filter>();
+            // Ids far outnumber texts: each text ends up held by several ids (chats), added and removed many times.
+            foreach (var move in moves)
+            {
+                var id = (move & 0x7fffffff) % (filters.Length * 4);
+                if ((move & 1) == 0 || !live.ContainsKey(id))
+                {
+                    live[id] = filters[id % filters.Length];
+                    index.Add(id, id % 7, live[id]);
+                }
+                else
+                {
+                    live.Remove(id);
+                    index.Remove(id);
+                }
+            }
+            Assert.Equal(live.Count, index.Count);
+            foreach (var article in articles)
+            {
+                var analysis = ArticleAnalysis.Of(article);
+                var expected = live.Keys.Order()
+                    .Select(id => (id, terms: FilterEvaluator.Match(live[id], analysis)))
+                    .Where(m => m.terms is not null)
+                    .Select(m => $"{m.id}/{m.id % 7}: {string.Join(", ", m.terms!)}");
+                var actual = index.Match(article).Select(m => $"{m.FilterId}/{m.ChatId}: {string.Join(", ", m.MatchedTerms)}");
+                Assert.Equal(expected, actual);
+            }
+        }, iter: 40, threads: 1);
+    }
+
     [Fact]
     public void Random_filters_match_often_enough_for_the_comparison_to_mean_something()
     {

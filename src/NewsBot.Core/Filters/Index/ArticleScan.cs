@@ -45,10 +45,10 @@ internal static class ArticleScan
                 hash = KeyHash.Step(hash, stems[start + k - 1]);
                 if ((k == KeyHash.KeyLength || text.IsStemBoundary(start + k)) && terms.Words.TryGet(hash, out var bucket))
                 {
-                    foreach (var term in bucket)
+                    foreach (var item in bucket)
                     {
-                        if (term.Term.TitleOnly && !titleText || context.IsFound(term)) continue;
-                        if (text.CompoundAt(i, ((WordTerm)term.Term).Compound)) context.AddFound(term);
+                        if (item.TitleOnly && !titleText || context.IsFound(item.Term)) continue;
+                        if (text.CompoundAt(i, item.Text)) context.AddFound(item.Term);
                     }
                 }
             }
@@ -67,10 +67,10 @@ internal static class ArticleScan
             {
                 hash = KeyHash.Step(hash, word[k - 1]);
                 if (lengths[k] == 0 || !terms.Prefixes.TryGet(hash, out var bucket)) continue;
-                foreach (var term in bucket)
+                foreach (var item in bucket)
                 {
-                    if (term.Term.TitleOnly && !titleText || context.IsFound(term)) continue;
-                    if (word.StartsWith(((PrefixTerm)term.Term).Prefix, StringComparison.Ordinal)) context.AddFound(term);
+                    if (item.TitleOnly && !titleText || context.IsFound(item.Term)) continue;
+                    if (word.StartsWith(item.Text, StringComparison.Ordinal)) context.AddFound(item.Term);
                 }
             }
         }
@@ -91,8 +91,8 @@ internal static class ArticleScan
             for (var j = 0; j + 3 <= word.Length; j++)
             {
                 if (!terms.Trigrams.TryGet(KeyHash.Trigram(word[j..]), out var bucket)) continue;
-                foreach (var term in bucket)
-                    if (!term.Term.TitleOnly || titleText) context.AddRegexCandidate(term);
+                foreach (var item in bucket)
+                    if (!item.TitleOnly || titleText) context.AddRegexCandidate(item.Term);
             }
         }
     }

@@ -10,8 +10,12 @@ public static class KeyHash
     public const ulong Start = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
 
-    /// <summary>Terms are keyed by at most this many leading characters.</summary>
-    public const int KeyLength = 8;
+    /// <summary>
+    /// Words and phrases are keyed by at most this many leading characters: long enough that a key
+    /// is nearly always the whole term, so a name and the phrases starting with it ("kim", "kim
+    /// jong un") sit in different buckets and a hit compares one text, not every phrase sharing a start.
+    /// </summary>
+    public const int KeyLength = 32;
 
     /// <summary>
     /// Prefix terms are keyed by their whole prefix up to this length, so a bucket holds only the

@@ -2,58 +2,124 @@ namespace NewsBot.Core.Filters.Index;
 
 /// <summary>
 /// Hash key → terms, fronted by a bit set with one bit per key hash: most lookups during a scan are
-/// for keys no filter uses, and a bit test answers those far faster than the dictionary. Bits of
-/// removed keys stay set until the set grows (costing a lookup, never a miss); the set doubles
-/// when keys outgrow it, so it stays about one eighth full.
+/// for keys no filter uses, and a bit test answers those without touching the table. Behind it, an
+/// open-addressing table (linear probing, backward-shift deletion) whose slots hold the key and the
+/// terms with the text to compare inline: a hit costs one slot and one small array, not the
+/// dictionary's bucket, entry, term and text objects — each a cache miss in a large index. Bits of
+/// removed keys stay set until the set grows (costing a probe, never a miss); the set doubles when
+/// keys outgrow it, so it stays about one eighth full.
 /// </summary>
 internal sealed class KeyTable
 {
     private const int MinBits = 1 << 12;
-    private readonly Dictionary<ulong, IndexedTerm[]> _buckets = new();
     private ulong[] _bits = new ulong[MinBits / 64];
+    private Slot[] _slots = new Slot[16];
 
-    public int Count => _buckets.Count;
-
-    public bool TryGet(ulong key, out IndexedTerm[] bucket)
+    private struct Slot
     {
-        var bit = Mix(key) & (ulong)(_bits.Length * 64 - 1);
-        if ((_bits[bit >> 6] & 1UL << (int)(bit & 63)) == 0)
-        {
-            bucket = [];
-            return false;
-        }
-        return _buckets.TryGetValue(key, out bucket!);
+        public ulong Key;
+        public KeyItem[]? Items; // null: empty slot
     }
 
-    /// <summary>Buckets are tiny arrays replaced on change: cheap to scan, and most hold one term.</summary>
-    public void Add(ulong key, IndexedTerm term)
+    public int Count { get; private set; }
+
+    public bool TryGet(ulong key, out KeyItem[] items)
     {
-        _buckets[key] = _buckets.TryGetValue(key, out var bucket) ? [.. bucket, term] : [term];
-        if (_buckets.Count * 8 > _bits.Length * 64) Rebuild(_bits.Length * 2 * 64);
-        else Set(_bits, key);
+        var bit = BitMix(key) & (ulong)(_bits.Length * 64 - 1);
+        if ((_bits[bit >> 6] & 1UL << (int)(bit & 63)) != 0)
+        {
+            var mask = _slots.Length - 1;
+            for (var i = Home(key, mask); ; i = (i + 1) & mask)
+            {
+                ref var slot = ref _slots[i];
+                if (slot.Items is null) break;
+                if (slot.Key != key) continue;
+                items = slot.Items;
+                return true;
+            }
+        }
+        items = [];
+        return false;
+    }
+
+    /// <summary>Item arrays are tiny and replaced on change: cheap to scan, and most hold one term.</summary>
+    public void Add(ulong key, KeyItem item)
+    {
+        var mask = _slots.Length - 1;
+        var i = Home(key, mask);
+        while (_slots[i].Items is not null && _slots[i].Key != key) i = (i + 1) & mask;
+        if (_slots[i].Items is { } items)
+        {
+            _slots[i].Items = [.. items, item];
+            return;
+        }
+        _slots[i] = new Slot { Key = key, Items = [item] };
+        Count++;
+        if (Count * 2 > _slots.Length) Resize(_slots.Length * 2);
+        if (Count * 8 > _bits.Length * 64) RebuildBits(_bits.Length * 2 * 64);
+        else SetBit(_bits, key);
     }
 
     public void Remove(ulong key, IndexedTerm term)
     {
-        if (!_buckets.TryGetValue(key, out var bucket)) return;
-        var rest = Array.FindAll(bucket, t => !ReferenceEquals(t, term));
-        if (rest.Length == 0) _buckets.Remove(key);
-        else _buckets[key] = rest;
+        var mask = _slots.Length - 1;
+        var i = Home(key, mask);
+        while (_slots[i].Items is not null && _slots[i].Key != key) i = (i + 1) & mask;
+        if (_slots[i].Items is not { } items) return;
+        var rest = Array.FindAll(items, t => !ReferenceEquals(t.Term, term));
+        if (rest.Length > 0)
+        {
+            _slots[i].Items = rest;
+            return;
+        }
+        Count--;
+        // Backward-shift deletion: pull later entries of the probe run into the hole so lookups
+        // that stop at the first empty slot still find them.
+        for (var j = (i + 1) & mask; _slots[j].Items is not null; j = (j + 1) & mask)
+        {
+            var home = Home(_slots[j].Key, mask);
+            var stays = i <= j ? i < home && home <= j : i < home || home <= j;
+            if (stays) continue;
+            _slots[i] = _slots[j];
+            i = j;
+        }
+        _slots[i] = default;
     }
 
-    private void Rebuild(int bitCount)
+    private void Resize(int capacity)
+    {
+        var old = _slots;
+        _slots = new Slot[capacity];
+        var mask = capacity - 1;
+        foreach (var slot in old)
+        {
+            if (slot.Items is null) continue;
+            var i = Home(slot.Key, mask);
+            while (_slots[i].Items is not null) i = (i + 1) & mask;
+            _slots[i] = slot;
+        }
+    }
+
+    private void RebuildBits(int bitCount)
     {
         var bits = new ulong[Math.Max(bitCount, MinBits) / 64];
-        foreach (var key in _buckets.Keys) Set(bits, key);
+        foreach (var slot in _slots)
+            if (slot.Items is not null) SetBit(bits, slot.Key);
         _bits = bits;
     }
 
-    private static void Set(ulong[] bits, ulong key)
+    private static void SetBit(ulong[] bits, ulong key)
     {
-        var bit = Mix(key) & (ulong)(bits.Length * 64 - 1);
+        var bit = BitMix(key) & (ulong)(bits.Length * 64 - 1);
         bits[bit >> 6] |= 1UL << (int)(bit & 63);
     }
 
     /// <summary>Spreads packed trigrams and FNV hashes alike over the low bits (Fibonacci hashing).</summary>
-    private static ulong Mix(ulong key) => (key * 0x9E3779B97F4A7C15UL) >> 20;
+    private static ulong BitMix(ulong key) => (key * 0x9E3779B97F4A7C15UL) >> 20;
+
+    /// <summary>A second, independent spread for the slot, so bit-set collisions do not share probe runs.</summary>
+    private static int Home(ulong key, int mask) => (int)((key * 0xC2B2AE3D27D4EB4FUL) >> 32) & mask;
 }
+
+/// <summary>A term in a <see cref="KeyTable"/>, with what the scan compares (compound or prefix) inline.</summary>
+internal readonly record struct KeyItem(IndexedTerm Term, string Text, bool TitleOnly);

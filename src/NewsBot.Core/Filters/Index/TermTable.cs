@@ -74,19 +74,19 @@ internal sealed class TermTable
         switch (indexed.Term)
         {
             case WordTerm word:
-                Update(Words, KeyHash.OfLeading(word.Compound), indexed, add);
+                Update(Words, KeyHash.OfLeading(word.Compound), new KeyItem(indexed, word.Compound, word.TitleOnly), add);
                 if (add) WordStarts.Add(word.Compound);
                 else WordStarts.Remove(word.Compound);
                 break;
             case PrefixTerm prefix:
-                Update(Prefixes, KeyHash.OfPrefix(prefix.Prefix), indexed, add);
+                Update(Prefixes, KeyHash.OfPrefix(prefix.Prefix), new KeyItem(indexed, prefix.Prefix, prefix.TitleOnly), add);
                 if (add) PrefixStarts.Add(prefix.Prefix);
                 else PrefixStarts.Remove(prefix.Prefix);
                 PrefixLengths[Math.Min(prefix.Prefix.Length, KeyHash.PrefixKeyLength)] += add ? 1 : -1;
                 break;
             case RegexTerm regex:
                 foreach (var trigram in regex.RequiredLiterals.Select(l => KeyHash.Trigram(l)).Distinct())
-                    Update(Trigrams, trigram, indexed, add);
+                    Update(Trigrams, trigram, new KeyItem(indexed, "", regex.TitleOnly), add);
                 break;
         }
     }
@@ -103,9 +103,9 @@ internal sealed class TermTable
         _removalsSinceStartsRebuilt = 0;
     }
 
-    private static void Update(KeyTable table, ulong key, IndexedTerm indexed, bool add)
+    private static void Update(KeyTable table, ulong key, KeyItem item, bool add)
     {
-        if (add) table.Add(key, indexed);
-        else table.Remove(key, indexed);
+        if (add) table.Add(key, item);
+        else table.Remove(key, item.Term);
     }
 }
