@@ -25,6 +25,13 @@ public sealed class AdminOptions
     /// <summary>How long a sign-in lasts (sliding). Default 8 hours.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// Reverse proxies (IP addresses or CIDR networks, e.g. "127.0.0.1", "10.0.0.0/8") whose
+    /// X-Forwarded-For and X-Forwarded-Proto headers name the real client and scheme. Default empty:
+    /// the headers are ignored, and the connection's own address is the client.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     public bool Enabled => !string.IsNullOrEmpty(Password) || !string.IsNullOrEmpty(PasswordHash);
 }
 
@@ -41,6 +48,9 @@ internal sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
         if (o.MaxFailedSignIns < 1) errors.Add($"{s}:MaxFailedSignIns must be at least 1 (got {o.MaxFailedSignIns})");
         if (o.LockoutDuration <= TimeSpan.Zero) errors.Add($"{s}:LockoutDuration must be positive (got {o.LockoutDuration})");
         if (o.SessionLifetime <= TimeSpan.Zero) errors.Add($"{s}:SessionLifetime must be positive (got {o.SessionLifetime})");
+        for (var i = 0; i < o.TrustedProxies.Count; i++)
+            if (TrustedProxies.Parse(o.TrustedProxies[i]) is null)
+                errors.Add($"{s}:TrustedProxies:{i} is not an IP address or CIDR network such as 10.0.0.0/8 (got '{o.TrustedProxies[i]}')");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

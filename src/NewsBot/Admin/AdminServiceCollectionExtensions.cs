@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using NewsBot.Admin;
 
@@ -19,6 +20,8 @@ public static class AdminServiceCollectionExtensions
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<AdminOptions>>((forwarded, admin) => TrustedProxies.Configure(forwarded, admin.Value));
         services.AddSingleton<AdminPassword>();
         services.AddSingleton<SignInLockout>();
         services.AddSingleton<OpmlImporter>();

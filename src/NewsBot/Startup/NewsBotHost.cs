@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration.Json;
+using NewsBot.Admin;
 using NewsBot.Configuration;
 using NewsBot.Observability;
 using NewsBot.Platforms;
@@ -36,6 +37,7 @@ public static class NewsBotHost
         builder.Services.AddNewsBotObservability(builder.Configuration);
 
         var app = builder.Build();
+        app.UseTrustedProxies(); // first, so everything after sees the real client address and scheme
         app.MapNewsBotObservability();
         app.MapNewsBotPlatforms();
         app.MapNewsBotAdmin();

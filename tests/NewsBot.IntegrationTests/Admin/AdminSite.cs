@@ -68,6 +68,14 @@ public sealed partial class AdminSite : IAsyncDisposable
     public async Task<HttpResponseMessage> SignInAsync(string password = Password) =>
         await PostFormAsync("admin/login", "admin/login", ("pwd", password));
 
+    /// <summary>Signs in with another client (its own cookie jar and headers).</summary>
+    public async Task<HttpResponseMessage> SignInAsync(HttpClient client, string password)
+    {
+        var token = await TokenFromAsync("admin/login", client);
+        return await client.PostAsync("admin/login", new FormUrlEncodedContent(
+            [KeyValuePair.Create("pwd", password), KeyValuePair.Create("__RequestVerificationToken", token)]));
+    }
+
     public async Task SignInOkAsync()
     {
         using var response = await SignInAsync();

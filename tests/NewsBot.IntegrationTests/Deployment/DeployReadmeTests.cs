@@ -31,4 +31,14 @@ public sealed class DeployReadmeTests
         Assert.Contains("no Docker engine", Readme);
         Assert.Contains("Hangfire's job storage is not shared yet", Readme);
     }
+
+    [Fact]
+    public void Reverse_proxy_examples_forward_the_client_address_and_scheme_and_name_the_trusted_proxies_key()
+    {
+        Assert.Contains("NewsBot__Admin__TrustedProxies__0", Readme);
+        Assert.Contains("proxy_set_header X-Forwarded-For $remote_addr;", Readme);
+        Assert.Contains("proxy_set_header X-Forwarded-Proto $scheme;", Readme);
+        Assert.Contains("header_up X-Forwarded-For {remote_host}", Readme);
+        Assert.Contains("header_up X-Forwarded-Proto {scheme}", Readme);
+    }
 }

@@ -162,6 +162,39 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Filters_added_by_command_to_a_configured_webhook_survive_restarts_and_configuration_only_adds()
+    {
+        var configured = _discord.CreateWebhook("Newsroom"); // the fake's own spelling of the URL
+        var pasted = "https://discord.com/api/webhooks/" + string.Join('/', configured.Split('/')[^2..]);
+        (string, string)[] Config(params string[] filters) =>
+            [("NewsBot:Discord:Webhooks:0:Url", configured), .. filters.Select((f, i) => ($"NewsBot:Discord:Webhooks:0:Filters:{i}", f))];
+        async Task<string[]> WebhookFiltersAsync(TestHost host)
+        {
+            await using var db = host.Db();
+            var chat = await db.Chats.Include(c => c.Filters).SingleAsync(c => c.Platform == "discord-webhook"); // one webhook, one chat
+            return [.. chat.Filters.Select(f => f.Text).Order()];
+        }
+
+        await using (var first = await StartAsync(Config("ceasefire")))
+        {
+            var reply = await SlashAsync(new FakeInteraction("newsadmin", "addwebhook",
+                new Dictionary<string, object> { ["url"] = pasted, ["filter"] = "earthquake" }) { UserId = Admin });
+            Assert.Contains("is already a destination", reply);
+            Assert.Equal(["ceasefire", "earthquake"], await WebhookFiltersAsync(first));
+        }
+        await using (var second = await StartAsync(Config("ceasefire", "flood")))
+            Assert.Equal(["ceasefire", "earthquake", "flood"], await WebhookFiltersAsync(second));
+        // Dropping "ceasefire" from the configuration keeps it: the database cannot tell who added a filter.
+        await using var third = await StartAsync(Config("flood"));
+        Assert.Equal(["ceasefire", "earthquake", "flood"], await WebhookFiltersAsync(third));
+
+        _feed.Add("quake", "Strong earthquake shakes the coast", "<p>No damage reported.</p>", DateTimeOffset.UtcNow);
+        await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target.StartsWith("webhook:")), Wait, "the command's filter still delivers");
+        Assert.Equal("Strong earthquake shakes the coast",
+            _discord.Messages.Single(m => m.Target.StartsWith("webhook:")).Body.GetProperty("embeds")[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task A_burst_of_300_alerts_to_100_channels_stays_within_the_rate_limits_and_a_restart_resends_nothing()
     {
         const int Channels = 100;
