@@ -55,23 +55,32 @@ public sealed class FilterIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(article);
         var analysis = ArticleAnalysis.Of(article);
-        var matches = new List<FilterMatch>();
-        var ids = new List<long>();
+        FilterMatch[] matches;
+        long[] ids;
         _lock.EnterReadLock();
         var context = MatchContext.Rent(analysis, _terms);
         try
         {
             ArticleScan.Run(_terms, context);
+            var matched = context.Matched;
+            var count = 0;
             foreach (var candidate in Candidates(context))
             {
                 var entry = candidate.Entry;
                 if (candidate.Decided ? candidate.ExcludeSlot >= 0 && context.IsSeen(candidate.ExcludeSlot)
                     : !FilterProgram.Matches(candidate.Code, entry, context)) continue;
-                var terms = entry.FixedTerms ?? FilterProgram.MatchedTerms(entry.Code, context);
+                matched.Add((entry, entry.FixedTerms ?? FilterProgram.MatchedTerms(entry.Code, context)));
+                count += entry.SubscriberCount;
+            }
+            matches = new FilterMatch[count];
+            ids = new long[count];
+            var at = 0;
+            foreach (var (entry, terms) in matched)
+            {
                 foreach (var subscriber in entry.Subscribers)
                 {
-                    matches.Add(new FilterMatch(subscriber.FilterId, subscriber.ChatId, terms));
-                    ids.Add(subscriber.FilterId);
+                    matches[at] = new FilterMatch(subscriber.FilterId, subscriber.ChatId, terms);
+                    ids[at++] = subscriber.FilterId;
                 }
             }
         }
@@ -81,9 +90,8 @@ public sealed class FilterIndex : IDisposable
             _lock.ExitReadLock();
         }
         // Sorting by primitive keys: a comparison delegate over the records cost more than the matching.
-        var sorted = matches.ToArray();
-        Array.Sort(ids.ToArray(), sorted);
-        return sorted;
+        Array.Sort(ids, matches);
+        return matches;
     }
 
     /// <summary>How many distinct filters an article makes the index verify: the work beyond reading the article.</summary>

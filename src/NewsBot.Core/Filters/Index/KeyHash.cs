@@ -15,7 +15,7 @@ public static class KeyHash
     /// is nearly always the whole term, so a name and the phrases starting with it ("kim", "kim
     /// jong un") sit in different buckets and a hit compares one text, not every phrase sharing a start.
     /// </summary>
-    public const int KeyLength = 32;
+    public const int KeyLength = 12;
 
     /// <summary>
     /// Prefix terms are keyed by their whole prefix up to this length, so a bucket holds only the

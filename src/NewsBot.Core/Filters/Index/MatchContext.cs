@@ -31,6 +31,9 @@ internal sealed class MatchContext
     /// <summary>The filters to verify for this article.</summary>
     public List<Posting> Candidates { get; } = [];
 
+    /// <summary>The verified ones, with their matched terms.</summary>
+    public List<(FilterEntry Entry, IReadOnlyList<string> Terms)> Matched { get; } = [];
+
     /// <summary>A cleared context for this thread; give it back with <see cref="Return"/>.</summary>
     public static MatchContext Rent(ArticleAnalysis article, TermTable terms)
     {
@@ -50,6 +53,7 @@ internal sealed class MatchContext
         context.RegexCandidates.Clear();
         context.Reached.Clear();
         context.Candidates.Clear();
+        context.Matched.Clear();
         context._regexResults?.Clear();
         context.Article = null!;
         context._bySlot = [];

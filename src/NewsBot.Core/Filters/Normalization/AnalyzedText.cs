@@ -60,10 +60,11 @@ public sealed class AnalyzedText
     public static AnalyzedText Analyze(string text)
     {
         var folded = TextFolding.Fold(text);
-        var words = new char[folded.Length];
-        var stems = new char[folded.Length];
-        var wordStarts = new int[folded.Length + 1];
-        var stemStarts = new int[folded.Length + 1];
+        // Sized for the worst case and only read up to what was written: no need to zero them first.
+        var words = GC.AllocateUninitializedArray<char>(folded.Length);
+        var stems = GC.AllocateUninitializedArray<char>(folded.Length);
+        var wordStarts = GC.AllocateUninitializedArray<int>(folded.Length + 1);
+        var stemStarts = GC.AllocateUninitializedArray<int>(folded.Length + 1);
         int count = 0, wordLength = 0, stemLength = 0, i = 0;
         while (i < folded.Length)
         {
