@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CsCheck;
 using NewsBot.Core.Filters.Language;
 using NewsBot.Core.Filters.Normalization;
 
@@ -70,5 +71,26 @@ public class NormalizationTests
         Assert.True(term.Regex.Options.HasFlag(RegexOptions.NonBacktracking));
         // The classic catastrophic-backtracking input: linear here, and simply no match.
         Assert.False(FilterAssert.Matches("/(a+)+$/", new string('a', 5000) + "!"));
+    }
+
+    /// <summary>
+    /// Plain-ASCII text takes a fast tokenizer; appending one accented word sends the same text
+    /// through the general one. Both must cut the same words and stems.
+    /// </summary>
+    [Fact]
+    public void Ascii_text_is_tokenized_exactly_as_the_general_tokenizer_does()
+    {
+        var asciiText = Gen.Char["abcXYZ09 '-.,!?\t\n"].Array[0, 60].Select(chars => new string(chars));
+        asciiText.Sample(text =>
+        {
+            var fast = AnalyzedText.Analyze(text);
+            var general = AnalyzedText.Analyze(text + " é");
+            Assert.Equal(fast.Count + 1, general.Count);
+            for (var i = 0; i < fast.Count; i++)
+            {
+                Assert.Equal(general.Word(i).ToString(), fast.Word(i).ToString());
+                Assert.Equal(general.Stem(i).ToString(), fast.Stem(i).ToString());
+            }
+        }, iter: 5000);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsBot.Core.Filters.Index;
 
 /// <summary>
@@ -38,6 +40,7 @@ internal sealed class StartFilter
     }
 
     /// <summary>False when no term of three or more characters starts with these three.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MayStart(char a, char b, char c)
     {
         var bit = Bit(a, b, c);

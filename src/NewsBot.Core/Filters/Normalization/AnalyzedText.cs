@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace NewsBot.Core.Filters.Normalization;
@@ -66,6 +67,11 @@ public sealed class AnalyzedText
         var wordStarts = GC.AllocateUninitializedArray<int>(folded.Length + 1);
         var stemStarts = GC.AllocateUninitializedArray<int>(folded.Length + 1);
         int count = 0, wordLength = 0, stemLength = 0, i = 0;
+        if (System.Text.Ascii.IsValid(folded))
+        {
+            count = TokenizeAscii(folded, words, stems, wordStarts, stemStarts, out wordLength, out stemLength);
+            i = folded.Length;
+        }
         while (i < folded.Length)
         {
             var kind = KindAt(folded, i, out var runeLength);
@@ -96,6 +102,45 @@ public sealed class AnalyzedText
         for (var t = 0; t <= count; t++) boundary[stemStarts[t]] = true;
         return new AnalyzedText(folded, stems, stemStarts, boundary, words, wordStarts, count);
     }
+
+    /// <summary>
+    /// The same tokens as the general loop for pure-ASCII text (most English news), without Unicode
+    /// tables or per-character calls: letters and digits make words, an apostrophe between two of
+    /// them joins them and vanishes. Returns the token count.
+    /// </summary>
+    private static int TokenizeAscii(string folded, char[] words, char[] stems, int[] wordStarts, int[] stemStarts, out int wordLength, out int stemLength)
+    {
+        var text = folded.AsSpan();
+        int count = 0, w = 0, s = 0, i = 0;
+        while (true)
+        {
+            var gap = text[i..].IndexOfAny(AsciiWordChars);
+            if (gap < 0) break;
+            i += gap;
+            var tokenStart = w;
+            while (true)
+            {
+                var run = text[i..].IndexOfAnyExcept(AsciiWordChars);
+                if (run < 0) run = text.Length - i;
+                text.Slice(i, run).CopyTo(words.AsSpan(w));
+                w += run;
+                i += run;
+                if (i + 1 < text.Length && text[i] == '\'' && AsciiWordChars.Contains(text[i + 1])) i++;
+                else break;
+            }
+            wordStarts[count] = tokenStart;
+            stemStarts[count] = s;
+            count++;
+            s += EnglishInflection.Singular(words.AsSpan(tokenStart, w - tokenStart), stems.AsSpan(s));
+        }
+        wordLength = w;
+        stemLength = s;
+        return count;
+    }
+
+    /// <summary>ASCII letters and digits; searched for with vectorized IndexOfAny, a run at a time.</summary>
+    private static readonly SearchValues<char> AsciiWordChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
     private enum CharKind { Other, Spaced, Unspaced }
 

@@ -16,7 +16,7 @@ public static class TextFolding
 
     public static string Fold(string text)
     {
-        if (IsAscii(text)) return text.ToLowerInvariant();
+        if (Ascii.IsValid(text)) return text.ToLowerInvariant();
         var decomposed = text.Normalize(NormalizationForm.FormKD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
@@ -45,12 +45,5 @@ public static class TextFolding
             case 'ς': folded.Append('σ'); break;
             default: folded.Append(char.ToLowerInvariant(c)); break;
         }
-    }
-
-    private static bool IsAscii(string text)
-    {
-        foreach (var c in text)
-            if (c > 0x7F) return false;
-        return true;
     }
 }
