@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NewsBot.Core.Filters.Index;
 
 /// <summary>
@@ -21,18 +23,27 @@ internal sealed class FilterEntry(string normalized, int[] code, string[] source
     /// <summary>A second term every match contains besides a key: checked before the filter is verified.</summary>
     public IndexedTerm? Companion { get; } = companion;
 
-    private Subscriber[] _subscribers = new Subscriber[1];
+    // Most entries have one subscriber: it lives in the entry itself (no array to reach through);
+    // from two on, all of them are in _more.
+    private Subscriber _first;
+    private Subscriber[]? _more;
 
-    /// <summary>The chats' filters using it; an exact-size array start because most entries have one.</summary>
-    public ReadOnlySpan<Subscriber> Subscribers => _subscribers.AsSpan(0, SubscriberCount);
+    /// <summary>The chats' filters using it.</summary>
+    public ReadOnlySpan<Subscriber> Subscribers =>
+        _more is null ? MemoryMarshal.CreateReadOnlySpan(ref _first, SubscriberCount) : _more.AsSpan(0, SubscriberCount);
 
     public int SubscriberCount { get; private set; }
 
     /// <returns>The new subscriber's position.</returns>
     public int AddSubscriber(Subscriber subscriber)
     {
-        if (SubscriberCount == _subscribers.Length) Array.Resize(ref _subscribers, SubscriberCount * 2);
-        _subscribers[SubscriberCount] = subscriber;
+        if (SubscriberCount == 0) _first = subscriber;
+        else
+        {
+            if (_more is null) _more = [_first, default];
+            else if (SubscriberCount == _more.Length) Array.Resize(ref _more, SubscriberCount * 2);
+            _more[SubscriberCount] = subscriber;
+        }
         return SubscriberCount++;
     }
 
@@ -40,10 +51,20 @@ internal sealed class FilterEntry(string normalized, int[] code, string[] source
     public Subscriber? RemoveSubscriberAt(int position)
     {
         var last = --SubscriberCount;
-        Subscriber? moved = position == last ? null : _subscribers[last];
-        _subscribers[position] = _subscribers[last];
-        _subscribers[last] = default;
-        if (SubscriberCount > 2 && SubscriberCount * 4 <= _subscribers.Length) Array.Resize(ref _subscribers, _subscribers.Length / 2);
+        if (_more is null)
+        {
+            _first = default;
+            return null;
+        }
+        Subscriber? moved = position == last ? null : _more[last];
+        _more[position] = _more[last];
+        _more[last] = default;
+        if (SubscriberCount == 1)
+        {
+            _first = _more[0];
+            _more = null;
+        }
+        else if (SubscriberCount > 2 && SubscriberCount * 4 <= _more.Length) Array.Resize(ref _more, _more.Length / 2);
         return moved;
     }
 

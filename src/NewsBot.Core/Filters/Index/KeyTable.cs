@@ -1,11 +1,13 @@
+using System.Runtime.InteropServices;
+
 namespace NewsBot.Core.Filters.Index;
 
 /// <summary>
 /// Hash key → terms, fronted by a bit set with one bit per key hash: most lookups during a scan are
 /// for keys no filter uses, and a bit test answers those without touching the table. Behind it, an
-/// open-addressing table (linear probing, backward-shift deletion) whose slots hold the key and the
-/// terms with the text to compare inline: a hit costs one slot and one small array, not the
-/// dictionary's bucket, entry, term and text objects — each a cache miss in a large index. Bits of
+/// open-addressing table (linear probing, backward-shift deletion) whose slots hold the key and its
+/// first term with the text to compare inline: a hit usually costs one slot, not the dictionary's
+/// bucket, entry, array, term and text objects — each a cache miss in a large index. Bits of
 /// removed keys stay set until the set grows (costing a probe, never a miss); the set doubles when
 /// keys outgrow it, so it stays about one eighth full.
 /// </summary>
@@ -18,12 +20,16 @@ internal sealed class KeyTable
     private struct Slot
     {
         public ulong Key;
-        public KeyItem[]? Items; // null: empty slot
+        public KeyItem First; // First.Term null: empty slot
+        public KeyItem[]? All; // set only when the key has several terms (First is All[0])
+
+        public readonly bool IsEmpty => First.Term is null;
     }
 
     public int Count { get; private set; }
 
-    public bool TryGet(ulong key, out KeyItem[] items)
+    /// <remarks>The span points into the table: use it before the table changes (callers hold the index's read lock).</remarks>
+    public bool TryGet(ulong key, out ReadOnlySpan<KeyItem> items)
     {
         var bit = BitMix(key) & (ulong)(_bits.Length * 64 - 1);
         if ((_bits[bit >> 6] & 1UL << (int)(bit & 63)) != 0)
@@ -32,9 +38,9 @@ internal sealed class KeyTable
             for (var i = Home(key, mask); ; i = (i + 1) & mask)
             {
                 ref var slot = ref _slots[i];
-                if (slot.Items is null) break;
+                if (slot.IsEmpty) break;
                 if (slot.Key != key) continue;
-                items = slot.Items;
+                items = slot.All ?? MemoryMarshal.CreateReadOnlySpan(ref slot.First, 1);
                 return true;
             }
         }
@@ -42,18 +48,18 @@ internal sealed class KeyTable
         return false;
     }
 
-    /// <summary>Item arrays are tiny and replaced on change: cheap to scan, and most hold one term.</summary>
+    /// <summary>Several terms on one key (rare) live in a small array replaced on change.</summary>
     public void Add(ulong key, KeyItem item)
     {
         var mask = _slots.Length - 1;
         var i = Home(key, mask);
-        while (_slots[i].Items is not null && _slots[i].Key != key) i = (i + 1) & mask;
-        if (_slots[i].Items is { } items)
+        while (!_slots[i].IsEmpty && _slots[i].Key != key) i = (i + 1) & mask;
+        if (!_slots[i].IsEmpty)
         {
-            _slots[i].Items = [.. items, item];
+            _slots[i].All = [.. _slots[i].All ?? [_slots[i].First], item];
             return;
         }
-        _slots[i] = new Slot { Key = key, Items = [item] };
+        _slots[i] = new Slot { Key = key, First = item };
         Count++;
         if (Count * 2 > _slots.Length) Resize(_slots.Length * 2);
         if (Count * 8 > _bits.Length * 64) RebuildBits(_bits.Length * 2 * 64);
@@ -64,18 +70,19 @@ internal sealed class KeyTable
     {
         var mask = _slots.Length - 1;
         var i = Home(key, mask);
-        while (_slots[i].Items is not null && _slots[i].Key != key) i = (i + 1) & mask;
-        if (_slots[i].Items is not { } items) return;
-        var rest = Array.FindAll(items, t => !ReferenceEquals(t.Term, term));
+        while (!_slots[i].IsEmpty && _slots[i].Key != key) i = (i + 1) & mask;
+        if (_slots[i].IsEmpty) return;
+        var rest = Array.FindAll(_slots[i].All ?? [_slots[i].First], t => !ReferenceEquals(t.Term, term));
         if (rest.Length > 0)
         {
-            _slots[i].Items = rest;
+            _slots[i].First = rest[0];
+            _slots[i].All = rest.Length > 1 ? rest : null;
             return;
         }
         Count--;
         // Backward-shift deletion: pull later entries of the probe run into the hole so lookups
         // that stop at the first empty slot still find them.
-        for (var j = (i + 1) & mask; _slots[j].Items is not null; j = (j + 1) & mask)
+        for (var j = (i + 1) & mask; !_slots[j].IsEmpty; j = (j + 1) & mask)
         {
             var home = Home(_slots[j].Key, mask);
             var stays = i <= j ? i < home && home <= j : i < home || home <= j;
@@ -93,9 +100,9 @@ internal sealed class KeyTable
         var mask = capacity - 1;
         foreach (var slot in old)
         {
-            if (slot.Items is null) continue;
+            if (slot.IsEmpty) continue;
             var i = Home(slot.Key, mask);
-            while (_slots[i].Items is not null) i = (i + 1) & mask;
+            while (!_slots[i].IsEmpty) i = (i + 1) & mask;
             _slots[i] = slot;
         }
     }
@@ -104,7 +111,7 @@ internal sealed class KeyTable
     {
         var bits = new ulong[Math.Max(bitCount, MinBits) / 64];
         foreach (var slot in _slots)
-            if (slot.Items is not null) SetBit(bits, slot.Key);
+            if (!slot.IsEmpty) SetBit(bits, slot.Key);
         _bits = bits;
     }
 
