@@ -43,6 +43,7 @@ internal static class ArticleScan
             for (var k = 1; k <= limit; k++)
             {
                 hash = KeyHash.Step(hash, stems[start + k - 1]);
+                if (k == StartFilter.LongLength && !terms.WordStarts.MayStartLong(hash)) break;
                 if ((k == KeyHash.KeyLength || text.IsStemBoundary(start + k)) && terms.Words.TryGet(hash, out var bucket))
                 {
                     foreach (var item in bucket)
@@ -66,6 +67,7 @@ internal static class ArticleScan
             for (var k = 1; k <= limit; k++)
             {
                 hash = KeyHash.Step(hash, word[k - 1]);
+                if (k == StartFilter.LongLength && !terms.PrefixStarts.MayStartLong(hash)) break;
                 if (lengths[k] == 0 || !terms.Prefixes.TryGet(hash, out var bucket)) continue;
                 foreach (var item in bucket)
                 {

@@ -45,6 +45,7 @@ internal sealed class TermTable
             BySlot[indexed.Slot] = indexed;
             _terms.Add(key, indexed);
             Register(indexed, add: true);
+            if (WordStarts.NeedsGrowth || PrefixStarts.NeedsGrowth) RebuildStarts();
         }
         indexed.References++;
         return indexed;
@@ -93,8 +94,8 @@ internal sealed class TermTable
 
     private void RebuildStarts()
     {
-        WordStarts.Clear();
-        PrefixStarts.Clear();
+        WordStarts.Clear(_terms.Count);
+        PrefixStarts.Clear(_terms.Count);
         foreach (var term in _terms.Values)
         {
             if (term.Term is WordTerm word) WordStarts.Add(word.Compound);
