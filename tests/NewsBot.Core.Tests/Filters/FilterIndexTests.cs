@@ -22,6 +22,18 @@ public class FilterIndexTests
     }
 
     [Fact]
+    public void Matches_come_ordered_by_filter_id_whatever_the_ids_and_sharing()
+    {
+        // Shared entries hand out their subscribers in insertion order; huge and negative ids take another sort path.
+        using var index = IndexOf((900, 1, "gaza"), (long.MaxValue, 2, "truce"), (5, 3, "gaza"), (-7, 4, "cairo"), (1L << 50, 5, "gaza"), (6, 6, "truce"));
+        Assert.Equal([-7L, 5, 6, 900, 1L << 50, long.MaxValue], index.Match(GazaTruce).Select(m => m.FilterId));
+        index.Remove(long.MaxValue);
+        index.Remove(-7);
+        index.Remove(1L << 50);
+        Assert.Equal([5L, 6, 900], index.Match(GazaTruce).Select(m => m.FilterId));
+    }
+
+    [Fact]
     public void Matched_terms_are_the_found_terms_in_filter_order_without_exclusions()
     {
         using var index = IndexOf((1, 10, "(ceasefire OR truce OR armistice) gaza -football negotiat* source:reuters"));
