@@ -105,6 +105,8 @@ public sealed class DiscordDigestTests : IAsyncLifetime
 
         _clock.Advance(TimeSpan.FromHours(11) - _clock.GetUtcNow().TimeOfDay + TimeSpan.FromMinutes(1)); // 11:01
         await dispatcher.DispatchPendingAsync(CancellationToken.None);
+        // The host's own dispatch loop may have claimed the digest first and still be sending it.
+        await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target == Channel), Wait, "the digest is posted");
 
         var digest = Assert.Single(_discord.Messages, m => m.Target == Channel);
         var content = digest.Body.GetProperty("content").GetString()!;
