@@ -14,6 +14,41 @@ public static class SourceAddress
         return HasScheme(text) && Uri.TryCreate(text, UriKind.Absolute, out var url) ? url : new Uri(Path.GetFullPath(text));
     }
 
+    /// <summary>
+    /// A stored source address as the host reads it: an http(s) or file URL as written; anything else
+    /// with "://" is refused (we fetch nothing but the web and local files); the rest is a file path.
+    /// A relative path is looked up in the working directory first (an operator's own files), then in
+    /// <paramref name="fallbackDirectory"/>, where the demo feed travels with the binary.
+    /// </summary>
+    /// <remarks>Unlike <see cref="Parse"/>, which passes every scheme through, this refuses ftp:// and the like.</remarks>
+    public static bool TryResolve(string text, string? fallbackDirectory, out Uri uri, out string error)
+    {
+        error = "";
+        if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "file")
+        {
+            uri = absolute;
+            return true;
+        }
+        if (text.Contains("://", StringComparison.Ordinal))
+        {
+            uri = null!;
+            error = $"'{text}' is not an http(s) URL or a file path";
+            return false;
+        }
+        var candidate = Path.GetFullPath(text);
+        if (!File.Exists(candidate) && fallbackDirectory is not null)
+        {
+            var besideBinary = Path.GetFullPath(text, fallbackDirectory);
+            if (File.Exists(besideBinary)) candidate = besideBinary;
+        }
+        uri = new Uri(candidate);
+        return true;
+    }
+
+    /// <summary>The host name filters match with <c>source:</c>; null for files and anything not http(s).</summary>
+    public static string? Host(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && IsWeb(url) ? url.Host : null;
+
     /// <summary>An absolute URL; a relative one is taken as a local path from the current directory.</summary>
     internal static Uri Absolute(Uri url) => url.IsAbsoluteUri ? url : new Uri(Path.GetFullPath(url.OriginalString));
 

@@ -5,6 +5,7 @@ using NewsBot.Core.Filters;
 using NewsBot.Pipeline.Articles;
 using NewsBot.Pipeline.Delivery;
 using NewsBot.Pipeline.Polling;
+using NewsBot.Sources.Fetching;
 using NewsBot.Startup;
 using NewsBot.Storage.Entities;
 
@@ -71,7 +72,7 @@ public static class PreviewCommand
                     System.Console.WriteLine($"{"",-20}  {article.Link ?? "(no link)"}");
                     continue;
                 }
-                var terms = FilterEvaluator.Match(filter, new ArticleText(article.Title, article.Text, source.Name, SourceLocation.Host(url)));
+                var terms = FilterEvaluator.Match(filter, new ArticleText(article.Title, article.Text, source.Name, SourceAddress.Host(url)));
                 if (terms is null) continue;
                 matches++;
                 var alert = new Alert { MatchedTerms = string.Join(Alert.TermSeparator, terms) };

@@ -4,6 +4,7 @@ using NewsBot.Core.Commands;
 using NewsBot.Core.Filters;
 using NewsBot.Pipeline.Matching;
 using NewsBot.Pipeline.Polling;
+using NewsBot.Sources.Fetching;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 
@@ -108,7 +109,7 @@ public sealed class FilterCommands(FilterIndexHolder index, TimeProvider time)
         var recent = await db.Articles.AsNoTracking().Include(a => a.Source)
             .Where(a => a.FetchedAt >= since).OrderByDescending(a => a.Id).Take(RecentScanLimit).ToListAsync(ct);
         return recent.Where(a => FilterEvaluator.Match(filter,
-                new ArticleText(a.Title, a.Text, a.Source!.Name, SourceLocation.Host(a.Source.Url))) is not null)
+                new ArticleText(a.Title, a.Text, a.Source!.Name, SourceAddress.Host(a.Source.Url))) is not null)
             .Take(count).ToList();
     }
 }

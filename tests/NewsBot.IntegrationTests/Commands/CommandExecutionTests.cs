@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Commands;
 using NewsBot.IntegrationTests.Infrastructure;
-using NewsBot.TestKit;
 
 namespace NewsBot.IntegrationTests.Commands;
 
@@ -13,8 +12,7 @@ namespace NewsBot.IntegrationTests.Commands;
 public sealed class CommandExecutionTests : IAsyncLifetime
 {
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-cmd-{Guid.NewGuid():N}.db");
-    private readonly FeedBuilder _feed = new();
-    private LoopbackHttpServer _site = null!;
+    private NewsSite _site = null!;
     private TestHost _host = null!;
 
     private static readonly CommandContext Alice = new("console", "alice", ChatKind.Private, "alice", IsBotAdmin: false, IsChatAdmin: true);
@@ -23,24 +21,10 @@ public sealed class CommandExecutionTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _site = await LoopbackHttpServer.StartAsync();
-        _site.Map("feed.xml", ctx =>
-        {
-            ctx.Response.ContentType = "application/rss+xml";
-            return ctx.Response.WriteAsync(_feed.Build());
-        });
-        _feed.Add("old", "Truce holds in the north", "<p>Calm returned overnight.</p>", DateTimeOffset.UtcNow.AddHours(-1));
-        _host = await TestHost.StartAsync(_dbPath, new Dictionary<string, string?>
-        {
-            ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
-            ["NewsBot:Sources:Seed:0:Url"] = _site.Url("feed.xml").ToString(),
-            ["NewsBot:Sources:Seed:0:PollInterval"] = "00:00:01",
-        });
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = _host.Db();
-            return await db.Articles.AnyAsync();
-        }, TimeSpan.FromSeconds(20), "the backlog is stored");
+        _site = await NewsSite.StartAsync();
+        _site.Feed.Add("old", "Truce holds in the north", "<p>Calm returned overnight.</p>", DateTimeOffset.UtcNow.AddHours(-1));
+        _host = await TestHost.StartAsync(_dbPath, _site.SeedSource());
+        await _host.WaitForFirstFetchAsync(TimeSpan.FromSeconds(20));
     }
 
     public async Task DisposeAsync()
@@ -69,7 +53,7 @@ public sealed class CommandExecutionTests : IAsyncLifetime
     public async Task A_filter_added_by_command_alerts_the_next_matching_article()
     {
         await Send(Alice, "/add ceasefire");
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
         await Eventually.TrueAsync(() => _host.Output.Text.Contains("[alice] 🔔 Exclusive: Progress"), TimeSpan.FromSeconds(20), "alice gets the alert");
     }
 
@@ -82,7 +66,7 @@ public sealed class CommandExecutionTests : IAsyncLifetime
         Assert.Contains("Removed filter 1: ceasefire", removed.Text);
         Assert.Contains("no filter 5", (await Send(Alice, "/remove 5")).Text);
 
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
         await WaitForArticlesAsync(2);
         Assert.DoesNotContain("Exclusive: Progress", _host.Output.Text);
     }
@@ -92,12 +76,12 @@ public sealed class CommandExecutionTests : IAsyncLifetime
     {
         await Send(Alice, "/add ceasefire");
         Assert.Contains("paused", (await Send(Alice, "/pause")).Text);
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
         await WaitForArticlesAsync(2);
         Assert.Equal("", _host.Output.Text);
 
         await Send(Alice, "/resume");
-        _feed.Add("next", "Ceasefire extended by a week", "<p>Mediators announced the extension.</p>", DateTimeOffset.UtcNow);
+        _site.Feed.Add("next", "Ceasefire extended by a week", "<p>Mediators announced the extension.</p>", DateTimeOffset.UtcNow);
         await Eventually.TrueAsync(() => _host.Output.Text.Contains("Ceasefire extended"), TimeSpan.FromSeconds(20), "alerts resume");
         Assert.DoesNotContain("Exclusive: Progress", _host.Output.Text);
     }
@@ -134,7 +118,7 @@ public sealed class CommandExecutionTests : IAsyncLifetime
     [Fact]
     public async Task Admins_manage_sources_and_see_health_and_stats()
     {
-        _site.MapContent("other.xml", new FeedBuilder().Add("x", "Hello", "<p>World</p>", DateTimeOffset.UtcNow).Build());
+        _site.Serve("other.xml", new FeedBuilder().Add("x", "Hello", "<p>World</p>", DateTimeOffset.UtcNow));
         var added = await Send(Admin, $"/addsource {_site.Url("other.xml")} Other");
         Assert.Contains("Added source #2 Other: 1 items", added.Text);
         Assert.Contains("could not add", (await Send(Admin, $"/addsource {_site.Url("missing.xml")}")).Text);
@@ -156,7 +140,7 @@ public sealed class CommandExecutionTests : IAsyncLifetime
     {
         await Send(Alice, "/add ceasefire");
         Assert.Contains("forgotten", (await Send(Alice, "/stop")).Text);
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
         await WaitForArticlesAsync(2);
         Assert.Equal("", _host.Output.Text);
         await using var db = _host.Db();

@@ -3,7 +3,6 @@ using NewsBot.Core.Commands;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Pipeline.Delivery;
 using NewsBot.Storage.Entities;
-using NewsBot.TestKit;
 
 namespace NewsBot.IntegrationTests.Commands;
 
@@ -14,30 +13,15 @@ public sealed class DeliveryControlTests : IAsyncLifetime
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private static readonly CommandContext Alice = new("console", "alice", ChatKind.Private, "alice", IsBotAdmin: false, IsChatAdmin: true);
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-dlv-{Guid.NewGuid():N}.db");
-    private readonly FeedBuilder _feed = new();
-    private LoopbackHttpServer _site = null!;
+    private NewsSite _site = null!;
     private TestHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _site = await LoopbackHttpServer.StartAsync();
-        _site.Map("feed.xml", ctx =>
-        {
-            ctx.Response.ContentType = "application/rss+xml";
-            return ctx.Response.WriteAsync(_feed.Build());
-        });
-        _feed.Add("old", "Yesterday", "<p>Old.</p>", DateTimeOffset.UtcNow.AddDays(-1));
-        _host = await TestHost.StartAsync(_dbPath, new Dictionary<string, string?>
-        {
-            ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
-            ["NewsBot:Sources:Seed:0:Url"] = _site.Url("feed.xml").ToString(),
-            ["NewsBot:Sources:Seed:0:PollInterval"] = "00:00:01",
-        });
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = _host.Db();
-            return await db.Sources.AnyAsync(s => s.FirstFetchDone);
-        }, Wait, "the backlog is recorded");
+        _site = await NewsSite.StartAsync();
+        _site.Feed.Add("old", "Yesterday", "<p>Old.</p>", DateTimeOffset.UtcNow.AddDays(-1));
+        _host = await TestHost.StartAsync(_dbPath, _site.SeedSource());
+        await _host.WaitForFirstFetchAsync(Wait);
     }
 
     public async Task DisposeAsync()
@@ -61,10 +45,10 @@ public sealed class DeliveryControlTests : IAsyncLifetime
     {
         await Send("/add ceasefire");
         Assert.Contains("at most 1 alert", (await Send("/limit 1")).Text);
-        _feed.Add("a1", "Ceasefire talks open in Cairo", "<p>Delegations met on Monday.</p>", DateTimeOffset.UtcNow);
+        _site.Feed.Add("a1", "Ceasefire talks open in Cairo", "<p>Delegations met on Monday.</p>", DateTimeOffset.UtcNow);
         await Eventually.TrueAsync(() => _host.Output.Text.Contains("🔔 Ceasefire talks open"), Wait, "the first alert is sent");
-        _feed.Add("a2", "Ceasefire monitors arrive in the north", "<p>Observers from three countries.</p>", DateTimeOffset.UtcNow);
-        _feed.Add("a3", "Ceasefire deal text published", "<p>The ten-page document lists the stages.</p>", DateTimeOffset.UtcNow);
+        _site.Feed.Add("a2", "Ceasefire monitors arrive in the north", "<p>Observers from three countries.</p>", DateTimeOffset.UtcNow);
+        _site.Feed.Add("a3", "Ceasefire deal text published", "<p>The ten-page document lists the stages.</p>", DateTimeOffset.UtcNow);
         await Eventually.TrueAsync(async () => (await AlertsAsync()).Count(a => a.HeldFor == "Overflow") == 2, Wait, "two alerts are held");
 
         var held = (await AlertsAsync()).Where(a => a.HeldFor == "Overflow").ToList();
@@ -92,7 +76,7 @@ public sealed class DeliveryControlTests : IAsyncLifetime
         var now = DateTime.UtcNow;
         var quiet = $"/quiet {now.AddHours(-1):HH:mm}-{now.AddHours(2):HH:mm}";
         Assert.Contains("Quiet", (await Send(quiet)).Text, StringComparison.OrdinalIgnoreCase);
-        _feed.Add("q1", "Ceasefire holds overnight", "<p>No incidents were reported.</p>", DateTimeOffset.UtcNow);
+        _site.Feed.Add("q1", "Ceasefire holds overnight", "<p>No incidents were reported.</p>", DateTimeOffset.UtcNow);
         await Eventually.TrueAsync(async () => (await AlertsAsync()).Any(a => a.HeldFor == "Away"), Wait, "the alert is held");
         var held = (await AlertsAsync()).Single();
         Assert.InRange(held.NextAttemptAt, now.AddMinutes(115), now.AddMinutes(121));

@@ -4,7 +4,6 @@ using NewsBot.Core.Commands;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Pipeline.Delivery;
 using NewsBot.Storage.Entities;
-using NewsBot.TestKit;
 
 namespace NewsBot.IntegrationTests.Commands;
 
@@ -26,33 +25,19 @@ public sealed class DigestAcrossDstTests
         var clock = new WallClock(DateTimeOffset.Parse(start));
         var dueAt = DateTimeOffset.Parse(due);
         var dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-dst-{Guid.NewGuid():N}.db");
-        var feed = new FeedBuilder().Add("old", "Yesterday", "<p>Old.</p>", clock.GetUtcNow().AddDays(-1));
-        await using var site = await LoopbackHttpServer.StartAsync();
-        site.Map("feed.xml", ctx =>
-        {
-            ctx.Response.ContentType = "application/rss+xml";
-            return ctx.Response.WriteAsync(feed.Build());
-        });
+        await using var site = await NewsSite.StartAsync();
+        site.Feed.Add("old", "Yesterday", "<p>Old.</p>", clock.GetUtcNow().AddDays(-1));
         try
         {
-            await using var host = await TestHost.StartAsync(dbPath, new Dictionary<string, string?>
-            {
-                ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
-                ["NewsBot:Sources:Seed:0:Url"] = site.Url("feed.xml").ToString(),
-                ["NewsBot:Sources:Seed:0:PollInterval"] = "00:00:01",
-            }, services => services.AddSingleton<TimeProvider>(clock));
-            await Eventually.TrueAsync(async () =>
-            {
-                await using var db = host.Db();
-                return await db.Sources.AnyAsync(s => s.FirstFetchDone);
-            }, Wait, "the backlog is recorded");
+            await using var host = await TestHost.StartAsync(dbPath, site.SeedSource(), services => services.AddSingleton<TimeProvider>(clock));
+            await host.WaitForFirstFetchAsync(Wait);
             var executor = host.Services.GetRequiredService<ICommandExecutor>();
             Task<CommandReply> Send(string text) => CommandRouter.RouteAsync(Alice, ChatCommandParser.Parse(text)!, executor, CancellationToken.None);
             await Send("/add ceasefire");
             await Send("/timezone Europe/Berlin");
             Assert.Contains("Digest daily at 08:00 Europe/Berlin", (await Send("/digest daily 08:00")).Text);
 
-            feed.Add("n1", "Ceasefire talks resume in Cairo", "<p>Delegations arrived.</p>", clock.GetUtcNow());
+            site.Feed.Add("n1", "Ceasefire talks resume in Cairo", "<p>Delegations arrived.</p>", clock.GetUtcNow());
             await Eventually.TrueAsync(async () =>
             {
                 clock.Advance(TimeSpan.FromSeconds(1)); // the scheduler polls on the host's clock

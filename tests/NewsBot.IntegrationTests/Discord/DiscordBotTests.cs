@@ -22,19 +22,13 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-dc-{Guid.NewGuid():N}.db");
-    private readonly FeedBuilder _feed = new();
-    private LoopbackHttpServer _site = null!;
+    private NewsSite _site = null!;
     private FakeDiscordServer _discord = null!;
 
     public async Task InitializeAsync()
     {
-        _site = await LoopbackHttpServer.StartAsync();
-        _site.Map("feed.xml", ctx =>
-        {
-            ctx.Response.ContentType = "application/rss+xml";
-            return ctx.Response.WriteAsync(_feed.Build());
-        });
-        _feed.Add("old", "Yesterday's weather", "<p>Sunny.</p>", DateTimeOffset.UtcNow.AddDays(-1));
+        _site = await NewsSite.StartAsync();
+        _site.Feed.Add("old", "Yesterday's weather", "<p>Sunny.</p>", DateTimeOffset.UtcNow.AddDays(-1));
         _discord = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { HeartbeatIntervalMs = 2000 });
     }
 
@@ -47,11 +41,8 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task<TestHost> StartAsync(params (string Key, string Value)[] extra)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(_site.SeedSource())
         {
-            ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
-            ["NewsBot:Sources:Seed:0:Url"] = _site.Url("feed.xml").ToString(),
-            ["NewsBot:Sources:Seed:0:PollInterval"] = "00:00:01",
             ["NewsBot:Discord:BotToken"] = _discord.Options.BotToken,
             ["NewsBot:Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
             ["NewsBot:Discord:GatewayUrl"] = _discord.GatewayUrl,
@@ -59,11 +50,8 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
         };
         foreach (var (key, value) in extra) settings[key] = value;
         var host = await TestHost.StartAsync(_dbPath, settings);
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = host.Db();
-            return await db.Sources.AnyAsync(s => s.FirstFetchDone) && !_discord.Commands.IsEmpty;
-        }, Wait, "the backlog is recorded and the slash commands are registered");
+        await host.WaitForFirstFetchAsync(Wait);
+        await Eventually.TrueAsync(() => !_discord.Commands.IsEmpty, Wait, "the slash commands are registered");
         return host;
     }
 
@@ -87,7 +75,7 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("Added filter 1: ceasefire", await SlashAsync(Add("ceasefire") with { Permissions = ManageChannels }));
         Assert.Contains("1. ceasefire", await SlashAsync(new FakeInteraction("news", "list")));
 
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
         await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target == "1300000000000000001"), Wait, "the embed is posted");
         await WaitForQuietAsync(host);
 
@@ -106,7 +94,7 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
         await using var host = await StartAsync();
         Assert.Contains("Added filter 1", await SlashAsync(Add("ceasefire").InDm()));
         Assert.Contains("No filters yet", await SlashAsync(new FakeInteraction("news", "list") with { Permissions = ManageChannels }));
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
         await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target == "1310000000000000001"), Wait, "the DM gets the alert");
     }
 
@@ -114,7 +102,7 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Admin_commands_are_refused_to_non_admins_even_with_server_permissions()
     {
         await using var host = await StartAsync();
-        var addSource = new FakeInteraction("newsadmin", "addsource", new Dictionary<string, object> { ["url"] = _site.Url("feed.xml").ToString() });
+        var addSource = new FakeInteraction("newsadmin", "addsource", new Dictionary<string, object> { ["url"] = _site.FeedUrl.ToString() });
         Assert.Contains("only for NewsBot's administrators", await SlashAsync(addSource with { Permissions = "8" }));
         Assert.Contains("Sources: 1", await SlashAsync(new FakeInteraction("newsadmin", "stats") { UserId = Admin }));
     }
@@ -124,7 +112,7 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var webhook = _discord.CreateWebhook();
         await using var host = await StartAsync(("NewsBot:Discord:Webhooks:0:Url", webhook), ("NewsBot:Discord:Webhooks:0:Filters:0", "ceasefire"));
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
         await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target.StartsWith("webhook:")), Wait, "the webhook gets the embed");
         await WaitForQuietAsync(host);
         Assert.Single(_discord.Messages, m => m.Target.StartsWith("webhook:"));
@@ -156,7 +144,7 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal(("Newsroom", "ceasefire"), (chat.Title, Assert.Single(chat.Filters).Text));
         }
 
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
         await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target.StartsWith("webhook:")), Wait, "the webhook gets the embed");
         Assert.Equal(SeedHeadline, _discord.Messages.Single(m => m.Target.StartsWith("webhook:")).Body.GetProperty("embeds")[0].GetProperty("title").GetString());
     }
@@ -188,7 +176,7 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
         await using var third = await StartAsync(Config("flood"));
         Assert.Equal(["ceasefire", "earthquake", "flood"], await WebhookFiltersAsync(third));
 
-        _feed.Add("quake", "Strong earthquake shakes the coast", "<p>No damage reported.</p>", DateTimeOffset.UtcNow);
+        _site.Feed.Add("quake", "Strong earthquake shakes the coast", "<p>No damage reported.</p>", DateTimeOffset.UtcNow);
         await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target.StartsWith("webhook:")), Wait, "the command's filter still delivers");
         Assert.Equal("Strong earthquake shakes the coast",
             _discord.Messages.Single(m => m.Target.StartsWith("webhook:")).Body.GetProperty("embeds")[0].GetProperty("title").GetString());
@@ -211,9 +199,9 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
         {
             var clock = Stopwatch.StartNew();
             var requestsBefore = _discord.Requests.Count;
-            _feed.Add("b1", "Ceasefire talks resume in Cairo", "<p>Delegations arrived on Monday.</p>", DateTimeOffset.UtcNow);
-            _feed.Add("b2", "Truce monitors deployed along the border", "<p>Observers from three countries.</p>", DateTimeOffset.UtcNow);
-            _feed.Add("b3", "Hostages released in third exchange", "<p>Eleven people were freed.</p>", DateTimeOffset.UtcNow);
+            _site.Feed.Add("b1", "Ceasefire talks resume in Cairo", "<p>Delegations arrived on Monday.</p>", DateTimeOffset.UtcNow);
+            _site.Feed.Add("b2", "Truce monitors deployed along the border", "<p>Observers from three countries.</p>", DateTimeOffset.UtcNow);
+            _site.Feed.Add("b3", "Hostages released in third exchange", "<p>Eleven people were freed.</p>", DateTimeOffset.UtcNow);
             await Eventually.TrueAsync(() => _discord.Messages.Count >= 3 * Channels, TimeSpan.FromSeconds(90), "all 300 embeds are posted");
             var elapsed = clock.Elapsed;
             var requests = _discord.Requests.Count - requestsBefore;
@@ -228,14 +216,5 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(_discord.Messages.GroupBy(m => m.Target), g => Assert.Equal(3, g.Count()));
     }
 
-    private async Task WaitForQuietAsync(TestHost host)
-    {
-        var polls = _site.Requests.Count(r => r.Path == "/feed.xml");
-        await Eventually.TrueAsync(() => _site.Requests.Count(r => r.Path == "/feed.xml") >= polls + 2, Wait, "two more polls");
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = host.Db();
-            return !await db.Alerts.AnyAsync(a => a.Status == AlertStatus.Pending && a.Chat!.DeactivatedReason == null);
-        }, Wait, "no alert is waiting");
-    }
+    private Task WaitForQuietAsync(TestHost host) => host.WaitUntilQuietAsync(_site, Wait);
 }

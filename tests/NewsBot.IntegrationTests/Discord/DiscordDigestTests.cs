@@ -22,35 +22,23 @@ public sealed class DiscordDigestTests : IAsyncLifetime
     // 10:20 UTC: the next hourly digest is due at 11:00.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(10).AddMinutes(20), TimeSpan.Zero));
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-dcd-{Guid.NewGuid():N}.db");
-    private readonly FeedBuilder _feed = new();
-    private LoopbackHttpServer _site = null!;
+    private NewsSite _site = null!;
     private FakeDiscordServer _discord = null!;
     private TestHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _site = await LoopbackHttpServer.StartAsync();
-        _site.Map("feed.xml", ctx =>
-        {
-            ctx.Response.ContentType = "application/rss+xml";
-            return ctx.Response.WriteAsync(_feed.Build());
-        });
-        _feed.Add("old", "Yesterday's weather", "<p>Sunny.</p>", _clock.GetUtcNow().AddDays(-1));
+        _site = await NewsSite.StartAsync();
+        _site.Feed.Add("old", "Yesterday's weather", "<p>Sunny.</p>", _clock.GetUtcNow().AddDays(-1));
         _discord = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { HeartbeatIntervalMs = 2000 });
-        _host = await TestHost.StartAsync(_dbPath, new Dictionary<string, string?>
+        _host = await TestHost.StartAsync(_dbPath, new Dictionary<string, string?>(_site.SeedSource())
         {
-            ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
-            ["NewsBot:Sources:Seed:0:Url"] = _site.Url("feed.xml").ToString(),
-            ["NewsBot:Sources:Seed:0:PollInterval"] = "00:00:01",
             ["NewsBot:Discord:BotToken"] = _discord.Options.BotToken,
             ["NewsBot:Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
             ["NewsBot:Discord:GatewayUrl"] = _discord.GatewayUrl,
         }, services => services.AddSingleton<TimeProvider>(_clock));
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = _host.Db();
-            return await db.Sources.AnyAsync(s => s.FirstFetchDone) && !_discord.Commands.IsEmpty;
-        }, Wait, "the backlog is recorded and the slash commands are registered");
+        await _host.WaitForFirstFetchAsync(Wait);
+        await Eventually.TrueAsync(() => !_discord.Commands.IsEmpty, Wait, "the slash commands are registered");
     }
 
     public async Task DisposeAsync()
@@ -73,11 +61,11 @@ public sealed class DiscordDigestTests : IAsyncLifetime
     /// <summary>The scheduler polls on the host's clock: move it a tick at a time until the feed has been read again.</summary>
     private async Task PollAsync()
     {
-        var polls = _site.Requests.Count(r => r.Path == "/feed.xml");
+        var polls = _site.Polls();
         await Eventually.TrueAsync(() =>
         {
             _clock.Advance(TimeSpan.FromSeconds(1));
-            return _site.Requests.Count(r => r.Path == "/feed.xml") > polls;
+            return _site.Polls() > polls;
         }, Wait, "the feed is polled again");
     }
 
@@ -94,9 +82,9 @@ public sealed class DiscordDigestTests : IAsyncLifetime
         Assert.Contains("one digest at the top of every hour", await SlashAsync("digest", "mode", "hourly"));
 
         var now = _clock.GetUtcNow();
-        _feed.Add("d1", "Ceasefire talks resume in Cairo", "<p>Delegations arrived.</p>", now);
-        _feed.Add("d2", "Ceasefire *monitors* arrive in the north", "<p>Observers from three countries.</p>", now);
-        _feed.Add("d3", "Ceasefire deal text published", "<p>Ten pages.</p>", now);
+        _site.Feed.Add("d1", "Ceasefire talks resume in Cairo", "<p>Delegations arrived.</p>", now);
+        _site.Feed.Add("d2", "Ceasefire *monitors* arrive in the north", "<p>Observers from three countries.</p>", now);
+        _site.Feed.Add("d3", "Ceasefire deal text published", "<p>Ten pages.</p>", now);
         await PollAsync();
         await Eventually.TrueAsync(async () => (await AlertsAsync()).Count(a => a.HeldFor != null) == 3, Wait, "three alerts are held for the digest");
         var dispatcher = _host.Services.GetRequiredService<AlertDispatcher>();

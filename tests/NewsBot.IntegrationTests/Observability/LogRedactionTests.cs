@@ -25,18 +25,12 @@ public sealed class LogRedactionTests(ITestOutputHelper output) : IAsyncLifetime
 
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-redact-{Guid.NewGuid():N}.db");
     private readonly CapturingLoggerProvider _logs = new();
-    private readonly FeedBuilder _feed = new();
-    private LoopbackHttpServer _site = null!;
+    private NewsSite _site = null!;
 
     public async Task InitializeAsync()
     {
-        _site = await LoopbackHttpServer.StartAsync();
-        _site.Map("feed.xml", ctx =>
-        {
-            ctx.Response.ContentType = "application/rss+xml";
-            return ctx.Response.WriteAsync(_feed.Build());
-        });
-        _feed.Add("old", "Yesterday's weather", "<p>Sunny.</p>", DateTimeOffset.UtcNow.AddDays(-1));
+        _site = await NewsSite.StartAsync();
+        _site.Feed.Add("old", "Yesterday's weather", "<p>Sunny.</p>", DateTimeOffset.UtcNow.AddDays(-1));
     }
 
     public async Task DisposeAsync()
@@ -84,12 +78,9 @@ public sealed class LogRedactionTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private async Task<TestHost> StartAsync(string telegramBase, string discordApi, string discordGateway) =>
-        await TestHost.StartAsync(_dbPath, new Dictionary<string, string?>
+        await TestHost.StartAsync(_dbPath, new Dictionary<string, string?>(_site.SeedSource())
         {
             ["Logging:LogLevel:Default"] = "Trace",
-            ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
-            ["NewsBot:Sources:Seed:0:Url"] = _site.Url("feed.xml").ToString(),
-            ["NewsBot:Sources:Seed:0:PollInterval"] = "00:00:01",
             ["NewsBot:Telegram:BotToken"] = TelegramToken,
             ["NewsBot:Telegram:ApiBaseUrl"] = telegramBase,
             ["NewsBot:Telegram:PollTimeoutSeconds"] = "1",
@@ -101,11 +92,7 @@ public sealed class LogRedactionTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>A Telegram chat and a Discord channel subscribed to "ceasefire", and a new ceasefire article for both.</summary>
     private async Task AlertBothPlatformsAsync(TestHost host)
     {
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = host.Db();
-            return db.Sources.Any(s => s.FirstFetchDone);
-        }, Wait, "the backlog is recorded");
+        await host.WaitForFirstFetchAsync(Wait);
         await using (var db = host.Db())
         {
             foreach (var (platform, id) in new[] { ("telegram", "4242"), ("discord", "1300000000000000001") })
@@ -117,7 +104,7 @@ public sealed class LogRedactionTests(ITestOutputHelper output) : IAsyncLifetime
                 host.Services.GetRequiredService<FilterIndexHolder>().Add(chat.Filters[0].Id, chat.Id, "ceasefire");
             }
         }
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
     }
 
     /// <summary>Both platforms' senders tried the alert and recorded the platform's refusal.</summary>

@@ -16,25 +16,19 @@ public sealed class MetricsEndpointTests(ITestOutputHelper output) : IAsyncLifet
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-metrics-{Guid.NewGuid():N}.db");
-    private readonly FeedBuilder _feed = new();
-    private LoopbackHttpServer _site = null!;
+    private NewsSite _site = null!;
 
     public async Task InitializeAsync()
     {
-        _site = await LoopbackHttpServer.StartAsync();
-        _site.Map("feed.xml", ctx =>
-        {
-            ctx.Response.ContentType = "application/rss+xml; charset=utf-8";
-            return ctx.Response.WriteAsync(_feed.Build());
-        });
-        _site.Map("down.xml", ctx =>
+        _site = await NewsSite.StartAsync();
+        _site.Server.Map("down.xml", ctx =>
         {
             ctx.Response.StatusCode = 503;
             return Task.CompletedTask;
         });
-        _site.MapContent("page.html", "<!doctype html><html><body><h1>Not a feed</h1></body></html>", "text/html");
-        _feed.Add("old-1", "Yesterday's weather was sunny", "<p>Sunny.</p>", DateTimeOffset.UtcNow.AddDays(-1));
-        _feed.Add("old-2", "Local library extends opening hours", "<p>Books.</p>", DateTimeOffset.UtcNow.AddDays(-1));
+        _site.Server.MapContent("page.html", "<!doctype html><html><body><h1>Not a feed</h1></body></html>", "text/html");
+        _site.Feed.Add("old-1", "Yesterday's weather was sunny", "<p>Sunny.</p>", DateTimeOffset.UtcNow.AddDays(-1));
+        _site.Feed.Add("old-2", "Local library extends opening hours", "<p>Books.</p>", DateTimeOffset.UtcNow.AddDays(-1));
     }
 
     public async Task DisposeAsync()
@@ -45,13 +39,8 @@ public sealed class MetricsEndpointTests(ITestOutputHelper output) : IAsyncLifet
 
     private Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
-            ["NewsBot:Sources:Seed:0:Url"] = _site.Url("feed.xml").ToString(),
-            ["NewsBot:Sources:Seed:0:PollInterval"] = "00:00:01",
-            ["NewsBot:Console:Filters:0"] = "ceasefire",
-        };
+        var settings = _site.SeedSource();
+        settings["NewsBot:Console:Filters:0"] = "ceasefire";
         foreach (var (key, value) in extra) settings[key] = value;
         return settings;
     }
@@ -66,7 +55,7 @@ public sealed class MetricsEndpointTests(ITestOutputHelper output) : IAsyncLifet
             ("NewsBot:Sources:Seed:2:PollInterval", "00:00:01"));
         await using var host = await TestHost.StartAsync(_dbPath, settings);
         await WaitForBacklogAsync(host);
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
         await Eventually.TrueAsync(() => host.Output.Text.Contains(SeedHeadline), Wait, "the seed article is alerted");
         await Eventually.TrueAsync(async () => (await PrometheusScrape.GetAsync(host.BaseAddress)).Value("newsbot_alerts_sent_total") >= 1,
             Wait, "the send is counted");
@@ -106,7 +95,7 @@ public sealed class MetricsEndpointTests(ITestOutputHelper output) : IAsyncLifet
         await AddChatAsync(host, "telegram", "41", "ceasefire");
         await AddChatAsync(host, "telegram", "42", "ceasefire");
 
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
         try
         {
             await telegram.WaitUntilAsync(t => t.SentMessages.Count == 2, Wait);

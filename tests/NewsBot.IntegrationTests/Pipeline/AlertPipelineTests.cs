@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Pipeline.Matching;
 using NewsBot.Storage.Entities;
-using NewsBot.TestKit;
 
 namespace NewsBot.IntegrationTests.Pipeline;
 
@@ -14,18 +13,9 @@ public sealed class AlertPipelineTests : IAsyncLifetime
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-test-{Guid.NewGuid():N}.db");
-    private LoopbackHttpServer _site = null!;
-    private readonly FeedBuilder _feed = new();
+    private NewsSite _site = null!;
 
-    public async Task InitializeAsync()
-    {
-        _site = await LoopbackHttpServer.StartAsync();
-        _site.Map("feed.xml", ctx =>
-        {
-            ctx.Response.ContentType = "application/rss+xml; charset=utf-8";
-            return ctx.Response.WriteAsync(_feed.Build());
-        });
-    }
+    public async Task InitializeAsync() => _site = await NewsSite.StartAsync();
 
     public async Task DisposeAsync()
     {
@@ -35,13 +25,8 @@ public sealed class AlertPipelineTests : IAsyncLifetime
 
     private Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
-            ["NewsBot:Sources:Seed:0:Url"] = _site.Url("feed.xml").ToString(),
-            ["NewsBot:Sources:Seed:0:PollInterval"] = "00:00:01",
-            ["NewsBot:Console:Filters:0"] = "ceasefire",
-        };
+        var settings = _site.SeedSource();
+        settings["NewsBot:Console:Filters:0"] = "ceasefire";
         foreach (var (key, value) in extra) settings[key] = value;
         return settings;
     }
@@ -49,12 +34,12 @@ public sealed class AlertPipelineTests : IAsyncLifetime
     [Fact]
     public async Task Feed_gaining_the_seed_article_alerts_the_ceasefire_chat_once_and_the_football_chat_not_at_all()
     {
-        _feed.Add("backlog-1", "Ceasefire backlog story from last week", "<p>An older ceasefire report.</p>", DateTimeOffset.UtcNow.AddDays(-3));
+        _site.Feed.Add("backlog-1", "Ceasefire backlog story from last week", "<p>An older ceasefire report.</p>", DateTimeOffset.UtcNow.AddDays(-3));
         await using var host = await TestHost.StartAsync(_dbPath, Settings());
         await WaitForPollsAsync(host, 1);
         await AddConsoleChatAsync(host, "football-fan", "football");
 
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow.AddMinutes(-5));
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow.AddMinutes(-5));
         await Eventually.TrueAsync(() => host.Output.Text.Contains(SeedHeadline), Wait, "the seed article is alerted");
         await WaitForPollsAsync(host, 2); // later polls must not repeat it
 
@@ -77,11 +62,11 @@ public sealed class AlertPipelineTests : IAsyncLifetime
     [Fact]
     public async Task Restarting_on_the_same_database_sends_nothing_again()
     {
-        _feed.Add("old", "Old news", "<p>Nothing to see.</p>", DateTimeOffset.UtcNow.AddHours(-2));
+        _site.Feed.Add("old", "Old news", "<p>Nothing to see.</p>", DateTimeOffset.UtcNow.AddHours(-2));
         await using (var first = await TestHost.StartAsync(_dbPath, Settings()))
         {
             await WaitForPollsAsync(first, 1);
-            _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+            _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
             await Eventually.TrueAsync(() => first.Output.Text.Contains(SeedHeadline), Wait, "the first host alerts the seed article");
         }
 
@@ -96,13 +81,13 @@ public sealed class AlertPipelineTests : IAsyncLifetime
     [Fact]
     public async Task Broken_sources_record_their_error_and_back_off_while_others_keep_alerting()
     {
-        _site.Map("down.xml", ctx =>
+        _site.Server.Map("down.xml", ctx =>
         {
             ctx.Response.StatusCode = 503;
             return Task.CompletedTask;
         });
-        _site.MapContent("page.html", "<!doctype html><html><body><h1>Not a feed</h1></body></html>", "text/html");
-        _feed.Add("old", "Old news", "<p>Nothing to see.</p>", DateTimeOffset.UtcNow.AddHours(-2));
+        _site.Server.MapContent("page.html", "<!doctype html><html><body><h1>Not a feed</h1></body></html>", "text/html");
+        _site.Feed.Add("old", "Old news", "<p>Nothing to see.</p>", DateTimeOffset.UtcNow.AddHours(-2));
         var settings = Settings(
             ("NewsBot:Sources:Seed:1:Name", "Down"), ("NewsBot:Sources:Seed:1:Url", _site.Url("down.xml").ToString()),
             ("NewsBot:Sources:Seed:1:PollInterval", "00:00:01"),
@@ -110,7 +95,7 @@ public sealed class AlertPipelineTests : IAsyncLifetime
             ("NewsBot:Sources:Seed:2:PollInterval", "00:00:01"));
         await using var host = await TestHost.StartAsync(_dbPath, settings);
         await WaitForPollsAsync(host, 1);
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
         await Eventually.TrueAsync(() => host.Output.Text.Contains(SeedHeadline), Wait, "the healthy source still alerts");
 
         await using var db = host.Db();
@@ -126,8 +111,7 @@ public sealed class AlertPipelineTests : IAsyncLifetime
     /// <summary>Waits until the loopback source has been read <paramref name="polls"/> more times.</summary>
     private async Task WaitForPollsAsync(TestHost host, int polls)
     {
-        var target = _site.Requests.Count(r => r.Path == "/feed.xml") + polls;
-        await Eventually.TrueAsync(() => _site.Requests.Count(r => r.Path == "/feed.xml") >= target, Wait, $"the feed is polled {polls} more time(s)");
+        await _site.WaitForPollsAsync(polls, Wait);
         // The request is served before the poll job stores its result; wait for the job to record it.
         await Eventually.TrueAsync(async () =>
         {

@@ -11,50 +11,36 @@ public sealed class PostgresPipelineTests : IAsyncLifetime
 {
     private const string SeedHeadline = "Exclusive: Progress is being made in ceasefire talks, modest however";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private readonly FeedBuilder _feed = new();
-    private LoopbackHttpServer _site = null!;
+    private NewsSite _site = null!;
     private string _connectionString = "";
 
     public async Task InitializeAsync()
     {
-        _site = await LoopbackHttpServer.StartAsync();
-        _site.Map("feed.xml", ctx =>
-        {
-            ctx.Response.ContentType = "application/rss+xml";
-            return ctx.Response.WriteAsync(_feed.Build());
-        });
+        _site = await NewsSite.StartAsync();
         _connectionString = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync();
     }
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
-    private Dictionary<string, string?> Settings() => new()
+    private Dictionary<string, string?> Settings() => new(_site.SeedSource())
     {
-        ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
-        ["NewsBot:Sources:Seed:0:Url"] = _site.Url("feed.xml").ToString(),
-        ["NewsBot:Sources:Seed:0:PollInterval"] = "00:00:01",
         ["NewsBot:Console:Filters:0"] = "ceasefire",
     };
 
     [Fact]
     public async Task Seed_article_is_alerted_once_and_a_restart_sends_nothing_again_on_postgres()
     {
-        _feed.Add("old", "Ceasefire backlog story", "<p>Older.</p>", DateTimeOffset.UtcNow.AddDays(-1));
+        _site.Feed.Add("old", "Ceasefire backlog story", "<p>Older.</p>", DateTimeOffset.UtcNow.AddDays(-1));
         await using (var first = await TestHost.StartAsync(DatabaseProvider.Postgres, _connectionString, Settings()))
         {
-            await Eventually.TrueAsync(async () =>
-            {
-                await using var db = first.Db();
-                return await db.Sources.AnyAsync(s => s.FirstFetchDone);
-            }, Wait, "the backlog is recorded");
-            _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+            await first.WaitForFirstFetchAsync(Wait);
+            _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
             await Eventually.TrueAsync(() => first.Output.Text.Contains(SeedHeadline), Wait, "the seed article is alerted");
             Assert.DoesNotContain("backlog", first.Output.Text);
         }
 
         await using var second = await TestHost.StartAsync(DatabaseProvider.Postgres, _connectionString, Settings());
-        var polls = _site.Requests.Count;
-        await Eventually.TrueAsync(() => _site.Requests.Count >= polls + 2, Wait, "the restarted host polls again");
+        await _site.WaitForPollsAsync(2, Wait); // the restarted host polls again
         await Eventually.TrueAsync(async () =>
         {
             await using var db = second.Db();

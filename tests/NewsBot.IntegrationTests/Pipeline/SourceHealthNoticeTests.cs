@@ -20,16 +20,15 @@ public sealed class SourceHealthNoticeTests : IAsyncLifetime
 
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-health-{Guid.NewGuid():N}.db");
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-03-01T10:00:00Z"));
-    private readonly FeedBuilder _feed = new();
-    private LoopbackHttpServer _site = null!;
+    private NewsSite _site = null!;
     private FakeBotApiServer _telegram = null!;
     private volatile string _breakage = ""; // "", "500" or "garbage"
 
     public async Task InitializeAsync()
     {
-        _feed.Add("old", "Yesterday's weather", "<p>Sunny.</p>", _time.GetUtcNow().AddDays(-1));
-        _site = await LoopbackHttpServer.StartAsync();
-        _site.Map("feed.xml", ctx =>
+        _site = await NewsSite.StartAsync();
+        _site.Feed.Add("old", "Yesterday's weather", "<p>Sunny.</p>", _time.GetUtcNow().AddDays(-1));
+        _site.Server.Map(NewsSite.FeedPath, ctx =>
         {
             switch (_breakage)
             {
@@ -41,14 +40,10 @@ public sealed class SourceHealthNoticeTests : IAsyncLifetime
                     return ctx.Response.WriteAsync("<!doctype html><html><body>Site under maintenance</body></html>");
                 default:
                     ctx.Response.ContentType = "application/rss+xml";
-                    return ctx.Response.WriteAsync(_feed.Build());
+                    return ctx.Response.WriteAsync(_site.Feed.Build());
             }
         });
-        _site.Map("other.xml", ctx =>
-        {
-            ctx.Response.ContentType = "application/rss+xml";
-            return ctx.Response.WriteAsync(_feed.Build());
-        });
+        _site.Serve("other.xml", _site.Feed);
         _telegram = await FakeBotApiServer.StartAsync();
     }
 
@@ -62,14 +57,9 @@ public sealed class SourceHealthNoticeTests : IAsyncLifetime
     private Task<TestHost> StartAsync(Dictionary<string, string?> settings) =>
         TestHost.StartAsync(_dbPath, settings, services => services.AddSingleton<TimeProvider>(_time));
 
-    private Dictionary<string, string?> TelegramSettings() => new()
+    private Dictionary<string, string?> TelegramSettings() => new(_site.SeedSource(pollInterval: "00:05:00")
+        .Concat(_site.SeedSource(1, "Other Wire", "other.xml", "00:05:00")))
     {
-        ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
-        ["NewsBot:Sources:Seed:0:Url"] = _site.Url("feed.xml").ToString(),
-        ["NewsBot:Sources:Seed:0:PollInterval"] = "00:05:00",
-        ["NewsBot:Sources:Seed:1:Name"] = "Other Wire",
-        ["NewsBot:Sources:Seed:1:Url"] = _site.Url("other.xml").ToString(),
-        ["NewsBot:Sources:Seed:1:PollInterval"] = "00:05:00",
         ["NewsBot:Telegram:BotToken"] = _telegram.Token,
         ["NewsBot:Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
         ["NewsBot:Telegram:AdminUserIds:0"] = Admin.ToString(),
@@ -148,11 +138,8 @@ public sealed class SourceHealthNoticeTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_bot_the_console_prints_the_notice_once_when_the_only_source_serves_garbage()
     {
-        await using var host = await StartAsync(new Dictionary<string, string?>
+        await using var host = await StartAsync(new Dictionary<string, string?>(_site.SeedSource(pollInterval: "00:05:00"))
         {
-            ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
-            ["NewsBot:Sources:Seed:0:Url"] = _site.Url("feed.xml").ToString(),
-            ["NewsBot:Sources:Seed:0:PollInterval"] = "00:05:00",
             ["NewsBot:Console:Filters:0"] = "ceasefire",
         });
         await PumpUntilAsync(host, s => s.All(x => x.FirstFetchDone), "the source is read once");

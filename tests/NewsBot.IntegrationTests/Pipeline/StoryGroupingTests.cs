@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using NewsBot.IntegrationTests.Infrastructure;
-using NewsBot.TestKit;
 
 namespace NewsBot.IntegrationTests.Pipeline;
 
@@ -11,20 +10,13 @@ public sealed class StoryGroupingTests : IAsyncLifetime
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-story-{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, FeedBuilder> _wires = new() { ["Wire A"] = new(), ["Wire B"] = new(), ["Wire C"] = new() };
-    private LoopbackHttpServer _site = null!;
+    private NewsSite _site = null!;
 
     public async Task InitializeAsync()
     {
-        _site = await LoopbackHttpServer.StartAsync();
+        _site = await NewsSite.StartAsync();
         foreach (var (name, feed) in _wires)
-        {
-            feed.Add("old-" + name, "Yesterday's weather", "<p>Sunny.</p>", DateTimeOffset.UtcNow.AddDays(-1));
-            _site.Map(FeedPath(name), ctx =>
-            {
-                ctx.Response.ContentType = "application/rss+xml";
-                return ctx.Response.WriteAsync(feed.Build());
-            });
-        }
+            _site.Serve(FeedPath(name), feed).Add("old-" + name, "Yesterday's weather", "<p>Sunny.</p>", DateTimeOffset.UtcNow.AddDays(-1));
     }
 
     public async Task DisposeAsync()
@@ -41,18 +33,9 @@ public sealed class StoryGroupingTests : IAsyncLifetime
         var settings = new Dictionary<string, string?> { ["NewsBot:Console:Filters:0"] = "ceasefire OR truce" };
         var i = 0;
         foreach (var wire in _wires.Keys)
-        {
-            settings[$"NewsBot:Sources:Seed:{i}:Name"] = wire;
-            settings[$"NewsBot:Sources:Seed:{i}:Url"] = _site.Url(FeedPath(wire)).ToString();
-            settings[$"NewsBot:Sources:Seed:{i}:PollInterval"] = "00:00:01";
-            i++;
-        }
+            foreach (var (key, value) in _site.SeedSource(i++, wire, FeedPath(wire))) settings[key] = value;
         await using var host = await TestHost.StartAsync(_dbPath, settings);
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = host.Db();
-            return await db.Sources.CountAsync(s => s.FirstFetchDone) == 3;
-        }, Wait, "every wire's backlog is recorded");
+        await host.WaitForFirstFetchAsync(Wait, sources: 3);
 
         var now = DateTimeOffset.UtcNow;
         _wires["Wire A"].Add("a1", "Israel and Hamas agree to extend Gaza ceasefire by two days, Qatar says",

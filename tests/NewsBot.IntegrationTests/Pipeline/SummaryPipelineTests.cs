@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using NewsBot.IntegrationTests.Infrastructure;
-using NewsBot.TestKit;
 
 namespace NewsBot.IntegrationTests.Pipeline;
 
@@ -12,8 +11,7 @@ public sealed class SummaryPipelineTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-sum-{Guid.NewGuid():N}.db");
-    private readonly FeedBuilder _feed = new();
-    private LoopbackHttpServer _site = null!;
+    private NewsSite _site = null!;
 
     private const string ArticlePage = """
         <!doctype html><html><head><title>Truce talks advance in Cairo</title></head><body>
@@ -30,14 +28,9 @@ public sealed class SummaryPipelineTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _site = await LoopbackHttpServer.StartAsync();
-        _site.Map("feed.xml", ctx =>
-        {
-            ctx.Response.ContentType = "application/rss+xml";
-            return ctx.Response.WriteAsync(_feed.Build());
-        });
-        _site.MapContent("world/truce-talks", ArticlePage, "text/html; charset=utf-8");
-        _feed.Add("old", "Yesterday", "<p>Old.</p>", DateTimeOffset.UtcNow.AddDays(-1));
+        _site = await NewsSite.StartAsync();
+        _site.Server.MapContent("world/truce-talks", ArticlePage, "text/html; charset=utf-8");
+        _site.Feed.Add("old", "Yesterday", "<p>Old.</p>", DateTimeOffset.UtcNow.AddDays(-1));
     }
 
     public async Task DisposeAsync()
@@ -46,11 +39,8 @@ public sealed class SummaryPipelineTests : IAsyncLifetime
         TempDatabase.Delete(_dbPath);
     }
 
-    private Dictionary<string, string?> Settings() => new()
+    private Dictionary<string, string?> Settings() => new(_site.SeedSource())
     {
-        ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
-        ["NewsBot:Sources:Seed:0:Url"] = _site.Url("feed.xml").ToString(),
-        ["NewsBot:Sources:Seed:0:PollInterval"] = "00:00:01",
         ["NewsBot:Console:Filters:0"] = "truce",
         ["NewsBot:Summaries:Model:ModelId"] = "test-model",
     };
@@ -58,11 +48,7 @@ public sealed class SummaryPipelineTests : IAsyncLifetime
     private async Task<TestHost> StartAndWaitForBacklogAsync(Action<IServiceCollection>? services = null)
     {
         var host = await TestHost.StartAsync(_dbPath, Settings(), services);
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = host.Db();
-            return await db.Sources.AnyAsync(s => s.FirstFetchDone);
-        }, Wait, "the backlog is recorded");
+        await host.WaitForFirstFetchAsync(Wait);
         return host;
     }
 
@@ -70,7 +56,7 @@ public sealed class SummaryPipelineTests : IAsyncLifetime
     public async Task An_item_without_description_is_summarized_from_its_page_fetched_once()
     {
         await using var host = await StartAndWaitForBacklogAsync();
-        _feed.Add("t1", "Truce talks advance in Cairo", "", DateTimeOffset.UtcNow, _site.Url("world/truce-talks").ToString());
+        _site.Feed.Add("t1", "Truce talks advance in Cairo", "", DateTimeOffset.UtcNow, _site.Url("world/truce-talks").ToString());
         await Eventually.TrueAsync(() => host.Output.Text.Contains("🔔 Truce talks advance"), Wait, "the alert is sent");
 
         await using var db = host.Db();
@@ -78,14 +64,14 @@ public sealed class SummaryPipelineTests : IAsyncLifetime
         Assert.Contains("six-week pause", article.PageText);
         Assert.Contains("Negotiators meeting in Cairo said on Tuesday", host.Output.Text);
         Assert.DoesNotContain("Subscribe", host.Output.Text);
-        Assert.Equal(1, _site.Requests.Count(r => r.Path == "/world/truce-talks"));
+        Assert.Equal(1, _site.Server.Requests.Count(r => r.Path == "/world/truce-talks"));
     }
 
     [Fact]
     public async Task A_page_that_cannot_be_read_still_gives_the_alert_with_its_headline()
     {
         await using var host = await StartAndWaitForBacklogAsync();
-        _feed.Add("t2", "Truce talks stall", "", DateTimeOffset.UtcNow, _site.Url("world/gone").ToString());
+        _site.Feed.Add("t2", "Truce talks stall", "", DateTimeOffset.UtcNow, _site.Url("world/gone").ToString());
         await Eventually.TrueAsync(() => host.Output.Text.Contains("🔔 Truce talks stall"), Wait, "the alert is sent anyway");
         await using var db = host.Db();
         var article = await db.Articles.SingleAsync(a => a.Title == "Truce talks stall");
@@ -98,7 +84,7 @@ public sealed class SummaryPipelineTests : IAsyncLifetime
     {
         var model = new FakeChatClient(_ => Task.FromResult("Mediators say a six-week truce deal is close after Cairo talks."));
         await using var host = await StartAndWaitForBacklogAsync(s => s.AddSingleton<IChatClient>(model));
-        _feed.Add("t3", "Truce talks advance in Cairo", ArticlePage, DateTimeOffset.UtcNow);
+        _site.Feed.Add("t3", "Truce talks advance in Cairo", ArticlePage, DateTimeOffset.UtcNow);
         await Eventually.TrueAsync(() => host.Output.Text.Contains("🔔 Truce talks advance"), Wait, "the alert is sent");
         Assert.Contains("Mediators say a six-week truce deal is close after Cairo talks.", host.Output.Text);
         Assert.Equal(1, model.Calls);
@@ -109,7 +95,7 @@ public sealed class SummaryPipelineTests : IAsyncLifetime
     {
         var model = new FakeChatClient(_ => throw new HttpRequestException("connection refused"));
         await using var host = await StartAndWaitForBacklogAsync(s => s.AddSingleton<IChatClient>(model));
-        _feed.Add("t4", "Truce talks advance in Cairo", ArticlePage, DateTimeOffset.UtcNow);
+        _site.Feed.Add("t4", "Truce talks advance in Cairo", ArticlePage, DateTimeOffset.UtcNow);
         await Eventually.TrueAsync(() => host.Output.Text.Contains("🔔 Truce talks advance"), Wait, "the alert is sent");
         Assert.Contains("Negotiators meeting in Cairo", host.Output.Text);
         Assert.Equal(1, model.Calls);

@@ -19,19 +19,13 @@ public sealed class TelegramBotTests : IAsyncLifetime
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-tg-{Guid.NewGuid():N}.db");
-    private readonly FeedBuilder _feed = new();
-    private LoopbackHttpServer _site = null!;
+    private NewsSite _site = null!;
     private FakeBotApiServer _telegram = null!;
 
     public async Task InitializeAsync()
     {
-        _site = await LoopbackHttpServer.StartAsync();
-        _site.Map("feed.xml", ctx =>
-        {
-            ctx.Response.ContentType = "application/rss+xml";
-            return ctx.Response.WriteAsync(_feed.Build());
-        });
-        _feed.Add("old", "Yesterday's weather", "<p>Sunny.</p>", DateTimeOffset.UtcNow.AddDays(-1));
+        _site = await NewsSite.StartAsync();
+        _site.Feed.Add("old", "Yesterday's weather", "<p>Sunny.</p>", DateTimeOffset.UtcNow.AddDays(-1));
         _telegram = await FakeBotApiServer.StartAsync();
     }
 
@@ -44,11 +38,8 @@ public sealed class TelegramBotTests : IAsyncLifetime
 
     private Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(_site.SeedSource())
         {
-            ["NewsBot:Sources:Seed:0:Name"] = "Loopback News",
-            ["NewsBot:Sources:Seed:0:Url"] = _site.Url("feed.xml").ToString(),
-            ["NewsBot:Sources:Seed:0:PollInterval"] = "00:00:01",
             ["NewsBot:Telegram:BotToken"] = _telegram.Token,
             ["NewsBot:Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
             ["NewsBot:Telegram:AdminUserIds:0"] = Admin.ToString(),
@@ -61,11 +52,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
     private async Task<TestHost> StartAsync(params (string Key, string Value)[] extra)
     {
         var host = await TestHost.StartAsync(_dbPath, Settings(extra));
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = host.Db();
-            return await db.Sources.AnyAsync(s => s.FirstFetchDone);
-        }, Wait, "the backlog is recorded");
+        await host.WaitForFirstFetchAsync(Wait);
         return host;
     }
 
@@ -86,7 +73,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
         Assert.Contains("Added filter 1: ceasefire", (await SayAsync(Alice, Alice, "/add ceasefire")).Text);
         Assert.NotEmpty(_telegram.CallsTo("setMyCommands"));
 
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
         await _telegram.WaitUntilAsync(t => t.SentMessages.Any(m => m.ChatId == Alice && m.Text.Contains(SeedHeadline)), Wait);
         await WaitForQuietAsync(host);
 
@@ -105,7 +92,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
         await SayAsync(Alice, Alice, "/add tariffs");
         const string headline = "Q&A: <b>Why</b> \"tariffs\" & 'trade wars' matter";
         // RSS titles are HTML, so a literal "<b>" reaches us escaped twice in the XML.
-        _feed.AddXmlTitle("markup", System.Net.WebUtility.HtmlEncode(System.Net.WebUtility.HtmlEncode(headline).Replace("&#39;", "'").Replace("&quot;", "\"")),
+        _site.Feed.AddXmlTitle("markup", System.Net.WebUtility.HtmlEncode(System.Net.WebUtility.HtmlEncode(headline).Replace("&#39;", "'").Replace("&quot;", "\"")),
             "<p>Tariffs &amp; trade: an explainer with <i>numbers</i> &lt;3.</p>", DateTimeOffset.UtcNow);
         await _telegram.WaitUntilAsync(t => t.SentMessages.Any(m => m.ChatId == Alice && m.Text.Contains("tariffs\"")), Wait);
         var alert = _telegram.SentMessages.Last(m => m.ChatId == Alice);
@@ -136,7 +123,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
     public async Task Admin_commands_are_refused_to_others_and_work_for_admins()
     {
         await using var host = await StartAsync();
-        _site.MapContent("other.xml", new FeedBuilder().Add("x", "Hello", "<p>World</p>", DateTimeOffset.UtcNow).Build());
+        _site.Serve("other.xml", new FeedBuilder().Add("x", "Hello", "<p>World</p>", DateTimeOffset.UtcNow));
         var refusal = await SayAsync(Alice, Alice, $"/addsource {_site.Url("other.xml")}");
         Assert.Contains("only for NewsBot's administrators", refusal.Text);
         var added = await SayAsync(Admin, Admin, $"/addsource {_site.Url("other.xml")} Other");
@@ -161,14 +148,14 @@ public sealed class TelegramBotTests : IAsyncLifetime
         await using var host = await StartAsync();
         await SayAsync(Alice, Alice, "/add ceasefire");
         _telegram.MakeChatGone(Alice);
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
         await Eventually.TrueAsync(async () =>
         {
             await using var db = host.Db();
             return await db.Chats.AnyAsync(c => c.DeactivatedReason != null);
         }, Wait, "the chat is deactivated");
         var attempts = _telegram.CallsTo("sendMessage").Count(c => c.Text("chat_id") == Alice.ToString());
-        _feed.Add("more", "Ceasefire holds for a second day", "<p>Calm.</p>", DateTimeOffset.UtcNow);
+        _site.Feed.Add("more", "Ceasefire holds for a second day", "<p>Calm.</p>", DateTimeOffset.UtcNow);
         await WaitForQuietAsync(host);
         Assert.Equal(attempts, _telegram.CallsTo("sendMessage").Count(c => c.Text("chat_id") == Alice.ToString()));
     }
@@ -182,7 +169,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
         _telegram.SetChatMember(GroupId, Alice, "administrator");
         await SayAsync(GroupId, Alice, "/add ceasefire", "group");
         _telegram.MigrateChat(GroupId, Supergroup);
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
         await _telegram.WaitUntilAsync(t => t.SentMessages.Any(m => m.ChatId == Supergroup && m.Text.Contains(SeedHeadline)), Wait);
         await using var db = host.Db();
         var chat = await db.Chats.Include(c => c.Filters).SingleAsync();
@@ -204,7 +191,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
         await first.DisposeAsync(); // the new filters load at the next start
 
         var second = await StartAsync();
-        _feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
         await _telegram.WaitUntilAsync(t => t.SentMessages.Count(m => m.Text.Contains(SeedHeadline)) >= 10, Wait);
         await second.DisposeAsync(); // stopped mid-burst
 
@@ -242,15 +229,5 @@ public sealed class TelegramBotTests : IAsyncLifetime
         await _telegram.WaitUntilAsync(t => t.SentMessages.Any(m => m.ChatId == Alice && m.Text.Contains("Added filter 1")), Wait);
     }
 
-    /// <summary>Waits until two more polls ran and no alert is waiting, so "nothing more was sent" means something.</summary>
-    private async Task WaitForQuietAsync(TestHost host)
-    {
-        var polls = _site.Requests.Count(r => r.Path == "/feed.xml");
-        await Eventually.TrueAsync(() => _site.Requests.Count(r => r.Path == "/feed.xml") >= polls + 2, Wait, "two more polls");
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = host.Db();
-            return !await db.Alerts.AnyAsync(a => a.Status == AlertStatus.Pending && a.Chat!.DeactivatedReason == null);
-        }, Wait, "no alert is waiting");
-    }
+    private Task WaitForQuietAsync(TestHost host) => host.WaitUntilQuietAsync(_site, Wait);
 }

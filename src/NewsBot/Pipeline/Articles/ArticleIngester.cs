@@ -3,6 +3,7 @@ using NewsBot.Core.Filters;
 using NewsBot.Core.Stories;
 using NewsBot.Pipeline.Matching;
 using NewsBot.Pipeline.Polling;
+using NewsBot.Sources.Fetching;
 using NewsBot.Pipeline.Stories;
 using NewsBot.Sources.Parsing;
 using NewsBot.Storage;
@@ -31,7 +32,7 @@ public sealed class ArticleIngester(FilterIndexHolder filters, StoryIndexHolder 
 
         // The first fetch records the backlog as seen: subscribers want news, not a feed's archive.
         var alerting = source.FirstFetchDone || source.AlertOnFirstFetch;
-        var host = SourceLocation.Host(source.Url);
+        var host = SourceAddress.Host(source.Url);
         var batch = new Batch(db, source, now);
         for (var i = 0; i < items.Count; i++)
         {

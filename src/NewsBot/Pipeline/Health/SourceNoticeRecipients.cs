@@ -5,6 +5,7 @@ using NewsBot.Core.SourceHealth;
 using NewsBot.Discord;
 using NewsBot.Discord.Sending;
 using NewsBot.Pipeline.Polling;
+using NewsBot.Sources.Fetching;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 using NewsBot.Telegram;
@@ -56,5 +57,5 @@ public sealed class SourceNoticeRecipients(IOptions<TelegramOptions> telegram, I
 
     private const string TelegramPlatform = "telegram";
 
-    private static SourceIdentity Identity(long id, string name, string url) => new(id, name, SourceLocation.Host(url));
+    private static SourceIdentity Identity(long id, string name, string url) => new(id, name, SourceAddress.Host(url));
 }

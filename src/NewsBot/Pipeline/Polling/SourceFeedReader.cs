@@ -8,7 +8,7 @@ public sealed class SourceFeedReader(FeedFetcher fetcher, IHostEnvironment envir
 {
     public async Task<FeedRead> ReadAsync(string url, string? etag, string? lastModified, CancellationToken ct)
     {
-        if (!SourceLocation.TryResolve(url, environment.ContentRootPath, out var uri, out var error))
+        if (!SourceAddress.TryResolve(url, environment.ContentRootPath, out var uri, out var error))
             return new FeedRead.Unreadable(error, null);
         var fetched = await fetcher.FetchAsync(new FetchRequest(uri, etag, lastModified), ct);
         switch (fetched)
