@@ -23,7 +23,7 @@ public class FilterMatchBenchmarks
         _articles = Enumerable.Range(0, 64).Select(_ => workload.Article()).ToArray();
         _filters = workload.Filters(Filters);
         _index = new FilterIndex();
-        for (var i = 0; i < _filters.Length; i++) _index.Add(i, i / 10, _filters[i]);
+        _index.AddRange(_filters.Select((f, i) => ((long)i, (long)i / 10, f)));
     }
 
     [GlobalCleanup]

@@ -43,6 +43,23 @@ public sealed class FilterIndex : IDisposable
         finally { _lock.ExitWriteLock(); }
     }
 
+    /// <summary>
+    /// Adds many filters at once (loading at start), in order of their normalized text: filters on
+    /// the same first term — mostly those keyed on it — are then allocated side by side, so an
+    /// article that finds the term reads them from neighbouring memory instead of a cache miss and
+    /// a TLB miss each across a heap of a million filters. As with <see cref="Add"/>, a later
+    /// filter with the same id replaces an earlier one.
+    /// </summary>
+    public void AddRange(IEnumerable<(long FilterId, long ChatId, Filter Filter)> filters)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        var last = new Dictionary<long, (long FilterId, long ChatId, Filter Filter)>();
+        foreach (var filter in filters) last[filter.FilterId] = filter;
+        var sorted = last.Values.ToArray();
+        Array.Sort(sorted.Select(f => f.Filter.Normalized).ToArray(), sorted, StringComparer.Ordinal);
+        foreach (var (filterId, chatId, filter) in sorted) Add(filterId, chatId, filter);
+    }
+
     public void Remove(long filterId)
     {
         _lock.EnterWriteLock();

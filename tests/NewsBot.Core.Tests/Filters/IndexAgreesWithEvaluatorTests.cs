@@ -79,6 +79,26 @@ public class IndexAgreesWithEvaluatorTests
     }
 
     [Fact]
+    public void Bulk_loading_matches_exactly_like_adding_one_by_one()
+    {
+        var cases = Gen.Select(RandomFilters.FilterText.Array[1, 200], RandomFilters.Article.Array[5], Gen.Int[1, 50]);
+        cases.Sample((texts, articles, idRange) =>
+        {
+            var filters = texts.Select(t => FilterParser.Parse(t)).OfType<FilterParseResult.Success>()
+                .Select((s, i) => ((long)(i % idRange), (long)(i % 7), s.Filter)).ToArray(); // repeated ids: the later one wins
+            using var oneByOne = new FilterIndex();
+            foreach (var (id, chat, filter) in filters) oneByOne.Add(id, chat, filter);
+            using var bulk = new FilterIndex();
+            bulk.AddRange(filters);
+            Assert.Equal(oneByOne.Count, bulk.Count);
+            foreach (var article in articles)
+                Assert.Equal(
+                    oneByOne.Match(article).Select(m => $"{m.FilterId}/{m.ChatId}: {string.Join(", ", m.MatchedTerms)}"),
+                    bulk.Match(article).Select(m => $"{m.FilterId}/{m.ChatId}: {string.Join(", ", m.MatchedTerms)}"));
+        }, iter: 300, threads: 1);
+    }
+
+    [Fact]
     public void Random_filters_match_often_enough_for_the_comparison_to_mean_something()
     {
         var matched = 0;

@@ -15,7 +15,13 @@ public sealed partial class FilterIndexHolder(ILogger<FilterIndexHolder> log)
     public async Task LoadAsync(NewsBotDbContext db, CancellationToken ct)
     {
         var rows = await db.Filters.AsNoTracking().Select(f => new { f.Id, f.ChatId, f.Text }).ToListAsync(ct);
-        foreach (var row in rows) Add(row.Id, row.ChatId, row.Text);
+        var parsed = new List<(long, long, Filter)>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (FilterParser.Parse(row.Text) is FilterParseResult.Success ok) parsed.Add((row.Id, row.ChatId, ok.Filter));
+            else LogUnparsable(row.Id, row.ChatId);
+        }
+        Index.AddRange(parsed);
         LogLoaded(Index.Count, rows.Count);
     }
 
