@@ -47,8 +47,9 @@ public sealed class FilterIndex : IDisposable
     /// Adds many filters at once (loading at start), in order of their normalized text: filters on
     /// the same first term — mostly those keyed on it — are then allocated side by side, so an
     /// article that finds the term reads them from neighbouring memory instead of a cache miss and
-    /// a TLB miss each across a heap of a million filters. As with <see cref="Add"/>, a later
-    /// filter with the same id replaces an earlier one.
+    /// a TLB miss each across a heap of a million filters. All terms are counted before any keys
+    /// are chosen, so keys reflect how popular each term is in the whole set, not in the part
+    /// loaded so far. As with <see cref="Add"/>, a later filter with the same id replaces an earlier one.
     /// </summary>
     public void AddRange(IEnumerable<(long FilterId, long ChatId, Filter Filter)> filters)
     {
@@ -57,7 +58,22 @@ public sealed class FilterIndex : IDisposable
         foreach (var filter in filters) last[filter.FilterId] = filter;
         var sorted = last.Values.ToArray();
         Array.Sort(sorted.Select(f => f.Filter.Normalized).ToArray(), sorted, StringComparer.Ordinal);
-        foreach (var (filterId, chatId, filter) in sorted) Add(filterId, chatId, filter);
+        _lock.EnterWriteLock();
+        try
+        {
+            var compiled = new Dictionary<string, CompiledNode>(StringComparer.Ordinal);
+            foreach (var (_, _, filter) in sorted)
+                if (!_entries.ContainsKey(filter.Normalized) && !compiled.ContainsKey(filter.Normalized))
+                    compiled.Add(filter.Normalized, FilterCompiler.Compile(filter.Root, _terms));
+            foreach (var (filterId, chatId, filter) in sorted)
+            {
+                RemoveLocked(filterId);
+                if (!_entries.TryGetValue(filter.Normalized, out var entry))
+                    entry = CreateEntryLocked(filter, compiled.Remove(filter.Normalized, out var root) ? root : null);
+                _filters.Add(filterId, new SubscriberSlot(entry, entry.AddSubscriber(new Subscriber(filterId, chatId))));
+            }
+        }
+        finally { _lock.ExitWriteLock(); }
     }
 
     public void Remove(long filterId)
@@ -168,9 +184,10 @@ public sealed class FilterIndex : IDisposable
         return candidates;
     }
 
-    private FilterEntry CreateEntryLocked(Filter filter)
+    /// <param name="root">The filter already compiled (its terms acquired), or null to compile it here.</param>
+    private FilterEntry CreateEntryLocked(Filter filter, CompiledNode? root = null)
     {
-        var root = FilterCompiler.Compile(filter.Root, _terms);
+        root ??= FilterCompiler.Compile(filter.Root, _terms);
         var keys = FilterCompiler.Keys(root);
         var sources = new List<string>();
         var code = FilterProgram.Compile(root, sources);
