@@ -4,26 +4,15 @@ namespace NewsBot.Sources.Fetching;
 public static class SourceAddress
 {
     /// <summary>
-    /// "https://…" and "file:///…" as written; anything without a scheme is a local path, relative
-    /// to the current directory (so "samples/feeds/demo.xml" works from the repository root).
-    /// </summary>
-    public static Uri Parse(string text)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        text = text.Trim();
-        return HasScheme(text) && Uri.TryCreate(text, UriKind.Absolute, out var url) ? url : new Uri(Path.GetFullPath(text));
-    }
-
-    /// <summary>
     /// A stored source address as the host reads it: an http(s) or file URL as written; anything else
     /// with "://" is refused (we fetch nothing but the web and local files); the rest is a file path.
     /// A relative path is looked up in the working directory first (an operator's own files), then in
     /// <paramref name="fallbackDirectory"/>, where the demo feed travels with the binary.
     /// </summary>
-    /// <remarks>Unlike <see cref="Parse"/>, which passes every scheme through, this refuses ftp:// and the like.</remarks>
     public static bool TryResolve(string text, string? fallbackDirectory, out Uri uri, out string error)
     {
         error = "";
+        text = text.Trim();
         if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "file")
         {
             uri = absolute;

@@ -35,10 +35,6 @@ public sealed class SourceAddressResolveTests : IDisposable
     }
 
     [Fact]
-    public void Parse_still_passes_other_schemes_through() =>
-        Assert.Equal("ftp", SourceAddress.Parse("ftp://example.com/feed.xml").Scheme);
-
-    [Fact]
     public void A_relative_path_found_in_the_working_directory_wins_over_the_binary_folder()
     {
         File.WriteAllText(Path.Combine(Environment.CurrentDirectory, _name), "<rss/>");
