@@ -5,7 +5,7 @@ using static NewsBot.Admin.SafeHtml;
 
 namespace NewsBot.Admin;
 
-/// <summary>/admin/chats: counts per platform, finding a chat, and one chat's filters and last alerts.</summary>
+/// <summary>/admin/chats: counts per platform, finding a chat, one chat's filters (removable) and last alerts.</summary>
 internal static class ChatEndpoints
 {
     private const int MaxMatches = 50;
@@ -15,6 +15,24 @@ internal static class ChatEndpoints
     {
         pages.MapGet("/chats", OverviewAsync);
         pages.MapGet("/chats/{id:long}", DetailAsync);
+        pages.MapPost("/chats/{id:long}/filters/{filterId:long}/delete", DeleteFilterAsync);
+    }
+
+    /// <summary>
+    /// Removes one filter of a chat — the only way for chats nobody can type commands in, such as
+    /// Discord webhooks — from the database and from this instance's index at once (other
+    /// instances drop it at their next filter sync).
+    /// </summary>
+    private static async Task<IResult> DeleteFilterAsync(long id, long filterId, IFormCollection form, IDbContextFactory<NewsBotDbContext> dbs,
+        Pipeline.Matching.FilterIndexHolder index, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var filter = await db.Filters.FirstOrDefaultAsync(f => f.Id == filterId && f.ChatId == id, ct);
+        if (filter is null) return Results.NotFound();
+        db.Filters.Remove(filter);
+        await db.SaveChangesAsync(ct);
+        index.Remove(filterId);
+        return Results.Redirect($"/admin/chats/{id}?done=" + Uri.EscapeDataString($"Removed filter \"{filter.Text}\"."));
     }
 
     private static async Task<IResult> OverviewAsync(HttpContext ctx, IDbContextFactory<NewsBotDbContext> dbs, string? q, CancellationToken ct)
@@ -67,7 +85,7 @@ internal static class ChatEndpoints
     private static string State(bool paused, string? deactivated) =>
         deactivated is not null ? $"deactivated: {deactivated}" : paused ? "paused" : "active";
 
-    private static async Task<IResult> DetailAsync(HttpContext ctx, long id, IDbContextFactory<NewsBotDbContext> dbs, CancellationToken ct)
+    private static async Task<IResult> DetailAsync(HttpContext ctx, long id, IDbContextFactory<NewsBotDbContext> dbs, string? done, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var chat = await db.Chats.AsNoTracking().Include(c => c.Filters).FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -77,13 +95,16 @@ internal static class ChatEndpoints
             .ToListAsync(ct);
         var filters = chat.Filters.Count == 0
             ? H($"""<p class="muted">No filters.</p>""")
-            : H($"""<ul id="filters">{chat.Filters.OrderBy(f => f.Id).Select(f => H($"<li><code>{f.Text}</code></li>"))}</ul>""");
+            : H($"""<ul id="filters">{chat.Filters.OrderBy(f => f.Id).Select(f => H($"""
+                <li><code>{f.Text}</code> <form class="inline" method="post" action="/admin/chats/{id}/filters/{f.Id}/delete">{AdminLayout.Token(ctx)}<button type="submit">Remove</button></form></li>
+                """))}</ul>""");
         var alertRows = alerts.Select(a => H($"""
             <tr><td>{AdminLayout.When(a.CreatedAt)}</td><td>{a.Title}<br><span class="muted">{a.Source}</span></td>
             <td>{string.Join(", ", a.MatchedTerms.Split(Alert.TermSeparator))}</td>
             <td>{a.Status}{(a.LastError is null ? "" : ": " + a.LastError)}</td><td>{AdminLayout.When(a.SentAt)}</td></tr>
             """));
         return AdminLayout.Page(ctx, $"Chat: {chat.Title ?? Shown(chat.ExternalId)}", H($"""
+            {AdminLayout.Message(done)}
             <p>{chat.Platform} chat <code>{Shown(chat.ExternalId)}</code>, {State(chat.Paused, chat.DeactivatedReason)}, since {AdminLayout.When(chat.CreatedAt)}.</p>
             <h2>Filters</h2>{filters}
             <h2>Last alerts</h2>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.RegularExpressions;
 using NewsBot.IntegrationTests.Infrastructure;
@@ -65,6 +66,36 @@ public sealed partial class AdminChatsAndActivityTests
         Assert.Contains("<code>&quot;harbour master&quot;</code>", detail);
         Assert.Contains("Truce holds for day 5", detail);
         Assert.Contains("Pending", detail);
+    }
+
+    [Fact]
+    public async Task Removing_a_filter_on_the_chat_page_deletes_it_and_stops_its_alerts_at_once()
+    {
+        await using var site = await AdminSite.StartAsync();
+        await SeedAsync(site);
+        await site.SignInOkAsync();
+        long chatId, filterId;
+        await using (var db = site.Host.Db())
+        {
+            var filter = db.Filters.Single(f => f.Text == "\"harbour master\"");
+            (chatId, filterId) = (filter.ChatId, filter.Id);
+        }
+        var index = site.Host.Services.GetRequiredService<NewsBot.Pipeline.Matching.FilterIndexHolder>();
+        index.Add(filterId, chatId, "\"harbour master\""); // seeded after start: put it where a running service has it
+        var article = new NewsBot.Core.Filters.ArticleText("Harbour master resigns", "", "Wire", null);
+        Assert.Contains(index.Index.Match(article), m => m.FilterId == filterId);
+
+        using var other = await site.PostFormAsync($"admin/chats/{chatId + 100}/filters/{filterId}/delete", $"admin/chats/{chatId}");
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode); // a filter is removed only through its own chat
+        using var removed = await site.PostFormAsync($"admin/chats/{chatId}/filters/{filterId}/delete", $"admin/chats/{chatId}");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+
+        var page = await site.Client.GetStringAsync(removed.Headers.Location!.OriginalString.TrimStart('/'));
+        Assert.Contains("Removed filter", page);
+        Assert.DoesNotContain("<code>&quot;harbour master&quot;</code>", page);
+        Assert.Contains("<code>ceasefire OR truce</code>", page);
+        await using (var db = site.Host.Db()) Assert.False(db.Filters.Any(f => f.Id == filterId));
+        Assert.DoesNotContain(index.Index.Match(article), m => m.FilterId == filterId);
     }
 
     [Fact]
