@@ -73,4 +73,14 @@ public sealed class SourceNoticeTextTests
     {
         Assert.Equal(expected, SourceNoticeText.Duration(TimeSpan.FromMinutes(minutes)));
     }
+
+    [Fact]
+    public void Times_are_shown_in_the_readers_time_zone_when_it_chose_one()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var since = new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
+        Assert.Contains("since 2026-11-28 09:00 Europe/Berlin (25 hours)", SourceNoticeText.Failing("X", since, since.AddHours(25), null, null, berlin));
+        Assert.Contains("read at 2026-11-29 10:00 Europe/Berlin", SourceNoticeText.Recovered("X", null, since.AddHours(25), null, berlin));
+        Assert.Contains("since 2026-11-28 08:00 UTC", SourceNoticeText.Failing("X", since, since.AddHours(25), null, null, TimeZoneInfo.Utc));
+    }
 }

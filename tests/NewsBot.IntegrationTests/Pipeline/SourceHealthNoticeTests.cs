@@ -73,7 +73,7 @@ public sealed class SourceHealthNoticeTests : IAsyncLifetime
         try
         {
             await PumpUntilAsync(host, s => s.All(x => x.FirstFetchDone), "both sources are read once");
-            await AddTelegramChatAsync(host, Alice, "ceasefire source:loopback"); // only ever hears from Loopback News
+            await AddTelegramChatAsync(host, Alice, "ceasefire source:loopback", Berlin); // only ever hears from Loopback News
             await AddTelegramChatAsync(host, Bob, "ceasefire");                   // hears from both sources
 
             _breakage = "500";
@@ -89,7 +89,10 @@ public sealed class SourceHealthNoticeTests : IAsyncLifetime
             await PumpUntilAsync(host, async () => await UnsettledNoticesAsync(host) == 0, "every notice is settled");
 
             var chatNotice = Notices(Alice).Single().Text;
-            Assert.Contains("\"Loopback News\" has not been readable since " + failingSince.ToString("yyyy-MM-dd HH:mm"), chatNotice);
+            // Alice chose /timezone Europe/Berlin: her notice shows her time; the admin's shows UTC.
+            var berlinSince = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(failingSince, DateTimeKind.Utc), Berlin);
+            Assert.Contains("\"Loopback News\" has not been readable since " + berlinSince.ToString("yyyy-MM-dd HH:mm") + " Europe/Berlin", chatNotice);
+            Assert.Contains("has not been readable since " + failingSince.ToString("yyyy-MM-dd HH:mm") + " UTC", Notices(Admin).Single().Text);
             Assert.Contains("the site's server is failing (HTTP 500 Internal Server Error)", chatNotice);
             Assert.Contains("NewsBot keeps retrying; you'll hear when it's back.", chatNotice);
             Assert.DoesNotContain("Chats that", chatNotice);
@@ -172,7 +175,9 @@ public sealed class SourceHealthNoticeTests : IAsyncLifetime
         return await db.Sources.AsNoTracking().SingleAsync(s => s.Name == name);
     }
 
-    private async Task AddTelegramChatAsync(TestHost host, long chatId, string filter)
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    private async Task AddTelegramChatAsync(TestHost host, long chatId, string filter, TimeZoneInfo? zone = null)
     {
         await using var db = host.Db();
         var now = _time.GetUtcNow().UtcDateTime;
@@ -180,6 +185,8 @@ public sealed class SourceHealthNoticeTests : IAsyncLifetime
         {
             Platform = "telegram", ExternalId = chatId.ToString(), CreatedAt = now,
             Filters = [new ChatFilter { Text = filter, CreatedAt = now }],
+            DeliveryPreferences = zone is null ? null
+                : NewsBot.Core.Delivery.DeliveryPreferencesText.Format(NewsBot.Core.Delivery.DeliveryPreferences.Default with { TimeZone = zone }),
         });
         await db.SaveChangesAsync();
     }

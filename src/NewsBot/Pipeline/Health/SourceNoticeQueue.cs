@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsBot.Configuration;
 using NewsBot.Core.Alerts;
+using NewsBot.Core.Delivery;
 using NewsBot.Core.SourceHealth;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
@@ -53,9 +54,10 @@ public sealed partial class SourceNoticeQueue(
         var dependent = await recipients.DependentChatsAsync(db, source, _platforms, now, ct);
         // An admin whose own chat depends on the source reads the admin notice there, not both.
         var chats = dependent.Where(c => !admins.Any(a => a.Platform == c.Platform && a.Target == c.Target)).ToList();
-        var chatText = SourceNoticeText.Failing(source.Name, since, at, source.LastError, null);
+        var zones = await ZonesAsync(db, chats, ct);
         var adminText = SourceNoticeText.Failing(source.Name, since, at, source.LastError, dependent.Count);
-        var rows = chats.Select(c => Row(source, SourceNoticeKind.Failing, c, chatText, now))
+        var rows = chats.Select(c => Row(source, SourceNoticeKind.Failing, c,
+                SourceNoticeText.Failing(source.Name, since, at, source.LastError, null, zones.GetValueOrDefault(c.ChatId!.Value)), now))
             .Concat(admins.Select(a => Row(source, SourceNoticeKind.Failing, a, adminText, now))).ToList();
         db.SourceNotices.AddRange(rows);
         await db.SaveChangesAsync(ct);
@@ -78,14 +80,29 @@ public sealed partial class SourceNoticeQueue(
             .OrderBy(n => n.Id).Select(n => new NoticeRecipient(n.Platform, n.Target, n.ChatId)).ToListAsync(ct);
         var chatCount = told.Count(r => r.ChatId is not null);
         var backAt = new DateTimeOffset(source.LastSuccessAt ?? now, TimeSpan.Zero);
+        var zones = await ZonesAsync(db, told, ct);
         var rows = told.Distinct().Select(r => Row(source, SourceNoticeKind.Recovered, r,
-            SourceNoticeText.Recovered(source.Name, null, backAt, r.ChatId is null ? chatCount : null), now)).ToList();
+            SourceNoticeText.Recovered(source.Name, null, backAt, r.ChatId is null ? chatCount : null,
+                r.ChatId is { } chatId ? zones.GetValueOrDefault(chatId) : null), now)).ToList();
         db.SourceNotices.AddRange(rows);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         LogQueued(source.Id, source.Name, "works again", chatCount, rows.Count - chatCount);
         return rows.Count;
+    }
+
+    /// <summary>The time zone each chat chose with /timezone (notices show times in it); chats on UTC are left out.</summary>
+    private static async Task<Dictionary<long, TimeZoneInfo>> ZonesAsync(NewsBotDbContext db, IEnumerable<NoticeRecipient> recipients, CancellationToken ct)
+    {
+        var ids = recipients.Where(r => r.ChatId is not null).Select(r => r.ChatId!.Value).Distinct().ToList();
+        var stored = await db.Chats.AsNoTracking().Where(c => ids.Contains(c.Id) && c.DeliveryPreferences != null)
+            .Select(c => new { c.Id, c.DeliveryPreferences }).ToListAsync(ct);
+        var zones = new Dictionary<long, TimeZoneInfo>();
+        foreach (var chat in stored)
+            if (DeliveryPreferencesText.TryParse(chat.DeliveryPreferences, out var prefs, out _) && prefs.TimeZone.Id != TimeZoneInfo.Utc.Id)
+                zones[chat.Id] = prefs.TimeZone;
+        return zones;
     }
 
     private static SourceNotice Row(Source source, SourceNoticeKind kind, NoticeRecipient to, string text, DateTime now) => new()
