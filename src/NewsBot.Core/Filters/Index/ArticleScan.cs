@@ -44,7 +44,8 @@ internal static class ArticleScan
             {
                 hash = KeyHash.Step(hash, stems[start + k - 1]);
                 if (k == StartFilter.LongLength && !terms.WordStarts.MayStartLong(hash)) break;
-                if ((k == KeyHash.KeyLength || text.IsStemBoundary(start + k)) && terms.Words.TryGet(hash, out var bucket))
+                if ((k == KeyHash.KeyLength || text.IsStemBoundary(start + k))
+                    && (k >= StartFilter.LongLength || terms.WordStarts.MayBeShortTerm(hash)) && terms.Words.TryGet(hash, out var bucket))
                 {
                     foreach (var item in bucket)
                     {
@@ -68,7 +69,8 @@ internal static class ArticleScan
             {
                 hash = KeyHash.Step(hash, word[k - 1]);
                 if (k == StartFilter.LongLength && !terms.PrefixStarts.MayStartLong(hash)) break;
-                if (lengths[k] == 0 || !terms.Prefixes.TryGet(hash, out var bucket)) continue;
+                if (lengths[k] == 0 || k < StartFilter.LongLength && !terms.PrefixStarts.MayBeShortTerm(hash)
+                    || !terms.Prefixes.TryGet(hash, out var bucket)) continue;
                 foreach (var item in bucket)
                 {
                     if (item.TitleOnly && !titleText || context.IsFound(item.Term)) continue;

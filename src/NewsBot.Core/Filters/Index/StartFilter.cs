@@ -19,6 +19,7 @@ internal sealed class StartFilter
     private const int Bits = 1 << 16;
     private readonly ulong[] _bits = new ulong[Bits / 64];
     private ulong[] _long = new ulong[64];
+    private readonly ulong[] _short = new ulong[Bits / 64];
     private int _longTerms;
 
     /// <summary>Live terms shorter than three characters.</summary>
@@ -29,6 +30,11 @@ internal sealed class StartFilter
 
     public void Add(string term)
     {
+        if (term.Length < LongLength)
+        {
+            var shortBit = LongBit(KeyHash.Of(term), _short.Length);
+            _short[shortBit >> 6] |= 1UL << shortBit;
+        }
         if (term.Length < 3)
         {
             ShortTerms++;
@@ -51,6 +57,7 @@ internal sealed class StartFilter
     public void Clear(int longTerms)
     {
         Array.Clear(_bits);
+        Array.Clear(_short);
         _long = new ulong[Math.Max(64, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, longTerms) * 16) / 64)];
         _longTerms = 0;
         ShortTerms = 0;
@@ -70,6 +77,17 @@ internal sealed class StartFilter
     {
         var bit = LongBit(leadingHash, _long.Length);
         return (_long[bit >> 6] & 1UL << bit) != 0;
+    }
+
+    /// <summary>
+    /// False when no term shorter than <see cref="LongLength"/> is exactly the characters hashed: the
+    /// scan's lookups at short word ends ("and", "said") are answered from 8 KiB instead of the term table.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MayBeShortTerm(ulong hash)
+    {
+        var bit = LongBit(hash, _short.Length);
+        return (_short[bit >> 6] & 1UL << bit) != 0;
     }
 
     private static int Bit(char a, char b, char c) =>
