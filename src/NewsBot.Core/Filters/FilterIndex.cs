@@ -34,12 +34,7 @@ public sealed class FilterIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(filter);
         _lock.EnterWriteLock();
-        try
-        {
-            RemoveLocked(filterId);
-            if (!_entries.TryGetValue(filter.Normalized, out var entry)) entry = CreateEntryLocked(filter);
-            _filters.Add(filterId, new SubscriberSlot(entry, entry.AddSubscriber(new Subscriber(filterId, chatId))));
-        }
+        try { AddLocked(filterId, chatId, filter, compiled: null); }
         finally { _lock.ExitWriteLock(); }
     }
 
@@ -65,13 +60,7 @@ public sealed class FilterIndex : IDisposable
             foreach (var (_, _, filter) in sorted)
                 if (!_entries.ContainsKey(filter.Normalized) && !compiled.ContainsKey(filter.Normalized))
                     compiled.Add(filter.Normalized, FilterCompiler.Compile(filter.Root, _terms));
-            foreach (var (filterId, chatId, filter) in sorted)
-            {
-                RemoveLocked(filterId);
-                if (!_entries.TryGetValue(filter.Normalized, out var entry))
-                    entry = CreateEntryLocked(filter, compiled.Remove(filter.Normalized, out var root) ? root : null);
-                _filters.Add(filterId, new SubscriberSlot(entry, entry.AddSubscriber(new Subscriber(filterId, chatId))));
-            }
+            foreach (var (filterId, chatId, filter) in sorted) AddLocked(filterId, chatId, filter, compiled);
         }
         finally { _lock.ExitWriteLock(); }
     }
@@ -182,6 +171,16 @@ public sealed class FilterIndex : IDisposable
         foreach (var term in context.Found) term.Postings?.CollectInto(context, candidates);
         foreach (var term in context.RegexCandidates) term.Postings?.CollectInto(context, candidates);
         return candidates;
+    }
+
+    /// <summary>Adds (or replaces) one filter; an identical one already indexed is shared.</summary>
+    /// <param name="compiled">Filters compiled ahead by normalized text (bulk load), taken from when used; null to compile here.</param>
+    private void AddLocked(long filterId, long chatId, Filter filter, Dictionary<string, CompiledNode>? compiled)
+    {
+        RemoveLocked(filterId);
+        if (!_entries.TryGetValue(filter.Normalized, out var entry))
+            entry = CreateEntryLocked(filter, compiled is not null && compiled.Remove(filter.Normalized, out var root) ? root : null);
+        _filters.Add(filterId, new SubscriberSlot(entry, entry.AddSubscriber(new Subscriber(filterId, chatId))));
     }
 
     /// <param name="root">The filter already compiled (its terms acquired), or null to compile it here.</param>

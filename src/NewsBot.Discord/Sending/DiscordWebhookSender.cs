@@ -17,19 +17,8 @@ public sealed class DiscordWebhookSender(DiscordRestClient rest) : IAlertSender
 
     public string Platform => PlatformName;
 
-    public async Task<SendOutcome> SendAsync(string chatId, AlertContent alert, CancellationToken cancellationToken)
-    {
-        if (WebhookUrl.TryParse(chatId) is not { } webhook)
-            return new SendOutcome.ChatGone("Discord webhook: the destination is not a webhook URL (…/api/webhooks/{id}/{token})");
-        try
-        {
-            return _outcomes.Sent(webhook.Id, await rest.ExecuteWebhookAsync(webhook.Id, webhook.Token, AlertEmbedRenderer.Render(alert), cancellationToken));
-        }
-        catch (Exception ex) when (ex is DiscordApiException or DiscordTransportException)
-        {
-            return _outcomes.Map(webhook.Id, ex);
-        }
-    }
+    public Task<SendOutcome> SendAsync(string chatId, AlertContent alert, CancellationToken cancellationToken) =>
+        ExecuteAsync(chatId, AlertEmbedRenderer.Render(alert), cancellationToken);
 
     /// <summary>Discord: message content is at most 2000 characters.</summary>
     public int MaxTextLength => DigestMarkdown.MaxContentLength;
@@ -37,13 +26,17 @@ public sealed class DiscordWebhookSender(DiscordRestClient rest) : IAlertSender
     /// <summary>Digest lines with markdown escaped, so headlines show as written.</summary>
     public DigestLayout DigestLayout => DigestMarkdown.Layout;
 
-    public async Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken)
+    public Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken) =>
+        ExecuteAsync(chatId, DiscordMessageBody.PlainText(text), cancellationToken);
+
+    /// <summary>Posts through the webhook the chat id names; Discord's answer becomes the delivery outcome.</summary>
+    private async Task<SendOutcome> ExecuteAsync(string chatId, DiscordMessageBody message, CancellationToken cancellationToken)
     {
         if (WebhookUrl.TryParse(chatId) is not { } webhook)
             return new SendOutcome.ChatGone("Discord webhook: the destination is not a webhook URL (…/api/webhooks/{id}/{token})");
         try
         {
-            return _outcomes.Sent(webhook.Id, await rest.ExecuteWebhookAsync(webhook.Id, webhook.Token, DiscordMessageBody.PlainText(text), cancellationToken));
+            return _outcomes.Sent(webhook.Id, await rest.ExecuteWebhookAsync(webhook.Id, webhook.Token, message, cancellationToken));
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordTransportException)
         {

@@ -57,5 +57,14 @@ public sealed class NewsSite : IAsyncDisposable
         [$"NewsBot:Sources:Seed:{index}:PollInterval"] = pollInterval,
     };
 
+    /// <summary>The seed source plus a console chat watching "ceasefire" (the demo's set-up), with extra settings on top.</summary>
+    public Dictionary<string, string?> ConsoleCeasefireSettings(params (string Key, string Value)[] extra)
+    {
+        var settings = SeedSource();
+        settings["NewsBot:Console:Filters:0"] = "ceasefire";
+        foreach (var (key, value) in extra) settings[key] = value;
+        return settings;
+    }
+
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -37,13 +37,7 @@ public sealed class MetricsEndpointTests(ITestOutputHelper output) : IAsyncLifet
         TempDatabase.Delete(_dbPath);
     }
 
-    private Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)
-    {
-        var settings = _site.SeedSource();
-        settings["NewsBot:Console:Filters:0"] = "ceasefire";
-        foreach (var (key, value) in extra) settings[key] = value;
-        return settings;
-    }
+    private Dictionary<string, string?> Settings(params (string Key, string Value)[] extra) => _site.ConsoleCeasefireSettings(extra);
 
     [Fact]
     public async Task After_an_alert_is_delivered_metrics_count_articles_matches_stories_sends_and_source_errors()

@@ -23,13 +23,7 @@ public sealed class AlertPipelineTests : IAsyncLifetime
         TempDatabase.Delete(_dbPath);
     }
 
-    private Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)
-    {
-        var settings = _site.SeedSource();
-        settings["NewsBot:Console:Filters:0"] = "ceasefire";
-        foreach (var (key, value) in extra) settings[key] = value;
-        return settings;
-    }
+    private Dictionary<string, string?> Settings(params (string Key, string Value)[] extra) => _site.ConsoleCeasefireSettings(extra);
 
     [Fact]
     public async Task Feed_gaining_the_seed_article_alerts_the_ceasefire_chat_once_and_the_football_chat_not_at_all()
