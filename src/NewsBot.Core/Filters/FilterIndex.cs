@@ -72,13 +72,14 @@ public sealed class FilterIndex : IDisposable
         finally { _lock.ExitWriteLock(); }
     }
 
-    /// <summary>The filters the article matches, ordered by filter id, each with the terms that made it match.</summary>
+    /// <summary>
+    /// The filters the article matches, each with the terms that made it match, in no particular
+    /// order: callers group them by chat, and sorting a few hundred matches cost more than finding them.
+    /// </summary>
     public IReadOnlyList<FilterMatch> Match(ArticleText article)
     {
         ArgumentNullException.ThrowIfNull(article);
         var analysis = ArticleAnalysis.Of(article);
-        FilterMatch[] matches;
-        long[] ids;
         _lock.EnterReadLock();
         var context = MatchContext.Rent(analysis, _terms);
         try
@@ -94,45 +95,19 @@ public sealed class FilterIndex : IDisposable
                 matched.Add((entry, entry.FixedTerms ?? FilterProgram.MatchedTerms(entry.Code, context)));
                 count += entry.SubscriberCount;
             }
-            matches = new FilterMatch[count];
-            ids = new long[count];
+            if (count == 0) return [];
+            var matches = new FilterMatch[count];
             var at = 0;
             foreach (var (entry, terms) in matched)
-            {
                 foreach (var subscriber in entry.Subscribers)
-                {
-                    matches[at] = new FilterMatch(subscriber.FilterId, subscriber.ChatId, terms);
-                    ids[at++] = subscriber.FilterId;
-                }
-            }
+                    matches[at++] = new FilterMatch(subscriber.FilterId, subscriber.ChatId, terms);
+            return matches;
         }
         finally
         {
             MatchContext.Return(context);
             _lock.ExitReadLock();
         }
-        return SortById(ids, matches);
-    }
-
-    /// <summary>
-    /// Orders the matches by filter id. A comparison delegate over the records cost more than the
-    /// matching; ids (database keys, far below 2^43) are sorted as one primitive array with each
-    /// match's position packed into the low bits, and only unusual ids take the two-array sort.
-    /// </summary>
-    private static FilterMatch[] SortById(long[] ids, FilterMatch[] matches)
-    {
-        const int PositionBits = 20;
-        const long MaxPackable = (1L << (63 - PositionBits)) - 1;
-        if (matches.Length >= 1 << PositionBits || Array.Exists(ids, id => id < 0 || id > MaxPackable))
-        {
-            Array.Sort(ids, matches);
-            return matches;
-        }
-        for (var i = 0; i < ids.Length; i++) ids[i] = ids[i] << PositionBits | (long)i;
-        Array.Sort(ids);
-        var sorted = new FilterMatch[matches.Length];
-        for (var i = 0; i < ids.Length; i++) sorted[i] = matches[(int)(ids[i] & ((1 << PositionBits) - 1))];
-        return sorted;
     }
 
     /// <summary>How many distinct filters an article makes the index verify: the work beyond reading the article.</summary>

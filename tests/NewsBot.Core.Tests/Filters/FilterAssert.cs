@@ -28,6 +28,10 @@ internal static class FilterAssert
         return reference;
     }
 
+    /// <summary>The index's matches as "id/chat: terms" in filter id order (the index returns them in no particular order).</summary>
+    public static IEnumerable<string> ById(IReadOnlyList<FilterMatch> matches) =>
+        matches.OrderBy(m => m.FilterId).Select(m => $"{m.FilterId}/{m.ChatId}: {string.Join(", ", m.MatchedTerms)}");
+
     public static bool Matches(string filterText, string title, string body = "", string source = "Example News", string? host = "example.com") =>
         Match(filterText, new ArticleText(title, body, source, host)) is not null;
 }

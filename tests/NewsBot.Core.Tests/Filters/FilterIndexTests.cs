@@ -18,19 +18,18 @@ public class FilterIndexTests
     {
         using var index = IndexOf((1, 10, "gaza"), (2, 20, "lebanon"), (3, 30, "ceasefire talks"), (4, 10, "truce -gaza"));
         var matches = index.Match(GazaTruce);
-        Assert.Equal([(1L, 10L), (3L, 30L)], matches.Select(m => (m.FilterId, m.ChatId)));
+        Assert.Equal([(1L, 10L), (3L, 30L)], matches.Select(m => (m.FilterId, m.ChatId)).Order());
     }
 
     [Fact]
-    public void Matches_come_ordered_by_filter_id_whatever_the_ids_and_sharing()
+    public void Every_subscriber_of_a_shared_filter_is_matched_whatever_the_ids()
     {
-        // Shared entries hand out their subscribers in insertion order; huge and negative ids take another sort path.
         using var index = IndexOf((900, 1, "gaza"), (long.MaxValue, 2, "truce"), (5, 3, "gaza"), (-7, 4, "cairo"), (1L << 50, 5, "gaza"), (6, 6, "truce"));
-        Assert.Equal([-7L, 5, 6, 900, 1L << 50, long.MaxValue], index.Match(GazaTruce).Select(m => m.FilterId));
+        Assert.Equal([-7L, 5, 6, 900, 1L << 50, long.MaxValue], index.Match(GazaTruce).Select(m => m.FilterId).Order());
         index.Remove(long.MaxValue);
         index.Remove(-7);
         index.Remove(1L << 50);
-        Assert.Equal([5L, 6, 900], index.Match(GazaTruce).Select(m => m.FilterId));
+        Assert.Equal([5L, 6, 900], index.Match(GazaTruce).Select(m => m.FilterId).Order());
     }
 
     [Fact]
@@ -47,7 +46,7 @@ public class FilterIndexTests
         using var index = IndexOf((1, 10, "gaza"), (2, 20, "gaza truce"));
         index.Remove(1);
         Assert.Equal(1, index.Count);
-        Assert.Equal([2L], index.Match(GazaTruce).Select(m => m.FilterId));
+        Assert.Equal([2L], index.Match(GazaTruce).Select(m => m.FilterId).Order());
         index.Remove(2);
         Assert.Empty(index.Match(GazaTruce));
         Assert.Equal(0, index.TermCount);
@@ -70,7 +69,7 @@ public class FilterIndexTests
         for (var id = 0; id < 100; id++) index.Add(id, id, FilterAssert.Parsed("gaza"));
         for (var id = 0; id < 100; id += 3) index.Remove(id);
         var expected = Enumerable.Range(0, 100).Where(id => id % 3 != 0).Select(id => (long)id);
-        Assert.Equal(expected, index.Match(GazaTruce).Select(m => m.FilterId));
+        Assert.Equal(expected, index.Match(GazaTruce).Select(m => m.FilterId).Order());
     }
 
     [Fact]
@@ -78,7 +77,7 @@ public class FilterIndexTests
     {
         using var index = IndexOf((1, 10, "/\\d+ (dead|killed)/"), (2, 10, "/c[ae]iro/"));
         Assert.Equal([1L], index.Match(new ArticleText("3 killed", "", "x", null)).Select(m => m.FilterId));
-        Assert.Equal([2L], index.Match(GazaTruce).Select(m => m.FilterId));
+        Assert.Equal([2L], index.Match(GazaTruce).Select(m => m.FilterId).Order());
     }
 
     [Fact]

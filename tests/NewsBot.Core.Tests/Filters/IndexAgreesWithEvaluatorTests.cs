@@ -29,7 +29,7 @@ public class IndexAgreesWithEvaluatorTests
                     .Select(id => (id, terms: FilterEvaluator.Match(filters[id], analysis)))
                     .Where(m => m.terms is not null)
                     .Select(m => $"{m.id}/{m.id % 3}: {string.Join(", ", m.terms!)}");
-                var actual = index.Match(article).Select(m => $"{m.FilterId}/{m.ChatId}: {string.Join(", ", m.MatchedTerms)}");
+                var actual = FilterAssert.ById(index.Match(article));
                 Assert.Equal(expected, actual);
             }
         }, iter: 2000, threads: 1);
@@ -72,7 +72,7 @@ public class IndexAgreesWithEvaluatorTests
                     .Select(id => (id, terms: FilterEvaluator.Match(live[id], analysis)))
                     .Where(m => m.terms is not null)
                     .Select(m => $"{m.id}/{m.id % 7}: {string.Join(", ", m.terms!)}");
-                var actual = index.Match(article).Select(m => $"{m.FilterId}/{m.ChatId}: {string.Join(", ", m.MatchedTerms)}");
+                var actual = FilterAssert.ById(index.Match(article));
                 Assert.Equal(expected, actual);
             }
         }, iter: 40, threads: 1);
@@ -93,8 +93,8 @@ public class IndexAgreesWithEvaluatorTests
             Assert.Equal(oneByOne.Count, bulk.Count);
             foreach (var article in articles)
                 Assert.Equal(
-                    oneByOne.Match(article).Select(m => $"{m.FilterId}/{m.ChatId}: {string.Join(", ", m.MatchedTerms)}"),
-                    bulk.Match(article).Select(m => $"{m.FilterId}/{m.ChatId}: {string.Join(", ", m.MatchedTerms)}"));
+                    FilterAssert.ById(oneByOne.Match(article)),
+                    FilterAssert.ById(bulk.Match(article)));
         }, iter: 300, threads: 1);
     }
 

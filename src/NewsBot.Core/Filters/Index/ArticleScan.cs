@@ -49,8 +49,8 @@ internal static class ArticleScan
                 {
                     foreach (var item in bucket)
                     {
-                        if (item.TitleOnly && !titleText || context.IsFound(item.Term)) continue;
-                        if (text.CompoundAt(i, item.Text)) context.AddFound(item.Term);
+                        if (item.TitleOnly && !titleText || context.IsSeen(item.Slot)) continue;
+                        if (text.CompoundAt(i, item.Text)) context.AddFound(item.Term, item.Slot);
                     }
                 }
             }
@@ -73,8 +73,8 @@ internal static class ArticleScan
                     || !terms.Prefixes.TryGet(hash, out var bucket)) continue;
                 foreach (var item in bucket)
                 {
-                    if (item.TitleOnly && !titleText || context.IsFound(item.Term)) continue;
-                    if (word.StartsWith(item.Text, StringComparison.Ordinal)) context.AddFound(item.Term);
+                    if (item.TitleOnly && !titleText || context.IsSeen(item.Slot)) continue;
+                    if (word.StartsWith(item.Text, StringComparison.Ordinal)) context.AddFound(item.Term, item.Slot);
                 }
             }
         }
@@ -94,9 +94,10 @@ internal static class ArticleScan
             var word = text.Word(i);
             for (var j = 0; j + 3 <= word.Length; j++)
             {
-                if (!terms.Trigrams.TryGet(KeyHash.Trigram(word[j..]), out var bucket)) continue;
+                if (!terms.RegexTrigrams.MayStart(word[j], word[j + 1], word[j + 2])
+                    || !terms.Trigrams.TryGet(KeyHash.Trigram(word[j..]), out var bucket)) continue;
                 foreach (var item in bucket)
-                    if (!item.TitleOnly || titleText) context.AddRegexCandidate(item.Term);
+                    if (!item.TitleOnly || titleText) context.AddRegexCandidate(item.Term, item.Slot);
             }
         }
     }

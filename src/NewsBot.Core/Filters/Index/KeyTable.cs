@@ -128,5 +128,12 @@ internal sealed class KeyTable
     private static int Home(ulong key, int mask) => (int)((key * 0xC2B2AE3D27D4EB4FUL) >> 32) & mask;
 }
 
-/// <summary>A term in a <see cref="KeyTable"/>, with what the scan compares (compound or prefix) inline.</summary>
-internal readonly record struct KeyItem(IndexedTerm Term, string Text, bool TitleOnly);
+/// <summary>
+/// A term in a <see cref="KeyTable"/>, with what the scan compares (compound or prefix) and the
+/// term's slot inline: a lookup that finds a term already seen, or a text that differs, never
+/// touches the term object.
+/// </summary>
+internal readonly record struct KeyItem(IndexedTerm Term, string Text, bool TitleOnly)
+{
+    public int Slot { get; } = Term.Slot;
+}

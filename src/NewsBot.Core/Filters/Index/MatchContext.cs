@@ -64,18 +64,17 @@ internal sealed class MatchContext
 
     public bool IsSeen(int slot) => (_seen[slot >> 6] & 1UL << slot) != 0;
 
-    public bool IsFound(IndexedTerm term) => IsSeen(term.Slot);
-
-    public void AddFound(IndexedTerm term)
+    /// <param name="slot">The term's slot, passed along so the term object is not read here.</param>
+    public void AddFound(IndexedTerm term, int slot)
     {
-        _seen[term.Slot >> 6] |= 1UL << term.Slot;
+        _seen[slot >> 6] |= 1UL << slot;
         Found.Add(term);
     }
 
-    public void AddRegexCandidate(IndexedTerm term)
+    public void AddRegexCandidate(IndexedTerm term, int slot)
     {
-        if (IsSeen(term.Slot)) return;
-        _seen[term.Slot >> 6] |= 1UL << term.Slot;
+        if (IsSeen(slot)) return;
+        _seen[slot >> 6] |= 1UL << slot;
         RegexCandidates.Add(term);
     }
 

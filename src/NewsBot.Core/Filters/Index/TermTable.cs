@@ -22,6 +22,9 @@ internal sealed class TermTable
     public StartFilter WordStarts { get; } = new();
     public StartFilter PrefixStarts { get; } = new();
 
+    /// <summary>The trigrams regexes are keyed by, as three-character starts: most of an article's trigrams are skipped by one bit test.</summary>
+    public StartFilter RegexTrigrams { get; } = new();
+
     private int _removalsSinceStartsRebuilt;
 
     /// <summary>How many prefix terms are keyed with each length, so scanning skips unused lengths.</summary>
@@ -88,6 +91,7 @@ internal sealed class TermTable
             case RegexTerm regex:
                 foreach (var trigram in regex.RequiredLiterals.Select(l => KeyHash.Trigram(l)).Distinct())
                     Update(Trigrams, trigram, new KeyItem(indexed, "", regex.TitleOnly), add);
+                if (add) AddTrigramStarts(regex);
                 break;
         }
     }
@@ -96,12 +100,19 @@ internal sealed class TermTable
     {
         WordStarts.Clear(_terms.Count);
         PrefixStarts.Clear(_terms.Count);
+        RegexTrigrams.Clear(0);
         foreach (var term in _terms.Values)
         {
             if (term.Term is WordTerm word) WordStarts.Add(word.Compound);
             else if (term.Term is PrefixTerm prefix) PrefixStarts.Add(prefix.Prefix);
+            else if (term.Term is RegexTerm regex) AddTrigramStarts(regex);
         }
         _removalsSinceStartsRebuilt = 0;
+    }
+
+    private void AddTrigramStarts(RegexTerm regex)
+    {
+        foreach (var literal in regex.RequiredLiterals) RegexTrigrams.Add(literal[..3]);
     }
 
     private static void Update(KeyTable table, ulong key, KeyItem item, bool add)
