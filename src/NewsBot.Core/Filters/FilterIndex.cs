@@ -87,13 +87,16 @@ public sealed class FilterIndex : IDisposable
             ArticleScan.Run(_terms, context);
             var matched = context.Matched;
             var count = 0;
-            foreach (var candidate in Candidates(context))
+            var candidates = CollectionsMarshal.AsSpan(Candidates(context));
+            foreach (ref readonly var candidate in candidates) Prefetch.Object(candidate.Entry);
+            foreach (ref readonly var candidate in candidates)
             {
                 var entry = candidate.Entry;
                 if (candidate.Decided ? candidate.ExcludeSlot >= 0 && context.IsSeen(candidate.ExcludeSlot)
                     : !FilterProgram.Matches(candidate.Code, entry, context)) continue;
                 matched.Add((entry, entry.FixedTerms ?? FilterProgram.MatchedTerms(entry.Code, context)));
                 count += entry.SubscriberCount;
+                entry.PrefetchSubscribers();
             }
             if (count == 0) return [];
             var matches = new FilterMatch[count];
@@ -143,8 +146,9 @@ public sealed class FilterIndex : IDisposable
     {
         var candidates = context.Candidates;
         foreach (var entry in _unkeyed) candidates.Add(Posting.Unkeyed(entry));
-        foreach (var term in context.Found) term.Postings?.CollectInto(context, candidates);
-        foreach (var term in context.RegexCandidates) term.Postings?.CollectInto(context, candidates);
+        foreach (var term in context.Found) Prefetch.Array(term.Postings.Items, lines: 2);
+        foreach (var term in context.Found) term.Postings.CollectInto(context, candidates);
+        foreach (var term in context.RegexCandidates) term.Postings.CollectInto(context, candidates);
         return candidates;
     }
 
@@ -169,7 +173,7 @@ public sealed class FilterIndex : IDisposable
         {
             FixedTerms = FilterProgram.FixedMatchedTerms(code, _terms.BySlot),
         };
-        foreach (var key in entry.Keys) (key.Postings ??= new KeyPostings(key)).Add(entry);
+        foreach (var key in entry.Keys) key.Postings.Add(entry, key);
         if (keys is null) _unkeyed.Add(entry);
         _entries.Add(entry.Normalized, entry);
         return entry;
@@ -188,8 +192,7 @@ public sealed class FilterIndex : IDisposable
     {
         foreach (var key in entry.Keys)
         {
-            key.Postings!.Remove(entry);
-            if (key.Postings.IsEmpty) key.Postings = null;
+            key.Postings.Remove(entry);
         }
         _unkeyed.Remove(entry);
         _entries.Remove(entry.Normalized);

@@ -20,8 +20,8 @@ internal sealed class IndexedTerm(TermNode term, int slot) : CompiledNode
     public string[] DisplayList => _displayList ??= [Term.Display];
     private string[]? _displayList;
 
-    /// <summary>Filters keyed on this term; null until one is (most terms are only verified, never keys).</summary>
-    public KeyPostings? Postings { get; set; }
+    /// <summary>Filters keyed on this term; empty for most terms, which are only verified, never keys. A field: it is changed in place.</summary>
+    public KeyPostings Postings;
 
     /// <summary>Word and prefix terms are always found by scanning; regexes only when they have required literals.</summary>
     public bool Indexable => Term is not RegexTerm regex || regex.RequiredLiterals.Count > 0;

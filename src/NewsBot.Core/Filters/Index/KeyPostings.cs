@@ -7,16 +7,21 @@ namespace NewsBot.Core.Filters.Index;
 /// skipped by one bit test on the companion's slot, without its own memory being touched. Walking a
 /// few hundred postings in order costs less than a few dozen hash probes or list hops into a heap of
 /// a million filters. Postings stay few once identical filters are shared, so removal searches.
+/// A struct held in its <see cref="IndexedTerm"/>: the walk goes from the term straight to the array.
 /// </summary>
-internal sealed class KeyPostings(IndexedTerm key)
+internal struct KeyPostings
 {
-    private Posting[] _items = new Posting[2];
+    private Posting[]? _items;
     private int _count;
 
-    public bool IsEmpty => _count == 0;
+    public readonly bool IsEmpty => _count == 0;
 
-    public void Add(FilterEntry entry)
+    /// <summary>The array the walk reads first, for <see cref="Prefetch"/>.</summary>
+    public readonly Posting[]? Items => _items;
+
+    public void Add(FilterEntry entry, IndexedTerm key)
     {
+        _items ??= new Posting[2];
         if (_count == _items.Length) Array.Resize(ref _items, _count * 2);
         _items[_count++] = Posting.For(entry, key);
     }
@@ -25,19 +30,20 @@ internal sealed class KeyPostings(IndexedTerm key)
     {
         for (var i = 0; i < _count; i++)
         {
-            if (_items[i].Entry != entry) continue;
+            if (_items![i].Entry != entry) continue;
             _items[i] = _items[--_count];
             _items[_count] = default;
-            if (_count > 4 && _count * 4 <= _items.Length) Array.Resize(ref _items, _items.Length / 2);
+            if (_count == 0) _items = null;
+            else if (_count > 4 && _count * 4 <= _items.Length) Array.Resize(ref _items, _items.Length / 2);
             return;
         }
     }
 
     /// <summary>Adds the filters whose companion (if any) the article has; OR filters reached twice count once.</summary>
-    public void CollectInto(MatchContext context, List<Posting> candidates)
+    public readonly void CollectInto(MatchContext context, List<Posting> candidates)
     {
-        var items = _items.AsSpan(0, _count);
-        foreach (ref readonly var posting in items)
+        if (_items is null) return;
+        foreach (ref readonly var posting in _items.AsSpan(0, _count))
         {
             if (posting.CompanionSlot >= 0 && !context.IsSeen(posting.CompanionSlot)) continue;
             if (posting.MultiKey && !context.Reached.Add(posting.Entry)) continue;

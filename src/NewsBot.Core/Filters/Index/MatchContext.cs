@@ -67,6 +67,7 @@ internal sealed class MatchContext
     /// <param name="slot">The term's slot, passed along so the term object is not read here.</param>
     public void AddFound(IndexedTerm term, int slot)
     {
+        Prefetch.Object(term); // its postings are read once the scan ends
         _seen[slot >> 6] |= 1UL << slot;
         Found.Add(term);
     }
