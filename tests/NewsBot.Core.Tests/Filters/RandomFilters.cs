@@ -20,7 +20,7 @@ internal static class RandomFilters
     private static readonly string[] Wildcards = ["negotiat*", "cea*", "elect*", "par*", "sta*", "停火协*", "gaz*"];
 
     private static readonly string[] Regexes =
-        ["/cease-?fire/", "/\\d+ (dead|killed)/", "/truce|peace/", "/gaz[ae]/", "/n[eé]ws?/", "/^two/", "/party|\\d/", "/sol+ution/"];
+        ["/cease-?fire/", "/\\d+ (dead|killed)/", "/truce|peace/", "/gaz[ae]/", "/n[eé]ws?/", "/^two/", "/party|\\d/", "/sol+ution/", "/(?:cease-?fire|truce)s? (talks|deal)/"];
 
     private static readonly (string Name, string? Host)[] Sources =
         [("Reuters World", "reuters.com"), ("BBC News", "bbc.co.uk"), ("Al Jazeera", "aljazeera.com"), ("Example", null)];

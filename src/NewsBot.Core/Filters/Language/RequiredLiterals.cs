@@ -4,10 +4,11 @@ using NewsBot.Core.Filters.Normalization;
 namespace NewsBot.Core.Filters.Language;
 
 /// <summary>
-/// Finds letter runs that every match of a pattern must contain, so the index only runs the
-/// pattern on articles containing one of them. Conservative: only the top level is read
-/// (alternatives split by |, a sequence of plain characters); groups, classes, escapes and
-/// optional characters end a run. A branch without a run of <see cref="MinLength"/> letters
+/// Finds letter runs one of which every match of a pattern must contain, so the index only runs
+/// the pattern on articles containing one of them. Conservative: each alternative (split by |)
+/// needs a run of plain letters of <see cref="MinLength"/> or more — classes, escapes, groups and
+/// optional characters end a run — or, lacking one, a group it cannot skip whose own alternatives
+/// all have one (<c>\d+ (dead|killed)</c> needs "dead" or "killed"). An alternative with neither
 /// means the pattern has no required literals and is run on every article.
 /// </summary>
 public static class RequiredLiterals
@@ -19,11 +20,12 @@ public static class RequiredLiterals
         var literals = new List<string>();
         foreach (var branch in TopLevelBranches(pattern))
         {
-            var best = LongestRun(branch);
-            if (best.Length < MinLength) return [];
-            literals.Add(TextFolding.Fold(best));
+            var best = LongestRun(branch, out var requiredGroup);
+            if (best.Length >= MinLength) literals.Add(TextFolding.Fold(best));
+            else if (requiredGroup.Count > 0) literals.AddRange(requiredGroup);
+            else return [];
         }
-        return literals;
+        return literals.Distinct().ToList();
     }
 
     private static List<string> TopLevelBranches(string pattern)
@@ -48,8 +50,10 @@ public static class RequiredLiterals
         return branches;
     }
 
-    private static string LongestRun(string branch)
+    /// <param name="requiredGroup">The required literals of the first group the branch cannot skip that has some; empty if none.</param>
+    private static string LongestRun(string branch, out IReadOnlyList<string> requiredGroup)
     {
+        requiredGroup = [];
         var best = "";
         var run = new StringBuilder();
         var i = 0;
@@ -66,6 +70,7 @@ public static class RequiredLiterals
             var literal = atomEnd == i + 1 && IsLiteralLetter(c);
             var (minRepeat, next) = Quantifier(branch, Math.Min(atomEnd, branch.Length));
             if (literal && minRepeat >= 1) run.Append(c);
+            if (c == '(' && minRepeat >= 1 && requiredGroup.Count == 0 && GroupBody(branch, i, atomEnd) is { } body) requiredGroup = Of(body);
             if (!literal || minRepeat != 1 || next != atomEnd)
             {
                 if (run.Length > best.Length) best = run.ToString();
@@ -114,6 +119,17 @@ public static class RequiredLiterals
             else if (s[i] == ']') return i;
         }
         return s.Length - 1;
+    }
+
+    /// <summary>A plain or non-capturing group's content; null for lookarounds, options and the like, whose content need not occur.</summary>
+    private static string? GroupBody(string s, int open, int end)
+    {
+        if (end > s.Length || s[end - 1] != ')') return null;
+        var body = s[(open + 1)..(end - 1)];
+        if (!body.StartsWith('?')) return body;
+        if (body.StartsWith("?:")) return body[2..];
+        if (body.StartsWith("?<") && body.Length > 2 && body[2] is not ('=' or '!')) return body.IndexOf('>') is var close and > 0 ? body[(close + 1)..] : null;
+        return null;
     }
 
     private static int GroupEnd(string s, int open)
