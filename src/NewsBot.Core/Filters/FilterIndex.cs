@@ -110,6 +110,7 @@ public sealed class FilterIndex : IDisposable
         {
             MatchContext.Return(context);
             _lock.ExitReadLock();
+            analysis.ReturnBuffers();
         }
     }
 
@@ -129,6 +130,7 @@ public sealed class FilterIndex : IDisposable
         {
             MatchContext.Return(context);
             _lock.ExitReadLock();
+            analysis.ReturnBuffers();
         }
     }
 

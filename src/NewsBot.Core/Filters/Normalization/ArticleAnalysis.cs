@@ -20,6 +20,13 @@ public sealed class ArticleAnalysis
     /// <summary>Folded source host, empty when unknown.</summary>
     public string SourceHost { get; }
 
+    /// <summary>Gives the analysis buffers back for the next article (the index does, once matched); the analysis is unusable afterwards.</summary>
+    internal void ReturnBuffers()
+    {
+        Title.ReturnBuffers();
+        Body.ReturnBuffers();
+    }
+
     public static ArticleAnalysis Of(ArticleText article) => new(
         AnalyzedText.Analyze(article.Title ?? ""),
         AnalyzedText.Analyze(article.Body ?? ""),
