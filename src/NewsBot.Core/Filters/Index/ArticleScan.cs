@@ -1,4 +1,4 @@
-using NewsBot.Core.Filters.Language;
+using System.Runtime.InteropServices;
 using NewsBot.Core.Filters.Normalization;
 
 namespace NewsBot.Core.Filters.Index;
@@ -19,6 +19,7 @@ internal static class ArticleScan
             ScanPrefixes(terms, article.Title, titleText: true, context);
             ScanPrefixes(terms, article.Body, titleText: false, context);
         }
+        CompareHits(context);
         if (terms.Trigrams.Count > 0)
         {
             ScanTrigrams(terms, article.Title, titleText: true, context);
@@ -50,7 +51,8 @@ internal static class ArticleScan
                     foreach (var item in bucket)
                     {
                         if (item.TitleOnly && !titleText || context.IsSeen(item.Slot)) continue;
-                        if (text.CompoundAt(i, item.Text)) context.AddFound(item.Term, item.Slot);
+                        Prefetch.Object(item.Text);
+                        context.Hits.Add(new Hit(item, i, Prefix: false, titleText));
                     }
                 }
             }
@@ -74,9 +76,27 @@ internal static class ArticleScan
                 foreach (var item in bucket)
                 {
                     if (item.TitleOnly && !titleText || context.IsSeen(item.Slot)) continue;
-                    if (word.StartsWith(item.Text, StringComparison.Ordinal)) context.AddFound(item.Term, item.Slot);
+                    Prefetch.Object(item.Text);
+                    context.Hits.Add(new Hit(item, i, Prefix: true, titleText));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Compares the texts of the terms whose keys the article has, after the whole scan: each text
+    /// is a cache miss in a large index, hinted when its key was found, so they load side by side.
+    /// </summary>
+    private static void CompareHits(MatchContext context)
+    {
+        var article = context.Article;
+        foreach (ref readonly var hit in CollectionsMarshal.AsSpan(context.Hits))
+        {
+            var item = hit.Item;
+            if (context.IsSeen(item.Slot)) continue; // an earlier hit found it
+            var text = hit.TitleText ? article.Title : article.Body;
+            if (hit.Prefix ? text.Word(hit.Token).StartsWith(item.Text, StringComparison.Ordinal) : text.CompoundAt(hit.Token, item.Text))
+                context.AddFound(item.Term, item.Slot);
         }
     }
 
@@ -102,3 +122,6 @@ internal static class ArticleScan
         }
     }
 }
+
+/// <summary>A term whose key the article has at a token: its text still to be compared there.</summary>
+internal readonly record struct Hit(KeyItem Item, int Token, bool Prefix, bool TitleText);

@@ -25,6 +25,9 @@ internal sealed class MatchContext
     /// <summary>Regex terms one of whose literals' trigram occurs; still to be run.</summary>
     public List<IndexedTerm> RegexCandidates { get; } = [];
 
+    /// <summary>Terms whose key the scan found, their texts still to compare (<see cref="ArticleScan"/>).</summary>
+    public List<Hit> Hits { get; } = [];
+
     /// <summary>Candidates reached through several keys (OR filters): each is verified once.</summary>
     public HashSet<FilterEntry> Reached { get; } = [];
 
@@ -50,6 +53,7 @@ internal sealed class MatchContext
         foreach (var term in context.Found) context._seen[term.Slot >> 6] = 0;
         foreach (var term in context.RegexCandidates) context._seen[term.Slot >> 6] = 0;
         context.Found.Clear();
+        context.Hits.Clear();
         context.RegexCandidates.Clear();
         context.Reached.Clear();
         context.Candidates.Clear();
