@@ -19,6 +19,7 @@ internal static class ArticleScan
             ScanPrefixes(terms, article.Title, titleText: true, context);
             ScanPrefixes(terms, article.Body, titleText: false, context);
         }
+        ProbeLookups(terms, context);
         CompareHits(context);
         if (terms.Trigrams.Count > 0)
         {
@@ -46,15 +47,8 @@ internal static class ArticleScan
                 hash = KeyHash.Step(hash, stems[start + k - 1]);
                 if (k == StartFilter.LongLength && !terms.WordStarts.MayStartLong(hash)) break;
                 if ((k == KeyHash.KeyLength || text.IsStemBoundary(start + k))
-                    && (k >= StartFilter.LongLength || terms.WordStarts.MayBeShortTerm(hash)) && terms.Words.TryGet(hash, out var bucket))
-                {
-                    foreach (var item in bucket)
-                    {
-                        if (item.TitleOnly && !titleText || context.IsSeen(item.Slot)) continue;
-                        Prefetch.Object(item.Text);
-                        context.Hits.Add(new Hit(item, i, Prefix: false, titleText));
-                    }
-                }
+                    && (k >= StartFilter.LongLength || terms.WordStarts.MayBeShortTerm(hash)) && terms.Words.MayContain(hash))
+                    context.Lookups.Add(new Lookup(hash, i, Prefix: false, titleText));
             }
         }
     }
@@ -71,14 +65,23 @@ internal static class ArticleScan
             {
                 hash = KeyHash.Step(hash, word[k - 1]);
                 if (k == StartFilter.LongLength && !terms.PrefixStarts.MayStartLong(hash)) break;
-                if (lengths[k] == 0 || k < StartFilter.LongLength && !terms.PrefixStarts.MayBeShortTerm(hash)
-                    || !terms.Prefixes.TryGet(hash, out var bucket)) continue;
-                foreach (var item in bucket)
-                {
-                    if (item.TitleOnly && !titleText || context.IsSeen(item.Slot)) continue;
-                    Prefetch.Object(item.Text);
-                    context.Hits.Add(new Hit(item, i, Prefix: true, titleText));
-                }
+                if (lengths[k] != 0 && (k >= StartFilter.LongLength || terms.PrefixStarts.MayBeShortTerm(hash)) && terms.Prefixes.MayContain(hash))
+                    context.Lookups.Add(new Lookup(hash, i, Prefix: true, titleText));
+            }
+        }
+    }
+
+    /// <summary>Looks up the keys the scan named, their slots hinted meanwhile; hints the texts of the terms found.</summary>
+    private static void ProbeLookups(TermTable terms, MatchContext context)
+    {
+        foreach (ref readonly var lookup in CollectionsMarshal.AsSpan(context.Lookups))
+        {
+            if (!(lookup.Prefix ? terms.Prefixes : terms.Words).TryGet(lookup.Key, out var bucket)) continue;
+            foreach (var item in bucket)
+            {
+                if (item.TitleOnly && !lookup.TitleText || context.IsSeen(item.Slot)) continue;
+                Prefetch.Object(item.Text);
+                context.Hits.Add(new Hit(item, lookup.Token, lookup.Prefix, lookup.TitleText));
             }
         }
     }
@@ -125,3 +128,6 @@ internal static class ArticleScan
 
 /// <summary>A term whose key the article has at a token: its text still to be compared there.</summary>
 internal readonly record struct Hit(KeyItem Item, int Token, bool Prefix, bool TitleText);
+
+/// <summary>A key the article has where a term may be: its table slot hinted, still to be looked up.</summary>
+internal readonly record struct Lookup(ulong Key, int Token, bool Prefix, bool TitleText);

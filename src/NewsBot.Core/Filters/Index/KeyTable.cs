@@ -28,6 +28,15 @@ internal sealed class KeyTable
 
     public int Count { get; private set; }
 
+    /// <summary>False when no term has this key (one bit test); when one may, hints its slot to the CPU for <see cref="TryGet"/>.</summary>
+    public bool MayContain(ulong key)
+    {
+        var bit = BitMix(key) & (ulong)(_bits.Length * 64 - 1);
+        if ((_bits[bit >> 6] & 1UL << (int)(bit & 63)) == 0) return false;
+        Prefetch.Element(_slots, Home(key, _slots.Length - 1));
+        return true;
+    }
+
     /// <remarks>The span points into the table: use it before the table changes (callers hold the index's read lock).</remarks>
     public bool TryGet(ulong key, out ReadOnlySpan<KeyItem> items)
     {

@@ -27,6 +27,7 @@ internal sealed class MatchContext
 
     /// <summary>Terms whose key the scan found, their texts still to compare (<see cref="ArticleScan"/>).</summary>
     public List<Hit> Hits { get; } = [];
+    public List<Lookup> Lookups { get; } = [];
 
     /// <summary>Candidates reached through several keys (OR filters): each is verified once.</summary>
     public HashSet<FilterEntry> Reached { get; } = [];
@@ -54,6 +55,7 @@ internal sealed class MatchContext
         foreach (var term in context.RegexCandidates) context._seen[term.Slot >> 6] = 0;
         context.Found.Clear();
         context.Hits.Clear();
+        context.Lookups.Clear();
         context.RegexCandidates.Clear();
         context.Reached.Clear();
         context.Candidates.Clear();

@@ -19,6 +19,12 @@ internal static unsafe class Prefetch
         if (Sse.IsSupported && target is not null) Sse.Prefetch0((void*)Unsafe.As<object, nint>(ref target));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Element<T>(T[] array, int index)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref array[index]));
+    }
+
     /// <summary>The first <paramref name="lines"/> cache lines of an array's elements.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Array(System.Array? array, int lines = 1)
