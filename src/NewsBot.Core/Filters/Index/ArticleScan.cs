@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using NewsBot.Core.Filters.Normalization;
 
@@ -23,8 +24,8 @@ internal static class ArticleScan
         CompareHits(context);
         if (terms.Trigrams.Count > 0)
         {
-            ScanTrigrams(terms, article.Title, titleText: true, context);
-            ScanTrigrams(terms, article.Body, titleText: false, context);
+            ScanRegexLiterals(terms, article.Title, titleText: true, context);
+            ScanRegexLiterals(terms, article.Body, titleText: false, context);
         }
     }
 
@@ -110,19 +111,26 @@ internal static class ArticleScan
         return Math.Min(keyLength, text.Length);
     }
 
-    private static void ScanTrigrams(TermTable terms, AnalyzedText text, bool titleText, MatchContext context)
+    /// <summary>
+    /// Finds the regexes worth running: those one of whose required literals the folded text contains
+    /// (one vectorized search for all literals); the trigram a literal starts with names its regexes.
+    /// </summary>
+    private static void ScanRegexLiterals(TermTable terms, AnalyzedText text, bool titleText, MatchContext context)
     {
-        for (var i = 0; i < text.Count; i++)
+        var folded = text.Folded.AsSpan();
+        var literals = terms.RegexLiterals;
+        for (var at = folded.IndexOfAny(literals); at >= 0; at = NextAfter(folded, at, literals))
         {
-            var word = text.Word(i);
-            for (var j = 0; j + 3 <= word.Length; j++)
-            {
-                if (!terms.RegexTrigrams.MayStart(word[j], word[j + 1], word[j + 2])
-                    || !terms.Trigrams.TryGet(KeyHash.Trigram(word[j..]), out var bucket)) continue;
-                foreach (var item in bucket)
-                    if (!item.TitleOnly || titleText) context.AddRegexCandidate(item.Term, item.Slot);
-            }
+            if (!terms.Trigrams.TryGet(KeyHash.Trigram(folded[at..]), out var bucket)) continue;
+            foreach (var item in bucket)
+                if (!item.TitleOnly || titleText) context.AddRegexCandidate(item.Term, item.Slot);
         }
+    }
+
+    private static int NextAfter(ReadOnlySpan<char> text, int at, SearchValues<string> literals)
+    {
+        var next = text[(at + 1)..].IndexOfAny(literals);
+        return next < 0 ? -1 : at + 1 + next;
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using NewsBot.Core.Filters.Language;
 
 namespace NewsBot.Core.Filters.Index;
@@ -22,8 +24,13 @@ internal sealed class TermTable
     public StartFilter WordStarts { get; } = new();
     public StartFilter PrefixStarts { get; } = new();
 
-    /// <summary>The trigrams regexes are keyed by, as three-character starts: most of an article's trigrams are skipped by one bit test.</summary>
-    public StartFilter RegexTrigrams { get; } = new();
+    // Every regex's required literals (with how many regexes need each), and all of them as one
+    // vectorized multi-string search, rebuilt on first use after a change (readers share the result).
+    private readonly Dictionary<string, int> _regexLiterals = new(StringComparer.Ordinal);
+    private SearchValues<string>? _literalSearch;
+
+    /// <summary>The required literals of all indexed regexes, to find in an article at once.</summary>
+    public SearchValues<string> RegexLiterals => _literalSearch ??= SearchValues.Create(_regexLiterals.Keys.ToArray(), StringComparison.Ordinal);
 
     private int _removalsSinceStartsRebuilt;
 
@@ -91,7 +98,12 @@ internal sealed class TermTable
             case RegexTerm regex:
                 foreach (var trigram in regex.RequiredLiterals.Select(l => KeyHash.Trigram(l)).Distinct())
                     Update(Trigrams, trigram, new KeyItem(indexed, "", regex.TitleOnly), add);
-                if (add) AddTrigramStarts(regex);
+                foreach (var literal in regex.RequiredLiterals.Distinct())
+                {
+                    ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_regexLiterals, literal, out _);
+                    if ((count += add ? 1 : -1) == 0) _regexLiterals.Remove(literal);
+                }
+                _literalSearch = null;
                 break;
         }
     }
@@ -100,19 +112,12 @@ internal sealed class TermTable
     {
         WordStarts.Clear(_terms.Count);
         PrefixStarts.Clear(_terms.Count);
-        RegexTrigrams.Clear(0);
         foreach (var term in _terms.Values)
         {
             if (term.Term is WordTerm word) WordStarts.Add(word.Compound);
             else if (term.Term is PrefixTerm prefix) PrefixStarts.Add(prefix.Prefix);
-            else if (term.Term is RegexTerm regex) AddTrigramStarts(regex);
         }
         _removalsSinceStartsRebuilt = 0;
-    }
-
-    private void AddTrigramStarts(RegexTerm regex)
-    {
-        foreach (var literal in regex.RequiredLiterals) RegexTrigrams.Add(literal[..3]);
     }
 
     private static void Update(KeyTable table, ulong key, KeyItem item, bool add)
