@@ -88,7 +88,7 @@ public sealed class FilterIndex : IDisposable
             var matched = context.Matched;
             var count = 0;
             var candidates = CollectionsMarshal.AsSpan(Candidates(context));
-            foreach (ref readonly var candidate in candidates) Prefetch.Object(candidate.Entry);
+            foreach (ref readonly var candidate in candidates) Prefetch.Object(candidate.Entry, lines: 2);
             foreach (ref readonly var candidate in candidates)
             {
                 var entry = candidate.Entry;

@@ -12,11 +12,14 @@ namespace NewsBot.Core.Filters.Index;
 /// </summary>
 internal static unsafe class Prefetch
 {
+    /// <summary>The first <paramref name="lines"/> cache lines of an object (a filter entry spans two).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Object(object? target)
+    public static void Object(object? target, int lines = 1)
     {
+        if (!Sse.IsSupported || target is null) return;
         // The reference is the object's address; the GC may move the object meanwhile, which only wastes the hint.
-        if (Sse.IsSupported && target is not null) Sse.Prefetch0((void*)Unsafe.As<object, nint>(ref target));
+        var start = (byte*)Unsafe.As<object, nint>(ref target);
+        for (var line = 0; line < lines; line++) Sse.Prefetch0(start + line * 64);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
