@@ -93,7 +93,7 @@ public sealed class FilterIndex : IDisposable
             {
                 var entry = candidate.Entry;
                 if (candidate.Decided ? candidate.ExcludeSlot >= 0 && context.IsSeen(candidate.ExcludeSlot)
-                    : !FilterProgram.Matches(candidate.Code, entry, context)) continue;
+                    : !FilterProgram.Matches(entry.Code, entry, context)) continue;
                 matched.Add((entry, entry.FixedTerms ?? FilterProgram.MatchedTerms(entry.Code, context)));
                 count += entry.SubscriberCount;
                 entry.PrefetchSubscribers();
