@@ -36,9 +36,13 @@ internal static class ProfileRun
         times.Sort();
         var matchMicros = watch.Elapsed.TotalMicroseconds / count;
         Console.WriteLine($"GCs gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen1 {GC.CollectionCount(1) - gcBefore.Item2}, gen2 {GC.CollectionCount(2) - gcBefore.Item3}, pause {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:N0} ms of {watch.Elapsed.TotalMilliseconds:N0}, {(GC.GetTotalAllocatedBytes() - gcBefore.Item5) / count:N0} B allocated per article");
-        watch.Restart();
-        foreach (var article in articles) GC.KeepAlive(ArticleAnalysis.Of(article));
-        analysisTicks = watch.ElapsedTicks;
+        analysisTicks = long.MaxValue;
+        for (var round = 0; round < 20; round++) // the fastest round: analysis is the part no index can save
+        {
+            watch.Restart();
+            foreach (var article in articles) GC.KeepAlive(ArticleAnalysis.Of(article));
+            analysisTicks = Math.Min(analysisTicks, watch.ElapsedTicks);
+        }
         Console.WriteLine($"{count:N0} articles, {matchMicros:N1} µs each (wall), median {times[times.Count / 2]:N1} µs, p99 {times[times.Count * 99 / 100]:N1} µs ({ThreadCpuClock.Kind}), analysis alone {analysisTicks * 1e6 / Stopwatch.Frequency / articles.Length:N1} µs, {matched / (double)count:N1} matches/article");
     }
 }
