@@ -92,6 +92,7 @@ public sealed class FilterIndex : IDisposable
             foreach (ref readonly var candidate in candidates)
             {
                 var entry = candidate.Entry;
+                if (candidate.MultiKey && !context.Reached.Add(entry)) continue;
                 if (candidate.Decided ? candidate.ExcludeSlot >= 0 && context.IsSeen(candidate.ExcludeSlot)
                     : !FilterProgram.Matches(entry.Code, entry, context)) continue;
                 matched.Add((entry, entry.FixedTerms ?? FilterProgram.MatchedTerms(entry.Code, context)));
@@ -124,7 +125,7 @@ public sealed class FilterIndex : IDisposable
         try
         {
             ArticleScan.Run(_terms, context);
-            return Candidates(context).Count;
+            return Candidates(context).Count(candidate => !candidate.MultiKey || context.Reached.Add(candidate.Entry));
         }
         finally
         {

@@ -109,7 +109,10 @@ internal readonly struct Posting
     /// <summary>With <see cref="Decided"/>: a term whose presence alone rules the match out ("key -word"), or -1.</summary>
     public int ExcludeSlot => (_excludeAndFlags & SlotMask) - 1;
 
-    /// <summary>Reachable through several keys (an OR): the candidate list must see it once.</summary>
+    /// <summary>
+    /// Reachable through several keys (an OR): verification must skip its repeats. Checked there, once
+    /// the entry has been prefetched, not during the posting walk, where hashing it was a miss.
+    /// </summary>
     public bool MultiKey => (_excludeAndFlags & MultiKeyBit) != 0;
 
     /// <summary>Key and companion found (and the excluded term not) is the match: no program to run.</summary>

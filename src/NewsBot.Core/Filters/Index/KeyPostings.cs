@@ -39,14 +39,13 @@ internal struct KeyPostings
         }
     }
 
-    /// <summary>Adds the filters whose companion (if any) the article has; OR filters reached twice count once.</summary>
+    /// <summary>Adds the filters whose companion (if any) the article has; an OR filter reached twice is added twice (see <see cref="Posting.MultiKey"/>).</summary>
     public readonly void CollectInto(MatchContext context, List<Posting> candidates)
     {
         if (_items is null) return;
         foreach (ref readonly var posting in _items.AsSpan(0, _count))
         {
             if (posting.CompanionSlot >= 0 && !context.IsSeen(posting.CompanionSlot)) continue;
-            if (posting.MultiKey && !context.Reached.Add(posting.Entry)) continue;
             candidates.Add(posting);
         }
     }
