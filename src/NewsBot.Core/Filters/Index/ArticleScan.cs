@@ -7,6 +7,9 @@ namespace NewsBot.Core.Filters.Index;
 /// <summary>
 /// Walks an article's tokens once and looks up the terms that can start at each one. Cost:
 /// a few hash lookups per token plus one verification per term hit, whatever the number of filters.
+/// In a large index each lookup and each term text is a cache miss, so the work is done in passes
+/// over the whole article — name the keys worth looking up, probe them, compare the texts — and
+/// each pass hints the memory the next one reads (<see cref="Prefetch"/>): the misses overlap.
 /// </summary>
 internal static class ArticleScan
 {
@@ -31,7 +34,7 @@ internal static class ArticleScan
 
     /// <summary>
     /// At each token some term may start at, hashes the stems from there on, character by character,
-    /// and looks up the hash wherever a term could end: at each token end within the first
+    /// and names the hash for lookup wherever a term could end: at each token end within the first
     /// <see cref="KeyHash.KeyLength"/> characters (short terms), and after exactly that many (longer
     /// terms, keyed by their start).
     /// </summary>
@@ -54,6 +57,7 @@ internal static class ArticleScan
         }
     }
 
+    /// <summary>Names for lookup the hash of each leading part of each word that some prefix term is as long as.</summary>
     private static void ScanPrefixes(TermTable terms, AnalyzedText text, bool titleText, MatchContext context)
     {
         var lengths = terms.PrefixLengths;
