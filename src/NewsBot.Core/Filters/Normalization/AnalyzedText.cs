@@ -122,43 +122,43 @@ public sealed class AnalyzedText
     }
 
     /// <summary>
-    /// The same tokens as the general loop for pure-ASCII text (most English news), without Unicode
-    /// tables or per-character calls: letters and digits make words, an apostrophe between two of
-    /// them joins them and vanishes. Returns the token count.
+    /// The same tokens as the general loop for pure-ASCII text (most English news), in one pass
+    /// with a table lookup per character, writing each word and its stem as it goes (words average
+    /// five characters: too short for vectorized searches or copies to pay for their set-up): letters
+    /// and digits make words, an apostrophe between two of them joins them and vanishes. Returns the token count.
     /// </summary>
     private static int TokenizeAscii(string folded, char[] words, char[] stems, int[] wordStarts, int[] stemStarts, out int wordLength, out int stemLength)
     {
         var text = folded.AsSpan();
-        int count = 0, w = 0, s = 0, i = 0;
+        var isWord = AsciiWordChar;
+        int count = 0, w = 0, s = 0, i = 0, n = text.Length;
         while (true)
         {
-            var gap = text[i..].IndexOfAny(AsciiWordChars);
-            if (gap < 0) break;
-            i += gap;
+            while (i < n && !isWord[text[i]]) i++;
+            if (i >= n) break;
             var tokenStart = w;
             while (true)
             {
-                var run = text[i..].IndexOfAnyExcept(AsciiWordChars);
-                if (run < 0) run = text.Length - i;
-                text.Slice(i, run).CopyTo(words.AsSpan(w));
-                w += run;
-                i += run;
-                if (i + 1 < text.Length && text[i] == '\'' && AsciiWordChars.Contains(text[i + 1])) i++;
+                while (i < n && isWord[text[i]])
+                {
+                    words[w++] = text[i];
+                    stems[s++] = text[i++];
+                }
+                if (i + 1 < n && text[i] == '\'' && isWord[text[i + 1]]) i++;
                 else break;
             }
             wordStarts[count] = tokenStart;
-            stemStarts[count] = s;
+            stemStarts[count] = s - (w - tokenStart);
             count++;
-            s += EnglishInflection.Singular(words.AsSpan(tokenStart, w - tokenStart), stems.AsSpan(s));
+            s = stemStarts[count - 1] + EnglishInflection.SingularInPlace(stems.AsSpan(stemStarts[count - 1], w - tokenStart));
         }
         wordLength = w;
         stemLength = s;
         return count;
     }
 
-    /// <summary>ASCII letters and digits; searched for with vectorized IndexOfAny, a run at a time.</summary>
-    private static readonly SearchValues<char> AsciiWordChars =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+    /// <summary>ASCII letters and digits, by character code.</summary>
+    private static readonly bool[] AsciiWordChar = Enumerable.Range(0, 128).Select(c => char.IsAsciiLetterOrDigit((char)c)).ToArray();
 
     private enum CharKind { Other, Spaced, Unspaced }
 

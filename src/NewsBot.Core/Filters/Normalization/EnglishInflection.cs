@@ -19,6 +19,14 @@ public static class EnglishInflection
         return length;
     }
 
+    /// <summary>Turns <paramref name="word"/> into its singular where it stands (the singular is never longer); returns its length.</summary>
+    public static int SingularInPlace(Span<char> word)
+    {
+        var length = SingularLength(word, out var endsInY);
+        if (endsInY) word[length++] = 'y';
+        return length;
+    }
+
     public static string Singular(string word)
     {
         Span<char> buffer = stackalloc char[word.Length + 1];
