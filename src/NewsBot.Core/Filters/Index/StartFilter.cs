@@ -8,7 +8,7 @@ namespace NewsBot.Core.Filters.Index;
 /// bit each in 8 KiB (it stays in the L1 cache): most article tokens are words no filter starts with
 /// ("the", "said"), and the scan skips them before hashing further or touching the term tables.
 /// Then, for terms of at least <see cref="LongLength"/> characters, the hash of that many leading
-/// characters (about one bit in eight set): a token that passed the first level by chance ("and"
+/// characters (one bit in four to eight set: at a million filters a sparser set outgrows the L2 cache and costs more than the extra lookups it saves): a token that passed the first level by chance ("and"
 /// for "andrew") stops there instead of being looked up at every later word boundary. Terms shorter
 /// than three characters cannot be checked at all and are counted, so the scan still looks for them.
 /// Bits of removed terms stay (costing a lookup, never a miss) until <see cref="TermTable"/> rebuilds.
@@ -26,7 +26,7 @@ internal sealed class StartFilter
     public int ShortTerms { get; private set; }
 
     /// <summary>True once long terms outgrow the second level; <see cref="TermTable"/> then rebuilds it larger.</summary>
-    public bool NeedsGrowth => _longTerms * 8 > _long.Length * 64;
+    public bool NeedsGrowth => _longTerms * 4 > _long.Length * 64;
 
     public void Add(string term)
     {
@@ -58,7 +58,7 @@ internal sealed class StartFilter
     {
         Array.Clear(_bits);
         Array.Clear(_short);
-        _long = new ulong[Math.Max(64, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, longTerms) * 16) / 64)];
+        _long = new ulong[Math.Max(64, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, longTerms) * 8) / 64)];
         _longTerms = 0;
         ShortTerms = 0;
     }
