@@ -8,8 +8,9 @@ namespace NewsBot.Core.Filters.Index;
 /// bit each in 8 KiB (it stays in the L1 cache): most article tokens are words no filter starts with
 /// ("the", "said"), and the scan skips them before hashing further or touching the term tables.
 /// Then, for terms of at least <see cref="LongLength"/> characters, the hash of that many leading
-/// characters (one bit in four to eight set: at a million filters a sparser set outgrows the L2 cache and costs more than the extra lookups it saves): a token that passed the first level by chance ("and"
-/// for "andrew") stops there instead of being looked up at every later word boundary. Terms shorter
+/// characters (one bit in four to eight set: at a million filters a sparser set outgrows the L2
+/// cache and its misses cost more than the lookups it saves): a token that passed the first level by
+/// chance ("and" for "andrew") stops there instead of being looked up at every later word boundary. Terms shorter
 /// than three characters cannot be checked at all and are counted, so the scan still looks for them.
 /// Bits of removed terms stay (costing a lookup, never a miss) until <see cref="TermTable"/> rebuilds.
 /// </summary>
