@@ -1,4 +1,5 @@
 using NewsBot.Core.Filters;
+using NewsBot.Core.Filters.Normalization;
 
 namespace NewsBot.Core.Tests.Filters;
 
@@ -31,6 +32,13 @@ internal static class FilterAssert
     /// <summary>The index's matches as "id/chat: terms" in filter id order (the index returns them in no particular order).</summary>
     public static IEnumerable<string> ById(IReadOnlyList<FilterMatch> matches) =>
         matches.OrderBy(m => m.FilterId).Select(m => $"{m.FilterId}/{m.ChatId}: {string.Join(", ", m.MatchedTerms)}");
+
+    /// <summary>What the reference evaluator matches among these filters, in the form and order of <see cref="ById"/>.</summary>
+    public static IEnumerable<string> ByReference(IEnumerable<(long Id, long Chat, Filter Filter)> filters, ArticleAnalysis analysis) =>
+        filters.OrderBy(f => f.Id)
+            .Select(f => (f.Id, f.Chat, Terms: FilterEvaluator.Match(f.Filter, analysis)))
+            .Where(m => m.Terms is not null)
+            .Select(m => $"{m.Id}/{m.Chat}: {string.Join(", ", m.Terms!)}");
 
     public static bool Matches(string filterText, string title, string body = "", string source = "Example News", string? host = "example.com") =>
         Match(filterText, new ArticleText(title, body, source, host)) is not null;

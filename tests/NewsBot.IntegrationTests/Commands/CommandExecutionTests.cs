@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Commands;
 using NewsBot.IntegrationTests.Infrastructure;
+using static NewsBot.IntegrationTests.Infrastructure.ConsoleUsers;
 
 namespace NewsBot.IntegrationTests.Commands;
 
@@ -15,7 +16,6 @@ public sealed class CommandExecutionTests : IAsyncLifetime
     private NewsSite _site = null!;
     private TestHost _host = null!;
 
-    private static readonly CommandContext Alice = new("console", "alice", ChatKind.Private, "alice", IsBotAdmin: false, IsChatAdmin: true);
     private static readonly CommandContext Admin = new("console", "admin", ChatKind.Private, "admin", IsBotAdmin: true, IsChatAdmin: true);
     private static readonly CommandContext GroupMember = new("console", "group-1", ChatKind.Group, "bob", IsBotAdmin: false, IsChatAdmin: false);
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Commands;
 using NewsBot.IntegrationTests.Infrastructure;
+using static NewsBot.IntegrationTests.Infrastructure.ConsoleUsers;
 using NewsBot.Pipeline.Delivery;
 using NewsBot.Storage.Entities;
 
@@ -11,7 +12,6 @@ namespace NewsBot.IntegrationTests.Commands;
 public sealed class DeliveryControlTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private static readonly CommandContext Alice = new("console", "alice", ChatKind.Private, "alice", IsBotAdmin: false, IsChatAdmin: true);
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-dlv-{Guid.NewGuid():N}.db");
     private NewsSite _site = null!;
     private TestHost _host = null!;

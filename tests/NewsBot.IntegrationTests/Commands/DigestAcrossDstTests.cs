@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using NewsBot.Core.Commands;
 using NewsBot.IntegrationTests.Infrastructure;
+using static NewsBot.IntegrationTests.Infrastructure.ConsoleUsers;
 using NewsBot.Pipeline.Delivery;
 using NewsBot.Storage.Entities;
 
@@ -15,7 +16,6 @@ namespace NewsBot.IntegrationTests.Commands;
 public sealed class DigestAcrossDstTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private static readonly CommandContext Alice = new("console", "alice", ChatKind.Private, "alice", IsBotAdmin: false, IsChatAdmin: true);
 
     [Theory]
     [InlineData("2027-03-27T12:00:00Z", "2027-03-28T06:00:00Z")] // spring forward at 02:00 local on the 28th

@@ -137,6 +137,7 @@ public sealed class AnalyzedText
             while (i < n && !isWord[text[i]]) i++;
             if (i >= n) break;
             var tokenStart = w;
+            var stemStart = s;
             while (true)
             {
                 while (i < n && isWord[text[i]])
@@ -148,9 +149,9 @@ public sealed class AnalyzedText
                 else break;
             }
             wordStarts[count] = tokenStart;
-            stemStarts[count] = s - (w - tokenStart);
+            stemStarts[count] = stemStart;
             count++;
-            s = stemStarts[count - 1] + EnglishInflection.SingularInPlace(stems.AsSpan(stemStarts[count - 1], w - tokenStart));
+            s = stemStart + EnglishInflection.SingularInPlace(stems.AsSpan(stemStart, s - stemStart));
         }
         wordLength = w;
         stemLength = s;
