@@ -105,12 +105,20 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
         var restarted = StartInstance();
         _world.Publish(Enumerable.Range(20, 10));
         var expected = _world.ExpectedAlerts();
-        await Eventually.TrueAsync(() => expected.All(_world.DeliveredAlerts().ContainsKey), TimeSpan.FromSeconds(90), "every alert is delivered");
-        await Eventually.TrueAsync(async () =>
+        try
         {
-            await using var db = Db();
-            return !await db.Alerts.AnyAsync(a => a.Status != AlertStatus.Sent);
-        }, Wait, "every alert is recorded as sent");
+            await Eventually.TrueAsync(() => expected.All(_world.DeliveredAlerts().ContainsKey), TimeSpan.FromSeconds(90), "every alert is delivered");
+            await Eventually.TrueAsync(async () =>
+            {
+                await using var db = Db();
+                return !await db.Alerts.AnyAsync(a => a.Status != AlertStatus.Sent);
+            }, Wait, "every alert is recorded as sent");
+        }
+        catch
+        {
+            await DescribeWhatIsMissingAsync(expected);
+            throw;
+        }
 
         var delivered = _world.DeliveredAlerts();
         var lost = expected.Count(e => !delivered.ContainsKey(e));
@@ -134,6 +142,30 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.InRange(takeover, TimeSpan.Zero, TimeSpan.FromSeconds(30));
         Assert.InRange(peak, 0, ConfiguredRate * 1.1); // rate limits hold across instances: one sender per bot
         Assert.False(Leads(restarted)); // the survivor keeps the lease; no flapping back
+    }
+
+    /// <summary>On a timeout: where the undelivered alerts stand (not stored, pending, claimed, retrying) and what the instances logged.</summary>
+    private async Task DescribeWhatIsMissingAsync(HashSet<(long Chat, int Topic)> expected)
+    {
+        var delivered = _world.DeliveredAlerts();
+        var missingTopics = expected.Where(e => !delivered.ContainsKey(e)).GroupBy(e => e.Topic).OrderBy(g => g.Key).ToList();
+        output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} undelivered: {string.Join(", ", missingTopics.Select(g => $"topic {g.Key} x{g.Count()}"))}");
+        await using var db = Db();
+        var now = DateTime.UtcNow;
+        foreach (var topic in missingTopics.Select(g => g.Key))
+        {
+            var url = _world.Site.Url($"feed/{topic * 7 % ChaosWorld.Sources}.xml").ToString();
+            var source = await db.Sources.AsNoTracking().SingleAsync(s => s.Url == url);
+            var articles = await db.Articles.CountAsync(a => a.Title.Contains(ChaosWorld.Keyword(topic)));
+            output.WriteLine($"  topic {topic}: source {source.Id} next poll {source.NextPollAt:HH:mm:ss.fff}, claimed until {source.PollClaimedUntil:HH:mm:ss.fff}, "
+                             + $"last attempt {source.LastAttemptAt:HH:mm:ss.fff}, error {source.LastError ?? "none"}; articles stored {articles}");
+        }
+        var unsent = await db.Alerts.AsNoTracking().Where(a => a.Status != AlertStatus.Sent).OrderBy(a => a.Id).Take(2000).ToListAsync();
+        foreach (var g in unsent.GroupBy(a => (a.Status, a.Attempts, a.LastError, Claimed: a.ClaimedUntil > now, Due: a.NextAttemptAt <= now)))
+            output.WriteLine($"  {g.Count()} alerts {g.Key.Status}, attempts {g.Key.Attempts}, claimed {g.Key.Claimed}, due {g.Key.Due}, last error {g.Key.LastError ?? "none"}");
+        output.WriteLine($"  fake Telegram: {_world.Telegram.SentMessages.Count} messages, {_world.Telegram.TooManyRequestsCount} answers 429");
+        foreach (var p in _processes)
+            output.WriteLine($"pid {p.Id} (exited {p.HasExited}):\n{p.StandardOutput}\n{p.StandardError}");
     }
 
     /// <summary>Highest number of sends per second in any window of the given width.</summary>

@@ -29,14 +29,23 @@ public sealed partial class PollSourceJob(
     /// <summary>Saving can collide with a concurrent poll (same items, or the same story for the same chat); the retry sees its rows.</summary>
     private const int SaveAttempts = 3;
 
+    /// <summary>The instance that claimed the source may run a little ahead of this one's clock.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(5);
+
     [AutomaticRetry(Attempts = 0)] // failures are the source's health and backoff, not job retries
     public async Task RunAsync(long sourceId, CancellationToken ct)
     {
         string url, etag, lastModified;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            var now = time.GetUtcNow().UtcDateTime;
+            // Running now: hold the source for as long as a poll can take. A job that waited in the
+            // queue past the scheduler's short claim may find the source re-enqueued and already polled.
+            var started = await db.Sources.Where(s => s.Id == sourceId && !s.Paused && s.NextPollAt <= now + ClockSkew)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.PollClaimedUntil, now + SourceScheduler.RunningLease), ct);
+            if (started == 0) return; // removed, paused, or polled by a twin of this job
             var source = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sourceId, ct);
-            if (source is null || source.Paused) return;
+            if (source is null) return;
             (url, etag, lastModified) = (source.Url, source.ETag ?? "", source.LastModified ?? "");
         }
         var read = await reader.ReadAsync(url, NullIfEmpty(etag), NullIfEmpty(lastModified), ct);

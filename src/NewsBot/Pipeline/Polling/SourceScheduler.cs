@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Storage;
@@ -6,8 +7,9 @@ namespace NewsBot.Pipeline.Polling;
 
 /// <summary>
 /// Once a second, hands every due source to a Hangfire poll job. Before enqueuing it claims the
-/// source for a lease, so the same source is not enqueued again while its job runs; the job sets
-/// the next poll time and releases the claim.
+/// source, so the same source is not enqueued again while its job waits or runs. The claim is short
+/// (<see cref="QueuedLease"/>) until the job starts and lengthens it: an instance that dies between
+/// claiming and enqueuing (or whose enqueue fails) must not keep the source from being polled for long.
 /// </summary>
 public sealed partial class SourceScheduler(
     IDbContextFactory<NewsBotDbContext> dbFactory,
@@ -17,8 +19,14 @@ public sealed partial class SourceScheduler(
 {
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
-    /// <summary>Longer than a poll can take (fetch timeout + parse + save), so a running poll is never doubled.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claimed source waits for its job to start before another scheduler may enqueue it
+    /// again. A job that starts later finds the source already polled and does nothing.
+    /// </summary>
+    public static readonly TimeSpan QueuedLease = TimeSpan.FromSeconds(30);
+
+    /// <summary>Set by the job when it starts; longer than a poll can take (fetch timeout + parse + save), so a running poll is never doubled.</summary>
+    public static readonly TimeSpan RunningLease = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,10 +71,32 @@ public sealed partial class SourceScheduler(
         {
             // Claim with a conditional update: a second scheduler (another instance) that read the same row gets 0 rows.
             var claimed = await db.Sources.Where(s => s.Id == id && (s.PollClaimedUntil == null || s.PollClaimedUntil < now))
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.PollClaimedUntil, now + Lease), ct);
-            if (claimed == 1) jobs.Enqueue<PollSourceJob>(j => j.RunAsync(id, CancellationToken.None));
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.PollClaimedUntil, now + QueuedLease), ct);
+            if (claimed == 0) continue;
+            try
+            {
+                jobs.Enqueue<PollSourceJob>(j => j.RunAsync(id, CancellationToken.None));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The job store refused it (database gone for a moment): the next tick tries again.
+                await ReleaseAsync(db, id);
+                throw;
+            }
         }
         return due.Count;
+    }
+
+    private static async Task ReleaseAsync(NewsBotDbContext db, long id)
+    {
+        try
+        {
+            await db.Sources.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.PollClaimedUntil, (DateTime?)null), CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            // The claim runs out after QueuedLease instead.
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Source scheduler tick failed; trying again next tick")]
