@@ -8,7 +8,7 @@ namespace NewsBot.Core.Filters.Index;
 /// Walks an article's tokens once and looks up the terms that can start at each one. Cost:
 /// a few hash lookups per token plus one verification per term hit, whatever the number of filters.
 /// In a large index each lookup and each term text is a cache miss, so the work is done in passes
-/// over the whole article — name the keys worth looking up, probe them, compare the texts — and
+/// over the whole article — name the keys worth looking up, test their bits, probe them, compare the texts — and
 /// each pass hints the memory the next one reads (<see cref="Prefetch"/>): the misses overlap.
 /// </summary>
 internal static class ArticleScan
@@ -23,6 +23,7 @@ internal static class ArticleScan
             ScanPrefixes(terms, article.Title, titleText: true, context);
             ScanPrefixes(terms, article.Body, titleText: false, context);
         }
+        KeepPossibleKeys(terms, context);
         ProbeLookups(terms, context);
         CompareHits(context);
         if (terms.Trigrams.Count > 0)
@@ -34,27 +35,62 @@ internal static class ArticleScan
 
     /// <summary>
     /// At each token some term may start at, hashes the stems from there on, character by character,
-    /// and names the hash for lookup wherever a term could end: at each token end within the first
+    /// and names the hash wherever a term could end: at each token end within the first
     /// <see cref="KeyHash.KeyLength"/> characters (short terms), and after exactly that many (longer
-    /// terms, keyed by their start).
+    /// terms, keyed by their start). In three levels, each hinting the bits the next tests, because
+    /// at a million filters the start filter's second level and the term table's bit set are
+    /// cache misses: short keys and six-character starts first, then the starts that pass, then the
+    /// keys' bits (<see cref="KeepPossibleKeys"/>).
     /// </summary>
     private static void ScanCompounds(TermTable terms, AnalyzedText text, bool titleText, MatchContext context)
     {
         var stems = text.Stems;
+        var starts = terms.WordStarts;
+        var longStarts = context.LongStarts;
+        longStarts.Clear();
         for (var i = 0; i < text.Count; i++)
         {
             var start = text.StemStart(i);
             var hash = KeyHash.Start;
-            var limit = Reach(terms.WordStarts, stems[start..], KeyHash.KeyLength);
+            var limit = Reach(starts, stems[start..], KeyHash.KeyLength);
             for (var k = 1; k <= limit; k++)
             {
                 hash = KeyHash.Step(hash, stems[start + k - 1]);
-                if (k == StartFilter.LongLength && !terms.WordStarts.MayStartLong(hash)) break;
-                if ((k == KeyHash.KeyLength || text.IsStemBoundary(start + k))
-                    && (k >= StartFilter.LongLength || terms.WordStarts.MayBeShortTerm(hash)) && terms.Words.MayContain(hash))
-                    context.Lookups.Add(new Lookup(hash, i, Prefix: false, titleText));
+                if (k == StartFilter.LongLength)
+                {
+                    starts.HintLong(hash);
+                    longStarts.Add(new Lookup(hash, i, Prefix: false, titleText));
+                    break;
+                }
+                if (text.IsStemBoundary(start + k) && starts.MayBeShortTerm(hash)) NameKey(terms.Words, hash, i, prefix: false, titleText, context);
             }
         }
+        foreach (ref readonly var lead in CollectionsMarshal.AsSpan(longStarts))
+        {
+            if (!starts.MayStartLong(lead.Key)) continue;
+            var start = text.StemStart(lead.Token);
+            var hash = lead.Key;
+            var limit = Math.Min(KeyHash.KeyLength, stems.Length - start);
+            for (var k = StartFilter.LongLength; k <= limit; k++)
+            {
+                if (k > StartFilter.LongLength) hash = KeyHash.Step(hash, stems[start + k - 1]);
+                if (k == KeyHash.KeyLength || text.IsStemBoundary(start + k)) NameKey(terms.Words, hash, lead.Token, prefix: false, titleText, context);
+            }
+        }
+    }
+
+    /// <summary>A key some term may have, its bit in the table's set hinted; tested in <see cref="KeepPossibleKeys"/>.</summary>
+    private static void NameKey(KeyTable table, ulong hash, int token, bool prefix, bool titleText, MatchContext context)
+    {
+        table.HintBits(hash);
+        context.Keys.Add(new Lookup(hash, token, prefix, titleText));
+    }
+
+    /// <summary>Keeps the named keys whose bit is set, hinting their slots for <see cref="ProbeLookups"/>.</summary>
+    private static void KeepPossibleKeys(TermTable terms, MatchContext context)
+    {
+        foreach (ref readonly var key in CollectionsMarshal.AsSpan(context.Keys))
+            if ((key.Prefix ? terms.Prefixes : terms.Words).MayContain(key.Key)) context.Lookups.Add(key);
     }
 
     /// <summary>Names for lookup the hash of each leading part of each word that some prefix term is as long as.</summary>
@@ -70,8 +106,8 @@ internal static class ArticleScan
             {
                 hash = KeyHash.Step(hash, word[k - 1]);
                 if (k == StartFilter.LongLength && !terms.PrefixStarts.MayStartLong(hash)) break;
-                if (lengths[k] != 0 && (k >= StartFilter.LongLength || terms.PrefixStarts.MayBeShortTerm(hash)) && terms.Prefixes.MayContain(hash))
-                    context.Lookups.Add(new Lookup(hash, i, Prefix: true, titleText));
+                if (lengths[k] != 0 && (k >= StartFilter.LongLength || terms.PrefixStarts.MayBeShortTerm(hash)))
+                    NameKey(terms.Prefixes, hash, i, prefix: true, titleText, context);
             }
         }
     }

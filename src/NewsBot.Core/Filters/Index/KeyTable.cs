@@ -37,6 +37,13 @@ internal sealed class KeyTable
         return true;
     }
 
+    /// <summary>Hints the bit <see cref="MayContain"/> will test for this key.</summary>
+    public void HintBits(ulong key)
+    {
+        var bit = BitMix(key) & (ulong)(_bits.Length * 64 - 1);
+        Prefetch.Element(_bits, (int)(bit >> 6));
+    }
+
     /// <remarks>The span points into the table: use it before the table changes (callers hold the index's read lock).</remarks>
     public bool TryGet(ulong key, out ReadOnlySpan<KeyItem> items)
     {

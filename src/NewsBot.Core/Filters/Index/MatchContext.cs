@@ -29,6 +29,10 @@ internal sealed class MatchContext
     public List<Hit> Hits { get; } = [];
     public List<Lookup> Lookups { get; } = [];
 
+    /// <summary>Keys named by the scan, their bits still to test; tokens whose six-character start is still to test.</summary>
+    public List<Lookup> Keys { get; } = [];
+    public List<Lookup> LongStarts { get; } = [];
+
     /// <summary>Candidates reached through several keys (OR filters): each is verified once.</summary>
     public HashSet<FilterEntry> Reached { get; } = [];
 
@@ -56,6 +60,8 @@ internal sealed class MatchContext
         context.Found.Clear();
         context.Hits.Clear();
         context.Lookups.Clear();
+        context.Keys.Clear();
+        context.LongStarts.Clear();
         context.RegexCandidates.Clear();
         context.Reached.Clear();
         context.Candidates.Clear();

@@ -80,6 +80,10 @@ internal sealed class StartFilter
         return (_long[bit >> 6] & 1UL << bit) != 0;
     }
 
+    /// <summary>Hints the bit <see cref="MayStartLong"/> will test.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void HintLong(ulong leadingHash) => Prefetch.Element(_long, LongBit(leadingHash, _long.Length) >> 6);
+
     /// <summary>
     /// False when no term shorter than <see cref="LongLength"/> is exactly the characters hashed: the
     /// scan's lookups at short word ends ("and", "said") are answered from 8 KiB instead of the term table.
