@@ -103,7 +103,7 @@ public sealed class FilterIndex : IDisposable
             foreach (ref readonly var candidate in candidates)
             {
                 var entry = candidate.Entry;
-                if (candidate.MultiKey && !context.Reached.Add(entry)) continue;
+                if (!context.IsFirstVisit(candidate)) continue;
                 if (candidate.Decided ? candidate.ExcludeSlot >= 0 && context.IsSeen(candidate.ExcludeSlot)
                     : !FilterProgram.Matches(entry.Code, entry, context)) continue;
                 matched.Add((entry, entry.FixedTerms ?? FilterProgram.MatchedTerms(entry.Code, context)));
@@ -136,7 +136,7 @@ public sealed class FilterIndex : IDisposable
         try
         {
             ArticleScan.Run(_terms, context);
-            return Candidates(context).Count(candidate => !candidate.MultiKey || context.Reached.Add(candidate.Entry));
+            return Candidates(context).Count(candidate => context.IsFirstVisit(candidate));
         }
         finally
         {
@@ -204,10 +204,7 @@ public sealed class FilterIndex : IDisposable
 
     private void DeleteEntryLocked(FilterEntry entry)
     {
-        foreach (var key in entry.Keys)
-        {
-            key.Postings.Remove(entry);
-        }
+        foreach (var key in entry.Keys) key.Postings.Remove(entry);
         _unkeyed.Remove(entry);
         _entries.Remove(entry.Normalized);
         foreach (var slot in FilterProgram.Slots(entry.Code)) _terms.Release(_terms.BySlot[slot]!);

@@ -20,13 +20,12 @@ internal static partial class HugePages
     [LibraryImport("libc", SetLastError = true)]
     private static partial int madvise(nint address, nuint length, int advice);
 
-    /// <summary>Advises every writable anonymous mapping of at least 16 MB; returns how many were advised.</summary>
-    public static int Request()
+    /// <summary>Advises every writable anonymous mapping of at least 16 MB.</summary>
+    public static void Request()
     {
-        if (!OperatingSystem.IsLinux()) return 0;
+        if (!OperatingSystem.IsLinux()) return;
         try
         {
-            var advised = 0;
             foreach (var line in File.ReadLines("/proc/self/maps"))
             {
                 // "start-end perms offset dev inode [path]": anonymous mappings have no path.
@@ -38,13 +37,11 @@ internal static partial class HugePages
                 if (end - start < SmallestRange) continue;
                 if (madvise((nint)start, (nuint)(end - start), AdviseHugePage) != 0) continue;
                 madvise((nint)start, (nuint)(end - start), AdviseCollapse); // older kernels: khugepaged does it over time
-                advised++;
             }
-            return advised;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or EntryPointNotFoundException or FormatException)
         {
-            return 0;
+            // no /proc or no libc here: ordinary pages
         }
     }
 }

@@ -14,8 +14,6 @@ internal struct KeyPostings
     private Posting[]? _items;
     private int _count;
 
-    public readonly bool IsEmpty => _count == 0;
-
     /// <summary>The array the walk reads first, for <see cref="Prefetch"/>.</summary>
     public readonly Posting[]? Items => _items;
 

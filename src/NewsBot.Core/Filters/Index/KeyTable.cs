@@ -31,8 +31,7 @@ internal sealed class KeyTable
     /// <summary>False when no term has this key (one bit test); when one may, hints its slot to the CPU for <see cref="TryGet"/>.</summary>
     public bool MayContain(ulong key)
     {
-        var bit = BitMix(key) & (ulong)(_bits.Length * 64 - 1);
-        if ((_bits[bit >> 6] & 1UL << (int)(bit & 63)) == 0) return false;
+        if (!HasBit(_bits, key)) return false;
         Prefetch.Element(_slots, Home(key, _slots.Length - 1));
         return true;
     }
@@ -40,15 +39,13 @@ internal sealed class KeyTable
     /// <summary>Hints the bit <see cref="MayContain"/> will test for this key.</summary>
     public void HintBits(ulong key)
     {
-        var bit = BitMix(key) & (ulong)(_bits.Length * 64 - 1);
-        Prefetch.Element(_bits, (int)(bit >> 6));
+        Prefetch.Element(_bits, (int)(BitOf(_bits, key) >> 6));
     }
 
     /// <remarks>The span points into the table: use it before the table changes (callers hold the index's read lock).</remarks>
     public bool TryGet(ulong key, out ReadOnlySpan<KeyItem> items)
     {
-        var bit = BitMix(key) & (ulong)(_bits.Length * 64 - 1);
-        if ((_bits[bit >> 6] & 1UL << (int)(bit & 63)) != 0)
+        if (HasBit(_bits, key))
         {
             var mask = _slots.Length - 1;
             for (var i = Home(key, mask); ; i = (i + 1) & mask)
@@ -133,9 +130,18 @@ internal sealed class KeyTable
 
     private static void SetBit(ulong[] bits, ulong key)
     {
-        var bit = BitMix(key) & (ulong)(bits.Length * 64 - 1);
+        var bit = BitOf(bits, key);
         bits[bit >> 6] |= 1UL << (int)(bit & 63);
     }
+
+    private static bool HasBit(ulong[] bits, ulong key)
+    {
+        var bit = BitOf(bits, key);
+        return (bits[bit >> 6] & 1UL << (int)(bit & 63)) != 0;
+    }
+
+    /// <summary>The key's bit in a set of <c>bits.Length × 64</c> (a power of two).</summary>
+    private static ulong BitOf(ulong[] bits, ulong key) => BitMix(key) & (ulong)(bits.Length * 64 - 1);
 
     /// <summary>Spreads packed trigrams and FNV hashes alike over the low bits (Fibonacci hashing).</summary>
     private static ulong BitMix(ulong key) => (key * 0x9E3779B97F4A7C15UL) >> 20;

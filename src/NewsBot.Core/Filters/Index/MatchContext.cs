@@ -34,7 +34,10 @@ internal sealed class MatchContext
     public List<Lookup> LongStarts { get; } = [];
 
     /// <summary>Candidates reached through several keys (OR filters): each is verified once.</summary>
-    public HashSet<FilterEntry> Reached { get; } = [];
+    private readonly HashSet<FilterEntry> _reached = [];
+
+    /// <summary>False for a repeat of an OR filter already reached through another of its keys.</summary>
+    public bool IsFirstVisit(in Posting candidate) => !candidate.MultiKey || _reached.Add(candidate.Entry);
 
     /// <summary>The filters to verify for this article.</summary>
     public List<Posting> Candidates { get; } = [];
@@ -63,7 +66,7 @@ internal sealed class MatchContext
         context.Keys.Clear();
         context.LongStarts.Clear();
         context.RegexCandidates.Clear();
-        context.Reached.Clear();
+        context._reached.Clear();
         context.Candidates.Clear();
         context.Matched.Clear();
         context._regexResults?.Clear();
