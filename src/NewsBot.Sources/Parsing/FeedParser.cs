@@ -13,7 +13,8 @@ namespace NewsBot.Sources.Parsing;
 /// </summary>
 public static class FeedParser
 {
-    public static ParsedFeed Parse(byte[] body, Uri? documentUrl, string? httpCharset)
+    /// <remarks><paramref name="ct"/> is the poll's parse budget: checked between items, it throws <see cref="OperationCanceledException"/> when spent.</remarks>
+    public static ParsedFeed Parse(byte[] body, Uri? documentUrl, string? httpCharset, CancellationToken ct = default)
     {
         var problems = new List<string>();
         var text = FeedCharset.Decode(body, httpCharset, problems);

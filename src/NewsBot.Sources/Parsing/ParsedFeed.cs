@@ -11,4 +11,11 @@ public sealed record ParsedFeed(
     string? Title,
     string? Link,
     IReadOnlyList<FeedItem> Items,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>
+    /// The read-time caps that bit (a title cut to its cap, items beyond the per-fetch cap dropped, an
+    /// element nested too deep flattened), in plain words for the source's health. Empty for an honest feed.
+    /// </summary>
+    public IReadOnlyList<string> Truncations { get; init; } = [];
+}
