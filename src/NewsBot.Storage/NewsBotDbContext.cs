@@ -45,7 +45,12 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
             e.Property(c => c.ExternalId).HasMaxLength(512);
             e.HasIndex(c => new { c.Platform, c.ExternalId }).IsUnique();
         });
-        model.Entity<ChatFilter>(e => e.HasIndex(f => f.ChatId));
+        model.Entity<ChatFilter>(e =>
+        {
+            e.HasIndex(f => f.ChatId);
+            e.Property(f => f.AddedBy).HasMaxLength(100);
+            e.HasIndex(f => f.AddedBy);
+        });
         model.Entity<Alert>(e =>
         {
             e.HasIndex(a => new { a.ChatId, a.ArticleId }).IsUnique();

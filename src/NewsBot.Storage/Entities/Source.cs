@@ -38,5 +38,8 @@ public sealed class Source
     /// </summary>
     public DateTime? FailureNoticeAt { get; set; }
     public int LastItemCount { get; set; }
+
+    /// <summary>What the last good read had to cut (read-time caps that bit, in plain words); null when nothing was cut.</summary>
+    public string? LastWarning { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -208,6 +208,10 @@ namespace NewsBot.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<long>("ChatId")
                         .HasColumnType("bigint");
 
@@ -219,6 +223,8 @@ namespace NewsBot.Storage.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AddedBy");
 
                     b.HasIndex("ChatId");
 
@@ -268,6 +274,9 @@ namespace NewsBot.Storage.Migrations.Postgres
 
                     b.Property<DateTime?>("LastSuccessAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastWarning")
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -195,6 +195,10 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ChatId")
                         .HasColumnType("INTEGER");
 
@@ -206,6 +210,8 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AddedBy");
 
                     b.HasIndex("ChatId");
 
@@ -252,6 +258,9 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastWarning")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
