@@ -34,8 +34,9 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<CommandContextFactory>();
         services.AddSingleton<TelegramReplyWriter>();
         services.AddSingleton<TelegramUpdateHandler>();
+        services.AddSingleton<TelegramUpdateDispatcher>(); // uses the host's ChatLanes when it registers one
         services.AddSingleton(sp => new TelegramPolling(sp.GetRequiredService<ITelegramBotClient>(),
-            sp.GetRequiredService<TelegramUpdateHandler>(), options, Time(sp), sp.GetRequiredService<ILogger<TelegramPolling>>()));
+            sp.GetRequiredService<TelegramUpdateDispatcher>(), options, Time(sp), sp.GetRequiredService<ILogger<TelegramPolling>>()));
         services.AddSingleton<TelegramWebhook>();
         services.AddSingleton<TelegramBotStartup>();
         return services;

@@ -26,8 +26,9 @@ internal sealed class TelegramHarness : IAsyncDisposable
         var contexts = new CommandContextFactory(Bot, identity, admins, options, NullLogger<CommandContextFactory>.Instance);
         Handler = new TelegramUpdateHandler(Bot, identity, contexts, new TelegramReplyWriter(Bot, Pacer), executor, options,
             NullLogger<TelegramUpdateHandler>.Instance);
-        Polling = new TelegramPolling(Bot, Handler, options, time, NullLogger<TelegramPolling>.Instance);
-        Webhook = new TelegramWebhook(Handler, options);
+        Dispatcher = new TelegramUpdateDispatcher(Handler, new ChatLanes());
+        Polling = new TelegramPolling(Bot, Dispatcher, options, time, NullLogger<TelegramPolling>.Instance);
+        Webhook = new TelegramWebhook(Dispatcher, options);
         Startup = new TelegramBotStartup(Bot, identity, options, NullLogger<TelegramBotStartup>.Instance);
     }
 
@@ -37,6 +38,7 @@ internal sealed class TelegramHarness : IAsyncDisposable
     public TelegramPacer Pacer { get; }
     public TelegramAlertSender Sender { get; }
     public TelegramUpdateHandler Handler { get; }
+    public TelegramUpdateDispatcher Dispatcher { get; }
     public TelegramPolling Polling { get; }
     public TelegramWebhook Webhook { get; }
     public TelegramBotStartup Startup { get; }

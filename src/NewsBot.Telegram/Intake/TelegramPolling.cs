@@ -15,18 +15,18 @@ namespace NewsBot.Telegram.Intake;
 public sealed partial class TelegramPolling
 {
     private readonly ITelegramBotClient _bot;
-    private readonly TelegramUpdateHandler _handler;
+    private readonly TelegramUpdateDispatcher _dispatcher;
     private readonly TelegramOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly FailureBackoff _errors = new(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
     private readonly FailureBackoff _conflicts = new(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2));
 
-    public TelegramPolling(ITelegramBotClient bot, TelegramUpdateHandler handler, TelegramOptions options,
+    public TelegramPolling(ITelegramBotClient bot, TelegramUpdateDispatcher dispatcher, TelegramOptions options,
         TimeProvider time, ILogger<TelegramPolling> log)
     {
         _bot = bot;
-        _handler = handler;
+        _dispatcher = dispatcher;
         _options = options;
         _time = time;
         _log = log;
@@ -39,7 +39,12 @@ public sealed partial class TelegramPolling
     /// <summary>How the loop waits; tests replace it to observe every backoff.</summary>
     internal Func<TimeSpan, CancellationToken, Task> Delay { get; set; }
 
-    /// <summary>Polls until <paramref name="ct"/> is cancelled. Confirms each update only after handling it.</summary>
+    /// <summary>
+    /// Polls until <paramref name="ct"/> is cancelled. Updates run through <see cref="TelegramUpdateDispatcher"/>:
+    /// concurrently across chats, in order within one. The offset (which confirms updates to Telegram)
+    /// only ever moves past an update once it and every update before it were handled, so a restart
+    /// neither runs a command twice nor loses one.
+    /// </summary>
     public async Task RunAsync(CancellationToken ct)
     {
         try
@@ -56,8 +61,16 @@ public sealed partial class TelegramPolling
     /// <summary>How long an update being handled may still run after stop is requested.</summary>
     public static TimeSpan HandlerGrace { get; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The lowest update id not yet handled: what getUpdates is asked for, which confirms everything below it.</summary>
     private int? _offset;
     private int? _confirmed;
+
+    /// <summary>
+    /// Updates received and handed to their chat's lane, by id, until every update before them is
+    /// handled too. An entry whose task ended false never ran (stop came first, or its lane was
+    /// full) and is received again by the next getUpdates.
+    /// </summary>
+    private readonly SortedDictionary<int, Task<bool>> _taken = [];
 
     /// <summary>
     /// Updates are confirmed only by the next getUpdates. Without this last call a restart would
@@ -66,6 +79,7 @@ public sealed partial class TelegramPolling
     /// </summary>
     private async Task ConfirmHandledAsync()
     {
+        AdvanceOffset();
         if (_offset is not { } offset || offset == _confirmed) return;
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
@@ -82,44 +96,117 @@ public sealed partial class TelegramPolling
     private async Task PollAsync(CancellationToken ct)
     {
         var timeout = Math.Clamp(_options.PollTimeoutSeconds, 0, 50); // Bot API server caps the long poll at 50 s
-        while (!ct.IsCancellationRequested)
+        // Stop between updates, not inside one: a command half-run at shutdown and never confirmed
+        // would run again after the restart. Handlers get HandlerGrace to finish after stop.
+        using var handling = new CancellationTokenSource();
+        using var stopping = ct.Register(() => handling.CancelAfter(HandlerGrace));
+        try
         {
-            var started = _time.GetTimestamp();
-            Update[] updates;
-            try
+            while (!ct.IsCancellationRequested)
             {
-                updates = await _bot.GetUpdates(_offset, 100, timeout, TelegramUpdateHandler.AllowedUpdates, ct).ConfigureAwait(false);
-                _confirmed = _offset;
+                AdvanceOffset();
+                var started = _time.GetTimestamp();
+                Update[] updates;
+                try
+                {
+                    // While a slow update is still running, its id stays the offset and the server
+                    // sends it again; don't hold the poll then, or other chats' updates wait behind it.
+                    updates = await _bot.GetUpdates(_offset, 100, _taken.Count > 0 ? 0 : timeout,
+                        TelegramUpdateHandler.AllowedUpdates, ct).ConfigureAwait(false);
+                    _confirmed = _offset;
+                }
+                catch (ApiRequestException conflict) when (conflict.ErrorCode == 409)
+                {
+                    var wait = _conflicts.NextDelay();
+                    LogConflict(conflict.Message, wait.TotalSeconds);
+                    await Delay(wait, ct).ConfigureAwait(false);
+                    continue;
+                }
+                catch (Exception error) when (TelegramFailure.From(error, ct) is { } failure)
+                {
+                    var wait = failure.RetryAfter ?? _errors.NextDelay();
+                    LogPollFailed(TelegramErrorText.Describe(error, _options.BotToken), wait.TotalSeconds);
+                    await Delay(wait, ct).ConfigureAwait(false);
+                    continue;
+                }
+                _errors.Reset();
+                _conflicts.Reset();
+                var fresh = Take(updates, ct, handling.Token);
+                if (fresh == 0 && _taken.Values.Any(t => !t.IsCompleted))
+                    await WaitForProgressAsync(ct).ConfigureAwait(false);
+                else if (updates.Length == 0 && _time.GetElapsedTime(started) < MinEmptyCycle)
+                    await Delay(MinEmptyCycle, ct).ConfigureAwait(false);
             }
-            catch (ApiRequestException conflict) when (conflict.ErrorCode == 409)
+        }
+        finally
+        {
+            await DrainAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Hands each update not yet taken to its chat's lane; returns how many were new.</summary>
+    private int Take(Update[] updates, CancellationToken stop, CancellationToken handling)
+    {
+        var fresh = 0;
+        var full = new HashSet<string>(StringComparer.Ordinal); // chats whose later updates must wait too, to keep their order
+        foreach (var update in updates.OrderBy(u => u.Id))
+        {
+            if (stop.IsCancellationRequested) break;
+            if (update.Id < _offset || (_taken.TryGetValue(update.Id, out var earlier) && !IsDropped(earlier))) continue;
+            var chat = TelegramUpdateDispatcher.ChatKey(update);
+            Task<bool> ran;
+            if (full.Contains(chat)) ran = Task.FromResult(false);
+            else if (!_dispatcher.TryDispatch(update, stop, handling, out ran))
             {
-                var wait = _conflicts.NextDelay();
-                LogConflict(conflict.Message, wait.TotalSeconds);
-                await Delay(wait, ct).ConfigureAwait(false);
-                continue;
+                full.Add(chat);
+                LogChatBusy(update.Id, chat);
             }
-            catch (Exception error) when (TelegramFailure.From(error, ct) is { } failure)
-            {
-                var wait = failure.RetryAfter ?? _errors.NextDelay();
-                LogPollFailed(TelegramErrorText.Describe(error, _options.BotToken), wait.TotalSeconds);
-                await Delay(wait, ct).ConfigureAwait(false);
-                continue;
-            }
-            _errors.Reset();
-            _conflicts.Reset();
-            // Stop between updates, not inside one: a command half-run at shutdown and never
-            // confirmed would run again after the restart.
-            using var handling = new CancellationTokenSource();
-            using var stopping = ct.Register(() => handling.CancelAfter(HandlerGrace));
-            foreach (var update in updates.OrderBy(u => u.Id))
-            {
-                if (ct.IsCancellationRequested) break;
-                await _handler.HandleAsync(update, handling.Token).ConfigureAwait(false);
-                // Bot API: an update is confirmed by asking with an offset above its update_id.
-                _offset = update.Id + 1;
-            }
-            if (updates.Length == 0 && _time.GetElapsedTime(started) < MinEmptyCycle)
-                await Delay(MinEmptyCycle, ct).ConfigureAwait(false);
+            _taken[update.Id] = ran;
+            fresh++;
+        }
+        return fresh;
+    }
+
+    /// <summary>A lane that was full, or a stop that came first: the update never ran and is taken again when received again.</summary>
+    private static bool IsDropped(Task<bool> ran) => ran.IsCompletedSuccessfully && !ran.Result;
+
+    /// <summary>Moves the offset past every update that is handled and has only handled updates before it.</summary>
+    private void AdvanceOffset()
+    {
+        while (_taken.Count > 0)
+        {
+            var (id, ran) = _taken.First();
+            if (!ran.IsCompleted || IsDropped(ran)) break;
+            _taken.Remove(id);
+            // Bot API: an update is confirmed by asking with an offset above its update_id.
+            _offset = id + 1;
+        }
+        if (_taken.Count > 0 && _taken.First().Key is var first && (_offset is null || first < _offset)) _offset = first;
+    }
+
+    /// <summary>
+    /// Every new update of the batch is running; wait until one ends, but no longer than a second,
+    /// so updates sent meanwhile by other chats are fetched promptly.
+    /// </summary>
+    private async Task WaitForProgressAsync(CancellationToken ct)
+    {
+        var running = _taken.Values.Where(t => !t.IsCompleted).Cast<Task>().ToList();
+        running.Add(Delay(MinEmptyCycle, ct));
+        await Task.WhenAny(running).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>On stop: let the updates already running finish (within <see cref="HandlerGrace"/>) so they can be confirmed.</summary>
+    private async Task DrainAsync()
+    {
+        try
+        {
+            await Task.WhenAll(_taken.Values).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            // The handler logs its own failures; what reaches here is a cancelled handler at the end of the grace.
+            LogDrainCut(error.GetType().Name);
         }
     }
 
@@ -128,6 +215,12 @@ public sealed partial class TelegramPolling
 
     [LoggerMessage(LogLevel.Warning, "telegram polling: could not confirm the last updates on stop ({Cause}); they may be handled again")]
     private partial void LogConfirmFailed(string cause);
+
+    [LoggerMessage(LogLevel.Warning, "telegram update {UpdateId}: chat {Chat} has too many commands waiting; taking it again on a later poll")]
+    private partial void LogChatBusy(int updateId, string chat);
+
+    [LoggerMessage(LogLevel.Warning, "telegram polling: an update still running at stop was cut off ({Cause}); it will be received again")]
+    private partial void LogDrainCut(string cause);
 
     [LoggerMessage(LogLevel.Warning, "telegram polling failed ({Cause}); retrying in {Seconds:F1} s")]
     private partial void LogPollFailed(string cause, double seconds);

@@ -10,7 +10,7 @@ namespace NewsBot.Telegram.Intake;
 /// What the host's webhook endpoint needs: the secret check and the hand-off to the same handler
 /// polling uses. The endpoint itself (route, status codes) belongs to the host.
 /// </summary>
-public sealed class TelegramWebhook(TelegramUpdateHandler handler, TelegramOptions options)
+public sealed class TelegramWebhook(TelegramUpdateDispatcher dispatcher, TelegramOptions options)
 {
     /// <summary>The header Telegram puts the setWebhook secret_token in.</summary>
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
@@ -40,5 +40,16 @@ public sealed class TelegramWebhook(TelegramUpdateHandler handler, TelegramOptio
         }
     }
 
-    public Task HandleAsync(Update update, CancellationToken ct) => handler.HandleAsync(update, ct);
+    /// <summary>
+    /// Runs the update in its chat's lane and returns once it was handled, so the 2xx that tells
+    /// Telegram the update was taken comes only after it was (a restart in between gets it again).
+    /// Telegram sends a chat's next update only after the previous answer, and sends other chats'
+    /// updates over parallel connections (setWebhook max_connections), which run side by side here.
+    /// False when the chat has too many commands waiting; answer with an error so Telegram retries later.
+    /// </summary>
+    public async Task<bool> HandleAsync(Update update, CancellationToken ct)
+    {
+        if (!dispatcher.TryDispatch(update, ct, ct, out var ran)) return false;
+        return await ran.ConfigureAwait(false);
+    }
 }

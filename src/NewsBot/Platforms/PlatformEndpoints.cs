@@ -24,7 +24,7 @@ public static class PlatformEndpoints
             return Results.Unauthorized();
         var update = await TelegramWebhook.ReadUpdateAsync(http.Request.Body, ct);
         if (update is null) return Results.BadRequest();
-        await webhook.HandleAsync(update, ct);
-        return Results.Ok();
+        // Any answer but 2xx makes Telegram send the update again later (Bot API setWebhook).
+        return await webhook.HandleAsync(update, ct) ? Results.Ok() : Results.StatusCode(StatusCodes.Status429TooManyRequests);
     }
 }

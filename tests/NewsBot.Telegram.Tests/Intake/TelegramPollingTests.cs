@@ -149,7 +149,7 @@ public class TelegramPollingRestartTests
             await loop;
         }
 
-        var restarted = new NewsBot.Telegram.Intake.TelegramPolling(t.Bot, t.Handler, t.Options, TimeProvider.System,
+        var restarted = new NewsBot.Telegram.Intake.TelegramPolling(t.Bot, t.Dispatcher, t.Options, TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<NewsBot.Telegram.Intake.TelegramPolling>.Instance);
         using (var stop = new CancellationTokenSource())
         {
