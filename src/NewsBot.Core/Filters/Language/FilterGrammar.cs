@@ -87,7 +87,9 @@ public sealed class FilterGrammar
         _position++;
         if (EndsGroup(Peek()) || Peek() is { Kind: LexKind.And })
             throw new FilterSyntaxException($"{(token.Kind == LexKind.Not ? "NOT" : "'-'")} must be followed by the term to exclude", token.Column);
-        return new NotNode(ParseUnary(depth, titleOnly));
+        // Each '-' recurses once; the depth cap keeps "- - - … x" from deciding our stack depth.
+        if (depth >= MaxDepth) throw new FilterSyntaxException("too many '-' or NOT in a row", token.Column);
+        return new NotNode(ParseUnary(depth + 1, titleOnly));
     }
 
     private FilterNode ParsePrimary(int depth, bool titleOnly)
@@ -105,7 +107,8 @@ public sealed class FilterGrammar
             case LexKind.Title:
                 if (Peek() is not { Glued: true } next || EndsGroup(next) || next.Kind is LexKind.And or LexKind.Not or LexKind.Minus)
                     throw new FilterSyntaxException("title: must be directly followed by a term, e.g. title:ceasefire", token.Column);
-                return ParsePrimary(depth, titleOnly: true);
+                if (depth >= MaxDepth) throw new FilterSyntaxException("title: repeated too often", token.Column);
+                return ParsePrimary(depth + 1, titleOnly: true);
             case LexKind.Source:
                 if (titleOnly) throw new FilterSyntaxException("source: cannot be used inside title:", token.Column);
                 return Source(token);
