@@ -9,6 +9,15 @@ namespace NewsBot.Core.Commands;
 /// </summary>
 public static partial class ChatCommandParser
 {
+    /// <summary>
+    /// The longest command text read. Telegram messages hold at most 4,096 characters, but Discord
+    /// options, webhooks and the console can carry more; anything longer is refused unread.
+    /// </summary>
+    public const int MaxCommandLength = 4096;
+
+    /// <summary>The longest text /test checks: a headline and an intro, not a whole article.</summary>
+    public const int MaxTestTextLength = 2000;
+
     /// <param name="text">The message text or button callback data.</param>
     /// <param name="botUsername">
     /// This bot's username without '@'. In groups Telegram clients send <c>/cmd@BotName</c>
@@ -18,14 +27,23 @@ public static partial class ChatCommandParser
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var match = CommandHead().Match(text.TrimStart());
+        if (match.Success && text.Length > MaxCommandLength && IsForUs(match, botUsername))
+            return Malformed(match.Groups["name"].Value.ToLowerInvariant(),
+                $"that command is {Count(text.Length)} characters long; at most {Count(MaxCommandLength)} are read");
         if (!match.Success) return null;
-        var addressee = match.Groups["bot"];
-        if (addressee.Success && botUsername is not null &&
-            !string.Equals(addressee.Value, botUsername.TrimStart('@'), StringComparison.OrdinalIgnoreCase))
-            return null;
+        if (!IsForUs(match, botUsername)) return null;
         var name = match.Groups["name"].Value.ToLowerInvariant();
         var args = text.TrimStart()[match.Length..].Trim();
         return Build(name, args);
+    }
+
+    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static bool IsForUs(Match head, string? botUsername)
+    {
+        var addressee = head.Groups["bot"];
+        return !addressee.Success || botUsername is null ||
+            string.Equals(addressee.Value, botUsername.TrimStart('@'), StringComparison.OrdinalIgnoreCase);
     }
 
     private static ChatCommand Build(string name, string args) => name switch
@@ -37,7 +55,12 @@ public static partial class ChatCommandParser
         "remove" or "rm" or "delete" => ParseRemove(args),
         "pause" => NoArguments(name, args, new ChatCommand.Pause()),
         "resume" => NoArguments(name, args, new ChatCommand.Resume()),
-        "test" => args.Length == 0 ? Malformed("test", "give the text to test, e.g. /test Ceasefire talks resume in Cairo") : new ChatCommand.Test(args),
+        "test" => args.Length switch
+        {
+            0 => Malformed("test", "give the text to test, e.g. /test Ceasefire talks resume in Cairo"),
+            > MaxTestTextLength => Malformed("test", $"the text is {Count(args.Length)} characters long; /test checks at most {Count(MaxTestTextLength)} (a headline and an intro)"),
+            _ => new ChatCommand.Test(args),
+        },
         "sources" => new ChatCommand.Sources(),
         "stop" => NoArguments(name, args, new ChatCommand.Stop()),
         "addsource" => ParseAddSource(args),

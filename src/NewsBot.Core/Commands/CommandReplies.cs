@@ -37,6 +37,14 @@ public static class CommandReplies
     public static CommandReply NotUnderstood() =>
         new("I only understand commands. Send /help to see them.");
 
+    /// <summary>The one reply a user gets when <see cref="CommandRateLimiter"/> stops their commands.</summary>
+    public static CommandReply TooFast(TimeSpan retryIn) =>
+        new($"You're sending commands too fast; try again in {Math.Max(1, (int)Math.Ceiling(retryIn.TotalSeconds))} s.");
+
+    /// <summary>A chat with more commands waiting than <see cref="ChatLanes"/> keeps.</summary>
+    public static CommandReply ChatBusy() =>
+        new("Too many commands are waiting in this chat; try again in a moment.");
+
     public static CommandReply Failed(ChatCommand cmd) =>
         new($"Something went wrong while handling /{cmd.Name}. It has been logged; please try again later.");
 }

@@ -5,13 +5,35 @@ namespace NewsBot.Discord.Interactions;
 /// <summary>
 /// Turns a slash command into the platform-neutral command every platform shares, so Discord
 /// behaves and words its replies like Telegram. `/news add filter:x` is read as the text `/add x`
-/// by the shared grammar; the host's executor does the rest.
+/// by the shared grammar; the host's executor does the rest. Commands of one channel run in order,
+/// other channels' side by side (<see cref="ChatLanes"/>); each user's commands are rate-limited
+/// (<see cref="CommandRateLimiter"/>). The responder defers the reply while a command waits its turn.
 /// </summary>
-public sealed class DiscordCommandBridge(ICommandExecutor executor, DiscordOptions options, Rest.DiscordRestClient? rest = null)
+public sealed class DiscordCommandBridge(
+    ICommandExecutor executor, DiscordOptions options, Rest.DiscordRestClient? rest = null,
+    ChatLanes? lanes = null, CommandRateLimiter? limiter = null)
 {
     public const string Platform = "discord";
 
+    private readonly ChatLanes _lanes = lanes ?? new ChatLanes();
+
     public async Task<DiscordReply> HandleAsync(DiscordInteraction interaction, CancellationToken ct)
+    {
+        // Discord needs an answer to every interaction (else "The application did not respond"), so a
+        // user over the limit is told every time; the answer is cheap and ephemeral.
+        switch (limiter?.Check(Platform + ":" + interaction.UserId))
+        {
+            case RateDecision.Refused refused: return new DiscordReply(CommandReplies.TooFast(refused.RetryIn).Text);
+            case RateDecision.Dropped dropped: return new DiscordReply(CommandReplies.TooFast(dropped.RetryIn).Text);
+        }
+        DiscordReply? reply = null;
+        var chat = Platform + ":" + (interaction.ChannelId ?? interaction.UserId);
+        if (!_lanes.TryRun(chat, async () => reply = await RunAsync(interaction, ct), ct, out var ran))
+            return new DiscordReply(CommandReplies.ChatBusy().Text);
+        return await ran ? reply! : new DiscordReply(CommandReplies.ChatBusy().Text);
+    }
+
+    private async Task<DiscordReply> RunAsync(DiscordInteraction interaction, CancellationToken ct)
     {
         if (interaction is { CommandName: NewsSlashCommands.NewsAdmin, SubcommandName: "addwebhook" } && rest is not null)
             return new DiscordReply(await AddWebhookAsync(interaction, ct));

@@ -20,7 +20,8 @@ public sealed partial class TelegramUpdateHandler(
     TelegramReplyWriter replies,
     ICommandExecutor executor,
     TelegramOptions options,
-    ILogger<TelegramUpdateHandler> log)
+    ILogger<TelegramUpdateHandler> log,
+    CommandRateLimiter? limiter = null)
 {
     /// <summary>The update types we ask for (getUpdates/setWebhook allowed_updates).</summary>
     public static IReadOnlyList<UpdateType> AllowedUpdates { get; } = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
@@ -48,14 +49,14 @@ public sealed partial class TelegramUpdateHandler(
         if (message.Text is not { } text || message.Chat.Type == ChatType.Channel) return;
         var me = await identity.GetAsync(ct).ConfigureAwait(false);
         var command = ChatCommandParser.Parse(text, me.Username);
+        // In a private chat every message is for us; in groups plain chatter is not.
+        var notUnderstood = command is null && message.Chat.Type == ChatType.Private && !text.TrimStart().StartsWith('/');
+        if (command is null && !notUnderstood) return;
+        if (!await WithinRateAsync(message.Chat.Id, message.From, message.SenderChat, ct).ConfigureAwait(false)) return;
         if (command is null)
-        {
-            // In a private chat every message is for us; in groups plain chatter is not.
-            if (message.Chat.Type == ChatType.Private && !text.TrimStart().StartsWith('/'))
-                await replies.SendAsync(message.Chat.Id, CommandReplies.NotUnderstood(), ct).ConfigureAwait(false);
-            return;
-        }
-        await RunAsync(message.Chat, message.From, message.SenderChat, command, ct).ConfigureAwait(false);
+            await replies.SendAsync(message.Chat.Id, CommandReplies.NotUnderstood(), ct).ConfigureAwait(false);
+        else
+            await RunAsync(message.Chat, message.From, message.SenderChat, command, ct).ConfigureAwait(false);
     }
 
     private async Task OnCallbackAsync(CallbackQuery callback, CancellationToken ct)
@@ -71,7 +72,30 @@ public sealed partial class TelegramUpdateHandler(
             LogAnswerFailed(callback.Id, TelegramErrorText.Describe(error, options.BotToken));
         }
         if (callback.Message is not { } message || ChatCommandParser.Parse(callback.Data) is not { } command) return;
+        if (!await WithinRateAsync(message.Chat.Id, callback.From, null, ct).ConfigureAwait(false)) return;
         await RunAsync(message.Chat, callback.From, null, command, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checked before any work (admin lookups, the database): the first command over the limit gets
+    /// one reply, later ones nothing until the user's bucket refills.
+    /// </summary>
+    private async Task<bool> WithinRateAsync(long chatId, User? from, Chat? senderChat, CancellationToken ct)
+    {
+        if (limiter is null) return true;
+        // An anonymous group admin posts as the group (sender_chat); they share one bucket.
+        var sender = senderChat?.Id ?? from?.Id ?? chatId;
+        switch (limiter.Check(CommandContextFactory.PlatformName + ":" + sender.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            case RateDecision.Refused refused:
+                LogRateLimited(sender, chatId);
+                await replies.SendAsync(chatId, CommandReplies.TooFast(refused.RetryIn), ct).ConfigureAwait(false);
+                return false;
+            case RateDecision.Dropped:
+                return false;
+            default:
+                return true;
+        }
     }
 
     private async Task RunAsync(Chat chat, User? from, Chat? senderChat, ChatCommand command, CancellationToken ct)
@@ -98,6 +122,9 @@ public sealed partial class TelegramUpdateHandler(
 
     [LoggerMessage(LogLevel.Warning, "telegram: answerCallbackQuery {CallbackId} failed ({Cause})")]
     private partial void LogAnswerFailed(string callbackId, string cause);
+
+    [LoggerMessage(LogLevel.Information, "telegram user {UserId} in chat {ChatId}: commands rate-limited; dropping more until the bucket refills")]
+    private partial void LogRateLimited(long userId, long chatId);
 
     [LoggerMessage(LogLevel.Information, "telegram chat {ChatId}: bot membership is now {Status}")]
     private partial void LogMembership(long chatId, string status);

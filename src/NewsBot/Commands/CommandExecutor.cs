@@ -26,7 +26,7 @@ public sealed partial class CommandExecutor(
             return cmd switch
             {
                 ChatCommand.Start => await StartAsync(db, ctx, ct),
-                ChatCommand.Add add => await filters.AddAsync(db, await ChatAsync(db, ctx, cmd, ct), add.Filter, ct),
+                ChatCommand.Add add => await filters.AddAsync(db, await ChatAsync(db, ctx, cmd, ct), add.Filter, Sender(ctx), ct),
                 ChatCommand.List => await filters.ListAsync(db, await ChatAsync(db, ctx, cmd, ct), cmd.TargetChannel, ct),
                 ChatCommand.Remove remove => await filters.RemoveAsync(db, await ChatAsync(db, ctx, cmd, ct), remove.Number, ct),
                 ChatCommand.Test test => await filters.TestAsync(db, await ChatAsync(db, ctx, cmd, ct), test.Text, ct),
@@ -41,7 +41,7 @@ public sealed partial class CommandExecutor(
                 ChatCommand.PauseSource pause => await sources.SetPausedAsync(db, pause.Id, true, ct),
                 ChatCommand.ResumeSource resume => await sources.SetPausedAsync(db, resume.Id, false, ct),
                 ChatCommand.Stats => await sources.StatsAsync(db, ct),
-                ChatCommand.AddWebhook webhook => await webhooks.AddAsync(db, webhook, ct),
+                ChatCommand.AddWebhook webhook => await webhooks.AddAsync(db, webhook, Sender(ctx), ct),
                 _ => new CommandReply($"/{cmd.Name} is not available yet."),
             };
         }
@@ -50,6 +50,16 @@ public sealed partial class CommandExecutor(
             LogFailed(e, cmd.Name, ctx.Platform, ctx.ChatId);
             return CommandReplies.Failed(cmd);
         }
+    }
+
+    /// <summary>
+    /// "platform:user id", who a filter counts for (<see cref="ChatFilter.AddedBy"/>). An anonymous
+    /// Telegram group admin is the group itself (the adapter gives the sender chat's id).
+    /// </summary>
+    private static string Sender(CommandContext ctx)
+    {
+        var key = ctx.Platform + ":" + ctx.UserId;
+        return key.Length <= 100 ? key : key[..100]; // the column's size; real ids are far shorter
     }
 
     /// <summary>The chat the command acts on: the @channel target when given, else the chat it was sent in. Created on first use.</summary>

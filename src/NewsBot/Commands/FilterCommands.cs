@@ -11,16 +11,15 @@ using NewsBot.Storage.Entities;
 namespace NewsBot.Commands;
 
 /// <summary>/add, /list, /remove, /test: a chat's filters, kept in the database and the live index together.</summary>
-public sealed class FilterCommands(FilterIndexHolder index, TimeProvider time)
+public sealed class FilterCommands(FilterIndexHolder index, FilterPreview preview, FilterLimits limits, TimeProvider time)
 {
-    /// <summary>How far back /add looks for articles the new filter would have matched.</summary>
-    public static readonly TimeSpan RecentWindow = TimeSpan.FromHours(24);
-
-    private const int RecentScanLimit = 5000;
-
-    public async Task<CommandReply> AddAsync(NewsBotDbContext db, Chat chat, string text, CancellationToken ct)
+    /// <param name="addedBy">
+    /// "platform:user id" of the sender, or null when no person sent it (configured webhooks).
+    /// Filters count against their sender's <see cref="FilterLimits.MaxFiltersPerUser"/> across all
+    /// chats: a group's or channel's filters count for the admin who added them.
+    /// </param>
+    public async Task<CommandReply> AddAsync(NewsBotDbContext db, Chat chat, string text, string? addedBy, CancellationToken ct)
     {
-        var limits = FilterLimits.Default;
         if (FilterParser.Parse(text, limits) is FilterParseResult.Error error)
             return new CommandReply($"That filter has a problem: {error.Message}.\nExamples: /add ceasefire, /add \"two-state solution\", /add ceasefire -football");
         var filter = ((FilterParseResult.Success)FilterParser.Parse(text, limits)).Filter;
@@ -28,24 +27,19 @@ public sealed class FilterCommands(FilterIndexHolder index, TimeProvider time)
         var existing = await db.Filters.Where(f => f.ChatId == chat.Id).ToListAsync(ct);
         if (existing.Count >= limits.MaxFiltersPerChat)
             return new CommandReply($"This chat already has {existing.Count} filters, the most allowed. Remove one with /remove <number> first.");
+        if (addedBy is not null && await db.Filters.CountAsync(f => f.AddedBy == addedBy, ct) is var mine && mine >= limits.MaxFiltersPerUser)
+            return new CommandReply($"You have already added {mine} filters across your chats, the most one person may have. " +
+                "Remove some with /remove <number> (see /list in each chat) first.");
         if (existing.Any(f => FilterParser.Parse(f.Text, limits) is FilterParseResult.Success s && s.Filter.Normalized == filter.Normalized))
             return new CommandReply($"This chat already has the filter {filter.Normalized}.");
 
-        var row = new ChatFilter { ChatId = chat.Id, Text = text.Trim(), CreatedAt = time.GetUtcNow().UtcDateTime };
+        var row = new ChatFilter { ChatId = chat.Id, Text = text.Trim(), AddedBy = addedBy, CreatedAt = time.GetUtcNow().UtcDateTime };
         db.Filters.Add(row);
         await db.SaveChangesAsync(ct);
         index.Add(row.Id, chat.Id, row.Text);
 
-        var reply = new StringBuilder($"Added filter {existing.Count + 1}: {filter.Normalized}");
-        var recent = await RecentMatchesAsync(db, filter, 3, ct);
-        reply.AppendLine().AppendLine();
-        if (recent.Count == 0) reply.Append("No article of the last 24 hours matches it yet; new ones will be sent here.");
-        else
-        {
-            reply.AppendLine("From the last 24 hours it would have matched:");
-            foreach (var article in recent) reply.Append("• ").Append(article.Title).Append(article.Link is null ? "" : " " + article.Link).AppendLine();
-        }
-        return new CommandReply(reply.ToString().TrimEnd());
+        var found = await preview.ScanAsync(db, filter, 3, ct);
+        return new CommandReply($"Added filter {existing.Count + 1}: {filter.Normalized}\n\n{preview.Describe(found)}");
     }
 
     public async Task<CommandReply> ListAsync(NewsBotDbContext db, Chat chat, string? target, CancellationToken ct)
@@ -102,14 +96,4 @@ public sealed class FilterCommands(FilterIndexHolder index, TimeProvider time)
 
     private static string Shown(string text) =>
         FilterParser.Parse(text) is FilterParseResult.Success ok ? ok.Filter.Normalized : text;
-
-    private async Task<List<Article>> RecentMatchesAsync(NewsBotDbContext db, Filter filter, int count, CancellationToken ct)
-    {
-        var since = time.GetUtcNow().UtcDateTime - RecentWindow;
-        var recent = await db.Articles.AsNoTracking().Include(a => a.Source)
-            .Where(a => a.FetchedAt >= since).OrderByDescending(a => a.Id).Take(RecentScanLimit).ToListAsync(ct);
-        return recent.Where(a => FilterEvaluator.Match(filter,
-                new ArticleText(a.Title, a.Text, a.Source!.Name, SourceAddress.Host(a.Source.Url))) is not null)
-            .Take(count).ToList();
-    }
 }

@@ -13,7 +13,7 @@ namespace NewsBot.Commands;
 /// </summary>
 public sealed class WebhookCommands(FilterCommands filters, TimeProvider time)
 {
-    public async Task<CommandReply> AddAsync(NewsBotDbContext db, ChatCommand.AddWebhook cmd, CancellationToken ct)
+    public async Task<CommandReply> AddAsync(NewsBotDbContext db, ChatCommand.AddWebhook cmd, string addedBy, CancellationToken ct)
     {
         // Few webhook chats exist; they are matched by webhook id, since a URL may be stored in another spelling.
         var chat = (await db.Chats.Where(c => c.Platform == DiscordWebhookSender.PlatformName).ToListAsync(ct))
@@ -40,7 +40,7 @@ public sealed class WebhookCommands(FilterCommands filters, TimeProvider time)
             ? $"Webhook '{chat.Title}' ({masked}) is already a destination."
             : $"Webhook '{chat.Title}' ({masked}) is now a destination for alerts.";
         if (cmd.Filter is { Length: > 0 } filter)
-            return new CommandReply(lead + "\n" + (await filters.AddAsync(db, chat, filter, ct)).Text);
+            return new CommandReply(lead + "\n" + (await filters.AddAsync(db, chat, filter, addedBy, ct)).Text);
         var count = await db.Filters.CountAsync(f => f.ChatId == chat.Id, ct);
         return new CommandReply(lead + $"\nIt has {count} {(count == 1 ? "filter" : "filters")}. " +
             "Give it one with /addwebhook and the same URL plus a filter.");

@@ -60,6 +60,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FilterIndexHolder>();
         services.AddSingleton<StoryIndexHolder>();
         services.AddSingleton<ArticleIngester>();
+        services.AddNewsBotCommands();
+        services.AddSingleton<FilterPreview>();
         services.AddSingleton<FilterCommands>();
         services.AddSingleton<SourceCommands>();
         services.AddSingleton<WebhookCommands>();
