@@ -14,7 +14,7 @@ internal sealed class TelegramHarness : IAsyncDisposable
 {
     public const long AdminUserId = 777;
 
-    private TelegramHarness(FakeBotApiServer server, TelegramOptions options, TimeProvider time, ICommandExecutor executor)
+    private TelegramHarness(FakeBotApiServer server, TelegramOptions options, TimeProvider time, ICommandExecutor executor, CommandRateLimiter? limiter)
     {
         Server = server;
         Options = options;
@@ -25,7 +25,7 @@ internal sealed class TelegramHarness : IAsyncDisposable
         var admins = new ChatAdminCache(Bot, time, options.AdminCheckCacheTime, NullLogger<ChatAdminCache>.Instance);
         var contexts = new CommandContextFactory(Bot, identity, admins, options, NullLogger<CommandContextFactory>.Instance);
         Handler = new TelegramUpdateHandler(Bot, identity, contexts, new TelegramReplyWriter(Bot, Pacer), executor, options,
-            NullLogger<TelegramUpdateHandler>.Instance);
+            NullLogger<TelegramUpdateHandler>.Instance, limiter);
         Dispatcher = new TelegramUpdateDispatcher(Handler, new ChatLanes());
         Polling = new TelegramPolling(Bot, Dispatcher, options, time, NullLogger<TelegramPolling>.Instance);
         Webhook = new TelegramWebhook(Dispatcher, options);
@@ -48,7 +48,7 @@ internal sealed class TelegramHarness : IAsyncDisposable
 
     public static async Task<TelegramHarness> StartAsync(
         ICommandExecutor? executor = null, TelegramPacingOptions? pacing = null, FakeBotApiOptions? server = null,
-        TimeProvider? time = null, Action<TelegramOptions>? configure = null)
+        TimeProvider? time = null, Action<TelegramOptions>? configure = null, CommandRateLimiter? limiter = null)
     {
         var fake = await FakeBotApiServer.StartAsync(server);
         var options = new TelegramOptions
@@ -61,7 +61,7 @@ internal sealed class TelegramHarness : IAsyncDisposable
             WebhookSecret = "s3cret_token-ABC",
         };
         configure?.Invoke(options);
-        return new TelegramHarness(fake, options, time ?? TimeProvider.System, executor ?? new RecordingExecutor());
+        return new TelegramHarness(fake, options, time ?? TimeProvider.System, executor ?? new RecordingExecutor(), limiter);
     }
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();

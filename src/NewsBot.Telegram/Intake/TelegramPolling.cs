@@ -58,6 +58,10 @@ public sealed partial class TelegramPolling
         await ConfirmHandledAsync().ConfigureAwait(false);
     }
 
+    private static readonly TimeSpan SameOffsetGap = TimeSpan.FromMilliseconds(600);
+    private int? _lastPolledOffset;
+    private long _lastPolledAt;
+
     /// <summary>How long an update being handled may still run after stop is requested.</summary>
     public static TimeSpan HandlerGrace { get; } = TimeSpan.FromSeconds(10);
 
@@ -105,7 +109,13 @@ public sealed partial class TelegramPolling
             while (!ct.IsCancellationRequested)
             {
                 AdvanceOffset();
-                var started = _time.GetTimestamp();
+                // Bot API server: the same offset again within 0.5 s is answered with limit=1, which would
+                // hide other chats' updates behind a slow one; so repeat an offset at most twice a second.
+                if (_taken.Count > 0 && _offset == _lastPolledOffset && _time.GetElapsedTime(_lastPolledAt) is var since && since < SameOffsetGap)
+                    await Delay(SameOffsetGap - since, ct).ConfigureAwait(false);
+                _lastPolledOffset = _offset;
+                _lastPolledAt = _time.GetTimestamp();
+                var started = _lastPolledAt;
                 Update[] updates;
                 try
                 {
