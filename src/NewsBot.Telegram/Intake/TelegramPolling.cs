@@ -177,8 +177,11 @@ public sealed partial class TelegramPolling
         return fresh;
     }
 
-    /// <summary>A lane that was full, or a stop that came first: the update never ran and is taken again when received again.</summary>
-    private static bool IsDropped(Task<bool> ran) => ran.IsCompletedSuccessfully && !ran.Result;
+    /// <summary>
+    /// Ended without being handled: its lane was full, a stop came first, or the handler was cut off at
+    /// the end of <see cref="HandlerGrace"/> (cancelled). It is not confirmed, and is taken again when received again.
+    /// </summary>
+    private static bool IsDropped(Task<bool> ran) => ran.IsCompleted && !(ran.IsCompletedSuccessfully && ran.Result);
 
     /// <summary>Moves the offset past every update that is handled and has only handled updates before it.</summary>
     private void AdvanceOffset()
