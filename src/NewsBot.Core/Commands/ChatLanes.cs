@@ -32,11 +32,11 @@ public sealed class ChatLanes
     public int BusyChats { get { lock (_gate) return _lanes.Count; } }
 
     /// <summary>
-    /// Queues <paramref name="work"/> behind the chat's earlier work. The returned task is true once
-    /// the work ran (whether it succeeded or threw: exceptions are the work's own business and are
-    /// passed on), false when it never started because <paramref name="dontStart"/> was cancelled
-    /// first (a stopping service leaves it for the next run). False from the method itself means the
-    /// chat's lane is full and nothing was queued.
+    /// Queues <paramref name="work"/> behind the chat's earlier work. <paramref name="ran"/> ends true
+    /// once the work ran to completion, with the work's own exception if it threw (the next item of
+    /// the chat runs either way), and false when it never started because <paramref name="dontStart"/>
+    /// was cancelled first (a stopping service leaves it for the next run). False from the method
+    /// itself means the chat's lane is full and nothing was queued.
     /// </summary>
     public bool TryRun(string chatKey, Func<Task> work, CancellationToken dontStart, out Task<bool> ran)
     {

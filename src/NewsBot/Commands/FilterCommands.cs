@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Commands;
 using NewsBot.Core.Filters;
 using NewsBot.Pipeline.Matching;
-using NewsBot.Pipeline.Polling;
-using NewsBot.Sources.Fetching;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 
