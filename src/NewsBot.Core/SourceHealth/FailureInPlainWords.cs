@@ -50,17 +50,17 @@ public static partial class FailureInPlainWords
         return line.Length <= MaxDetail ? line : line[..(MaxDetail - 1)].TrimEnd() + "…";
     }
 
-    [GeneratedRegex(@"^HTTP (\d{3})\b")]
+    [GeneratedRegex(@"^HTTP (\d{3})\b", RegexOptions.NonBacktracking)]
     private static partial Regex HttpStatus();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.NonBacktracking)]
     private static partial Regex Whitespace();
 
     /// <summary>Keeps scheme, host and path of an address; drops its query and fragment.</summary>
-    [GeneratedRegex(@"((?:https?|file)://[^\s?#'""<>]+)[?#][^\s'""<>)]*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"((?:https?|file)://[^\s?#'""<>]+)[?#][^\s'""<>)]*", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex UrlQuery();
 
     /// <summary>Telegram bot tokens ("123456:AA…") and long key-like runs.</summary>
-    [GeneratedRegex(@"\d{5,16}:[A-Za-z0-9_-]{20,}|\b[A-Za-z0-9_-]{40,}\b")]
+    [GeneratedRegex(@"\d{5,16}:[A-Za-z0-9_-]{20,}|\b[A-Za-z0-9_-]{40,}\b", RegexOptions.NonBacktracking)]
     private static partial Regex BotToken();
 }
