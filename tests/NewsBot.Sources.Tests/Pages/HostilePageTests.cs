@@ -123,4 +123,18 @@ public sealed class HostilePageTests
         for (var at = text.IndexOf(piece, StringComparison.Ordinal); at >= 0; at = text.IndexOf(piece, at + piece.Length, StringComparison.Ordinal)) count++;
         return count;
     }
+
+    [Fact]
+    public void A_page_of_a_hundred_thousand_nested_divs_is_read_on_a_small_stack()
+    {
+        // SmartReader and its HTML parser walk the tree recursively; the bounding pass keeps the
+        // tree shallow, so even a 256 KiB stack (a thread-pool thread has 1.5 MiB) is enough.
+        PageTextResult result = null!;
+        var thread = new Thread(() => result = ArticlePageText.Extract(DeepDivs(100_000), PageUrl), maxStackSize: 256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Contains("tsunami advisory", result.Page!.Text);
+    }
 }
