@@ -1,4 +1,6 @@
 using NewsBot.Core.Text;
+using AngleSharp;
+using AngleSharp.Html.Parser;
 using SmartReader;
 
 namespace NewsBot.Sources.Pages;
@@ -35,19 +37,22 @@ public static class ArticlePageText
         Article article;
         try
         {
-            var reader = new Reader(url.AbsoluteUri, bounded.Html)
+            // Parsed here rather than by SmartReader so the parse, too, stops when the budget runs out.
+            var parser = new HtmlParser(new HtmlParserOptions(), BrowsingContext.New(Configuration.Default));
+            var document = parser.ParseDocumentAsync(bounded.Html, budget).GetAwaiter().GetResult();
+            var reader = new Reader(url.AbsoluteUri, document)
             {
                 // A backstop behind PageHtmlBounds: SmartReader stops rather than work through more.
                 MaxElemsToParse = PageHtmlBounds.MaxElements * 2,
             };
             if (budget.IsCancellationRequested) return TooComplex(url, "parsing its HTML used up the time budget");
-            // Completes synchronously: the document is already parsed, nothing is fetched. SmartReader
-            // checks the token between its steps.
+            // Completes synchronously: the document is already parsed, nothing is fetched. The check
+            // after it catches a budget that ran out inside a step SmartReader does not interrupt.
             article = reader.GetArticleAsync(budget).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {
-            return TooComplex(url, "finding the article used up the time budget");
+            return TooComplex(url, "reading it used up the time budget");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -93,6 +93,19 @@ public sealed class HostilePageTests
     }
 
     [Fact]
+    public void A_page_that_outlasts_its_time_budget_gives_no_text_instead_of_a_late_result()
+    {
+        // 10,000 tiny elements take SmartReader about half a second of CPU; the budget is far shorter.
+        var html = "<html><body><article>" + Paragraph + Repeat("<span>x</span>", PageHtmlBounds.MaxElements) + "</article></body></html>";
+        using var budget = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
+
+        var result = ArticlePageText.Extract(html, PageUrl, budget.Token);
+
+        Assert.False(result.Succeeded);
+        Assert.StartsWith($"page text '{PageUrl}': page too large/complex", result.Error);
+    }
+
+    [Fact]
     public void An_honest_page_passes_the_bounding_pass_unchanged()
     {
         var html = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "testdata", "pages", "quake-article.html"));
