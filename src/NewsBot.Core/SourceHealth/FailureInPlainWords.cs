@@ -34,6 +34,8 @@ public static partial class FailureInPlainWords
             };
         }
         if (detail.StartsWith("timed out", StringComparison.OrdinalIgnoreCase)) return "the site does not answer in time";
+        // The poll's parse budget ran out (issue 13): the feed is cut off and backed off like a failing one.
+        if (detail.StartsWith("feed too large/complex", StringComparison.OrdinalIgnoreCase)) return "the feed is too large or complex to read in time";
         if (detail.StartsWith("not a feed", StringComparison.OrdinalIgnoreCase)) return "the address no longer returns a news feed";
         if (detail.Contains("not found", StringComparison.OrdinalIgnoreCase) && detail.StartsWith("host ", StringComparison.Ordinal)) return "the site's name cannot be found";
         if (detail.StartsWith("cannot connect", StringComparison.OrdinalIgnoreCase)) return "the site cannot be reached";
@@ -44,7 +46,8 @@ public static partial class FailureInPlainWords
 
     private static string Clean(string error)
     {
-        var line = Whitespace().Replace(error.Split('\n')[0], " ").Trim(); // one line: never a stack trace
+        var newline = error.IndexOf('\n');
+        var line = Whitespace().Replace(newline < 0 ? error : error[..newline], " ").Trim(); // one line: never a stack trace
         line = UrlQuery().Replace(line, "$1");
         line = BotToken().Replace(line, "[token]");
         return line.Length <= MaxDetail ? line : line[..(MaxDetail - 1)].TrimEnd() + "…";
