@@ -32,9 +32,14 @@ public sealed class TextStageScalingTests
     [Fact]
     public void A_title_of_many_outlet_suffixes_loses_all_of_them_but_keeps_a_headline()
     {
+        var start = CpuScaling.ThreadSeconds();
+
         Assert.Equal("Fed holds rates", HeadlineCleaner.CleanPlainText("Fed holds rates" + Repeat(" - Reuters", 30_000), "Reuters"));
         // The rest must still read as a headline: two words, so "x" keeps one suffix.
         Assert.Equal("x - Reuters", HeadlineCleaner.CleanPlainText("x" + Repeat(" - Reuters", 30_000)));
+        // The 300 KB title: 53 s before; milliseconds now, so 5 s is a ceiling for a busy machine.
+        var seconds = CpuScaling.ThreadSeconds() - start;
+        Assert.True(seconds < 5, $"two 300 KB titles took {seconds:F1} s of CPU");
     }
 
     [Fact]
