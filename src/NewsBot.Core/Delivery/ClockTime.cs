@@ -34,6 +34,6 @@ public static partial class ClockTime
 
     // HH:MM and H:MM (also with '.' or 'h' as separator), HHMM, a bare hour, each with an optional am/pm.
     [GeneratedRegex(@"^(?:(?<h>\d{1,2})(?:[:.h](?<m>\d{2}))?|(?<h>\d{2})(?<m>\d{2}))\s*(?<ampm>[ap]\.?m\.?)?$",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking | RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

@@ -159,9 +159,9 @@ public static partial class DeliveryCommandParser
     }
 
     // Phones turn "-" into en or em dashes; people also write "22:00 to 07:00".
-    [GeneratedRegex(@"\s*(?:-|–|—|\bto\b|\buntil\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:-|–|—|\bto\b|\buntil\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex RangeSeparator();
 
-    [GeneratedRegex(@"\s*(?:,|;|\band\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:,|;|\band\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TimeListSeparator();
 }

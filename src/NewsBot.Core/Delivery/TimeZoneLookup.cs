@@ -151,10 +151,10 @@ public static partial class TimeZoneLookup
         }
     }
 
-    [GeneratedRegex(@"^(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex FixedOffset();
 
     // IANA ids are ASCII letters, digits, '_', '-', '+' and '/' (tz-link.html "Names of timezones").
-    [GeneratedRegex(@"^[A-Za-z0-9_+\-/]{1,64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9_+\-/]{1,64}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SafeId();
 }

@@ -34,6 +34,8 @@ public static partial class FailureInPlainWords
             };
         }
         if (detail.StartsWith("timed out", StringComparison.OrdinalIgnoreCase)) return "the site does not answer in time";
+        // The poll's parse budget ran out (issue 13): the feed is cut off and backed off like a failing one.
+        if (detail.StartsWith("feed too large/complex", StringComparison.OrdinalIgnoreCase)) return "the feed is too large or complex to read in time";
         if (detail.StartsWith("not a feed", StringComparison.OrdinalIgnoreCase)) return "the address no longer returns a news feed";
         if (detail.Contains("not found", StringComparison.OrdinalIgnoreCase) && detail.StartsWith("host ", StringComparison.Ordinal)) return "the site's name cannot be found";
         if (detail.StartsWith("cannot connect", StringComparison.OrdinalIgnoreCase)) return "the site cannot be reached";
@@ -44,23 +46,24 @@ public static partial class FailureInPlainWords
 
     private static string Clean(string error)
     {
-        var line = Whitespace().Replace(error.Split('\n')[0], " ").Trim(); // one line: never a stack trace
+        var newline = error.IndexOf('\n');
+        var line = Whitespace().Replace(newline < 0 ? error : error[..newline], " ").Trim(); // one line: never a stack trace
         line = UrlQuery().Replace(line, "$1");
         line = BotToken().Replace(line, "[token]");
         return line.Length <= MaxDetail ? line : line[..(MaxDetail - 1)].TrimEnd() + "…";
     }
 
-    [GeneratedRegex(@"^HTTP (\d{3})\b")]
+    [GeneratedRegex(@"^HTTP (\d{3})\b", RegexOptions.NonBacktracking)]
     private static partial Regex HttpStatus();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.NonBacktracking)]
     private static partial Regex Whitespace();
 
     /// <summary>Keeps scheme, host and path of an address; drops its query and fragment.</summary>
-    [GeneratedRegex(@"((?:https?|file)://[^\s?#'""<>]+)[?#][^\s'""<>)]*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"((?:https?|file)://[^\s?#'""<>]+)[?#][^\s'""<>)]*", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex UrlQuery();
 
     /// <summary>Telegram bot tokens ("123456:AA…") and long key-like runs.</summary>
-    [GeneratedRegex(@"\d{5,16}:[A-Za-z0-9_-]{20,}|\b[A-Za-z0-9_-]{40,}\b")]
+    [GeneratedRegex(@"\d{5,16}:[A-Za-z0-9_-]{20,}|\b[A-Za-z0-9_-]{40,}\b", RegexOptions.NonBacktracking)]
     private static partial Regex BotToken();
 }

@@ -31,10 +31,13 @@ public static partial class BoilerplateLines
 
     /// <summary>Whole-line patterns: photo credits "(REUTERS/Amir Cohen)", "AFP via Getty Images", WordPress footers.</summary>
     [GeneratedRegex(@"^\(?\s*((photo|image|picture|credit)\s*:?\s*)?(reuters|afp|ap|epa|anadolu|xinhua|getty images)\s*/\s*[\p{L} .'’-]{2,40}\)?\.?$|^\((photo|image|picture|credit)[^)]{0,80}\)$|(via |/)getty images\)?\.?$|appeared first on|^\[?(…|\.\.\.)\]?$|^comments?( \(\d+\))?$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CreditPattern();
 
-    public static bool IsBoilerplate(string line, string headline)
+    public static bool IsBoilerplate(string line, string headline) => IsBoilerplate(line, HeadlineWords(headline));
+
+    /// <param name="headlineWords">the headline's <see cref="HeadlineWords"/>, computed once per article: a text of many lines must not re-read the headline per line</param>
+    public static bool IsBoilerplate(string line, IReadOnlySet<string> headlineWords)
     {
         var trimmed = line.Trim().TrimStart('•', '-', '–', '—', '*', '►', '▶', '»', ' ');
         if (trimmed.Length == 0) return true;
@@ -44,7 +47,7 @@ public static partial class BoilerplateLines
             foreach (var prefix in Prefixes)
                 if (StartsWithWord(trimmed, prefix)) return true;
         if (CreditPattern().IsMatch(trimmed)) return true;
-        return RepeatsHeadline(trimmed, headline);
+        return RepeatsHeadline(trimmed, headlineWords);
     }
 
     private const int MaxPromptLength = 220;
@@ -54,13 +57,17 @@ public static partial class BoilerplateLines
         && (line.Length == prefix.Length || !char.IsLetter(prefix[^1]) || !char.IsLetter(line[prefix.Length]));
 
     /// <summary>A line whose words are (nearly) all the headline's words, e.g. the title repeated as the first paragraph.</summary>
-    public static bool RepeatsHeadline(string line, string headline)
+    public static bool RepeatsHeadline(string line, string headline) => RepeatsHeadline(line, HeadlineWords(headline));
+
+    public static bool RepeatsHeadline(string line, IReadOnlySet<string> headlineWords)
     {
         var lineWords = SummaryWords.Of(line);
         if (lineWords.Count == 0) return true;
-        var headlineWords = SummaryWords.Of(headline).ToHashSet(StringComparer.Ordinal);
         if (headlineWords.Count == 0) return false;
         var shared = lineWords.Count(headlineWords.Contains);
         return shared >= lineWords.Count * 0.9 && lineWords.Count <= headlineWords.Count + 3;
     }
+
+    /// <summary>The headline's distinct lower-cased words, as the headline checks compare them.</summary>
+    public static IReadOnlySet<string> HeadlineWords(string headline) => SummaryWords.Of(headline).ToHashSet(StringComparer.Ordinal);
 }

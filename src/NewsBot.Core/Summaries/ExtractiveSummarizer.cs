@@ -57,15 +57,16 @@ public static class ExtractiveSummarizer
     private static List<Candidate> Candidates(string headline, string text)
     {
         var result = new List<Candidate>();
+        var headlineWords = BoilerplateLines.HeadlineWords(headline);
         var paragraph = 0;
         foreach (var line in text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             paragraph++;
-            if (IsLink(line) || BoilerplateLines.IsBoilerplate(line, headline)) continue;
+            if (IsLink(line) || BoilerplateLines.IsBoilerplate(line, headlineWords)) continue;
             foreach (var raw in SentenceSplitter.Split(line))
             {
                 var sentence = LeadNoise.Strip(raw);
-                if (SummaryWords.Of(sentence).Count == 0 || BoilerplateLines.RepeatsHeadline(sentence, headline)) continue;
+                if (SummaryWords.Of(sentence).Count == 0 || BoilerplateLines.RepeatsHeadline(sentence, headlineWords)) continue;
                 result.Add(new Candidate(sentence, paragraph));
                 if (result.Count == MaxCandidates) return result;
             }

@@ -30,13 +30,13 @@ public static partial class HeadlineCleaner
         ["news", "english", "times", "post", "online", "daily", "herald", "tribune", "journal", "gazette", "tv", "radio", "agency", "network", "magazine", "today", "wire", "press",
         "standard", "telegraph", "observer", "independent", "chronicle", "monitor", "insider", "mail", "express", "globe"];
 
-    [GeneratedRegex(@"</?(b|i|em|strong|span|a|br|sup|sub|font|u|mark|small)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"</?(b|i|em|strong|span|a|br|sup|sub|font|u|mark|small)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex InlineTag();
 
-    [GeneratedRegex(@"^[\w-]+(\.[\w-]+)*\.[a-z]{2,12}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\w-]+(\.[\w-]+)*\.[a-z]{2,12}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DomainName();
 
-    [GeneratedRegex(@"&(#\d+|#x[0-9a-f]+|[a-z]+);", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"&(#\d+|#x[0-9a-f]+|[a-z]+);", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Entity();
 
     public static string Clean(string title, string? sourceName = null)
@@ -53,38 +53,63 @@ public static partial class HeadlineCleaner
     public static string CleanPlainText(string title, string? sourceName = null)
     {
         var text = HtmlToText.NormalizeWhitespace(title).Replace('\n', ' ');
-        while (TryRemoveSuffix(text, sourceName, out var shorter)) text = shorter;
-        return text;
+        // Suffixes come off from the end, so the headline is text[..end]. Each round looks only at
+        // the tail it removes, never at the whole title again: a title of " - Reuters" × 30,000
+        // costs one pass, not 30,000 (it cost 53 s when each round searched and copied the title).
+        var secondWord = SecondWordStart(text);
+        var source = string.IsNullOrWhiteSpace(sourceName) ? "" : Comparable(sourceName);
+        var end = text.Length;
+        while (TryRemoveSuffix(text, end, secondWord, source, out var shorterEnd)) end = shorterEnd;
+        return text[..end];
     }
 
-    private static bool TryRemoveSuffix(string text, string? sourceName, out string shorter)
+    private static bool TryRemoveSuffix(string text, int end, int secondWord, string source, out int shorterEnd)
     {
-        shorter = text;
-        var at = -1;
-        var separatorLength = 0;
-        foreach (var separator in Separators)
-        {
-            var i = text.LastIndexOf(separator, StringComparison.Ordinal);
-            if (i > at) (at, separatorLength) = (i, separator.Length);
-        }
+        shorterEnd = end;
+        var (at, separatorLength) = LastSeparator(text, end);
         if (at < 0) return false;
-        var head = text[..at].TrimEnd();
-        var tail = text[(at + separatorLength)..].Trim();
-        // Never leave a stub: the rest must still read as a headline.
-        if (head.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 2) return false;
-        if (!NamesSource(tail, sourceName) && !LooksLikeOutlet(tail)) return false;
-        shorter = head;
+        // Never leave a stub: the rest must still read as a headline (two words before the separator).
+        if (secondWord < 0 || secondWord >= at) return false;
+        var tail = text[(at + separatorLength)..end].Trim();
+        if (!NamesSource(tail, source) && !LooksLikeOutlet(tail)) return false;
+        shorterEnd = at;
+        while (shorterEnd > 0 && text[shorterEnd - 1] == ' ') shorterEnd--;
         return true;
     }
 
-    private static bool NamesSource(string tail, string? sourceName)
+    /// <summary>
+    /// The separator that ends nearest to <paramref name="end"/>, found by one backward scan over
+    /// text[..end] (looking up each separator on its own would rescan the whole title per round).
+    /// </summary>
+    private static (int At, int Length) LastSeparator(string text, int end)
     {
-        if (string.IsNullOrWhiteSpace(sourceName)) return false;
+        for (var i = end - 3; i >= 0; i--)
+        {
+            if (text[i] != ' ') continue;
+            foreach (var separator in Separators)
+                if (i + separator.Length <= end && text.AsSpan(i).StartsWith(separator, StringComparison.Ordinal))
+                    return (i, separator.Length);
+        }
+        return (-1, 0);
+    }
+
+    /// <summary>Where the title's second word starts, or -1 when it has one word or none (the text is whitespace-normalized).</summary>
+    private static int SecondWordStart(string text)
+    {
+        var at = text.IndexOf(' ');
+        if (at <= 0) return -1;
+        while (at < text.Length && text[at] == ' ') at++;
+        return at < text.Length ? at : -1;
+    }
+
+    /// <param name="source">the source's name as <see cref="Comparable"/> words, or empty</param>
+    private static bool NamesSource(string tail, string source)
+    {
+        if (source.Length == 0) return false;
         var t = Comparable(tail);
-        var s = Comparable(sourceName);
-        if (t.Length == 0 || s.Length == 0) return false;
+        if (t.Length == 0) return false;
         // "Reuters" tail for source "Reuters World News", or "Al Mayadeen English" for source "Al Mayadeen".
-        return t == s || ContainsWords(s, t) || ContainsWords(t, s);
+        return t == source || ContainsWords(source, t) || ContainsWords(t, source);
     }
 
     private static bool LooksLikeOutlet(string tail)

@@ -10,15 +10,15 @@ namespace NewsBot.Core.Summaries;
 public static partial class LeadNoise
 {
     [GeneratedRegex(@"^((exclusive|breaking( news)?|update( \d+)?|watch|live|analysis|opinion|factbox|explainer|urgent|عاجل|حصري|בלעדי|מבזק|exclusif|exclusiva|eilmeldung)\s*[:\-–—|]\s*)+",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex LabelPattern();
 
     // "WASHINGTON, Jan 5 (Reuters) - ", "GAZA CITY (AP) — ", "(AFP) - "
     [GeneratedRegex(@"^(\p{Lu}[\p{Lu}\p{M} .,'’/-]{1,40}(,\s*[\p{L}]{3,9}\.?\s+\d{1,2})?\s*)?\((reuters|ap|afp|upi|dpa|ani|pti|xinhua|anadolu|wafa|ians)\)\s*[-–—]\s*",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DatelinePattern();
 
-    [GeneratedRegex(@"\s*(\[\s*(…|\.\.\.|&hellip;)\s*\]|\[\s*(read|continue|more)[^\]]{0,30}\])\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(\[\s*(…|\.\.\.|&hellip;)\s*\]|\[\s*(read|continue|more)[^\]]{0,30}\])\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CutMarkerPattern();
 
     public static string Strip(string sentence)

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace NewsBot.Core.Tests.Hostile;
+
+/// <summary>
+/// Measures how a text stage's CPU time grows from an input of size n to one of size 8n: linear
+/// work gives about 8, quadratic work 64. The calling thread's CPU time is measured (Linux
+/// CLOCK_THREAD_CPUTIME_ID), not wall time, so other processes on the shared machine do not count.
+/// </summary>
+internal static class CpuScaling
+{
+    /// <summary>Well below the 64 of quadratic work, well above the 8 of linear work plus noise.</summary>
+    public const double MaxLinearRatio = 24;
+
+    public sealed record Figures(double SmallSeconds, double LargeSeconds)
+    {
+        public double Ratio => LargeSeconds / Math.Max(SmallSeconds, 1e-9);
+        public override string ToString() => $"n: {SmallSeconds * 1e3:F2} ms, 8n: {LargeSeconds * 1e3:F2} ms, ratio {Ratio:F1}";
+    }
+
+    /// <summary>Median CPU seconds per call of <paramref name="stage"/> on the inputs made for n and 8n (made before timing).</summary>
+    public static Figures Measure<T>(Func<int, T> makeInput, int n, Action<T> stage)
+    {
+        var small = makeInput(n);
+        var large = makeInput(8 * n);
+        stage(small); // JIT and lazily built regex automata are not part of the input's cost
+        var smallSeconds = MedianSecondsPerCall(() => stage(small), minimumSeconds: 0.02);
+        var largeSeconds = MedianSecondsPerCall(() => stage(large), minimumSeconds: 0);
+        return new Figures(smallSeconds, largeSeconds);
+    }
+
+    /// <summary>Median of 3 runs; small inputs repeat within a run until it lasts long enough for the clock.</summary>
+    private static double MedianSecondsPerCall(Action call, double minimumSeconds)
+    {
+        var runs = new double[3];
+        for (var r = 0; r < runs.Length; r++)
+        {
+            var start = ThreadSeconds();
+            var calls = 0;
+            do { call(); calls++; } while (ThreadSeconds() - start < minimumSeconds);
+            runs[r] = (ThreadSeconds() - start) / calls;
+        }
+        Array.Sort(runs);
+        return runs[1];
+    }
+
+    public static double ThreadSeconds()
+    {
+        if (OperatingSystem.IsLinux() && clock_gettime(ClockThreadCpuTime, out var time) == 0)
+            return time.Seconds + time.Nanoseconds / 1e9;
+        return Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency; // elsewhere: wall time
+    }
+
+    private const int ClockThreadCpuTime = 3;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int clock_gettime(int clockId, out TimeSpec time);
+}
