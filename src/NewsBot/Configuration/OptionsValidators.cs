@@ -24,6 +24,8 @@ internal sealed class SourcesOptionsValidator : IValidateOptions<SourcesOptions>
             errors.Add($"{s}:FetchTimeout must be positive (got {o.FetchTimeout})");
         if (o.MaxBodyBytes < 1024)
             errors.Add($"{s}:MaxBodyBytes must be at least 1024 (got {o.MaxBodyBytes})");
+        if (o.PollBudget < TimeSpan.FromSeconds(1) || o.PollBudget > TimeSpan.FromMinutes(10))
+            errors.Add($"{s}:PollBudget must be between 00:00:01 and 00:10:00 (got {o.PollBudget})");
         if (o.MaxConcurrentPerHost < 1)
             errors.Add($"{s}:MaxConcurrentPerHost must be at least 1 (got {o.MaxConcurrentPerHost})");
         for (var i = 0; i < o.Seed.Count; i++)

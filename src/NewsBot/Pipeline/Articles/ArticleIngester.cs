@@ -36,6 +36,7 @@ public sealed class ArticleIngester(FilterIndexHolder filters, StoryIndexHolder 
         var batch = new Batch(db, source, now);
         for (var i = 0; i < items.Count; i++)
         {
+            ct.ThrowIfCancellationRequested(); // the poll's budget: matching every item is CPU work
             if (!known.Add(hashes[i])) continue; // stored earlier, or a repeat within this feed
             var article = ArticleNormalizer.ToArticle(items[i], hashes[i], source, now);
             db.Articles.Add(article);
