@@ -4,8 +4,8 @@ namespace NewsBot.Pipeline;
 public readonly record struct Budgeted<T>(bool InTime, T? Value);
 
 /// <summary>
-/// Runs synchronous CPU work over a stranger's content (parsing a feed, extracting a page) on the
-/// thread pool under a time budget. The caller gets control back when the budget is spent even if
+/// Runs synchronous CPU work over a stranger's content (parsing a feed, extracting a page) on its
+/// own thread under a time budget. The caller gets control back when the budget is spent even if
 /// the work ignores its token, so one expensive input never holds a poll or page job beyond it;
 /// work that honours the token (the parsers check it between items) also stops burning CPU then.
 /// </summary>
@@ -17,7 +17,9 @@ public static class CpuBudget
         using var limit = new CancellationTokenSource(budget, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
         var token = linked.Token; // taken now: the work may start after this method has returned and disposed its sources
-        var running = Task.Run(() => work(token), CancellationToken.None);
+        // A thread of its own, not the thread pool's: many expensive inputs at once must not starve the
+        // pool that delivery, commands and every other async step continue on.
+        var running = Task.Factory.StartNew(() => work(token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             return new Budgeted<T>(true, await running.WaitAsync(linked.Token).ConfigureAwait(false));

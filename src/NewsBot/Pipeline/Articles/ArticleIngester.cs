@@ -16,9 +16,11 @@ namespace NewsBot.Pipeline.Articles;
 /// per chat per story, or "also reported by" on the alert the chat already has for that story.
 /// "New" means "inserted": items whose identity is already stored are skipped.
 /// </summary>
-public sealed class ArticleIngester(FilterIndexHolder filters, StoryIndexHolder stories)
+public sealed class ArticleIngester(FilterIndexHolder filters, StoryIndexHolder stories, ArticleEnrichmentRule enrichment)
 {
-    public sealed record Outcome(int NewArticles, int NewAlerts, int UpdatedAlerts, IReadOnlyList<(Article Article, StorySignature Signature)> Grouped);
+    /// <param name="ToEnrich">Matched articles whose alerts wait (up to the enrichment deadline) for page text or a model summary.</param>
+    public sealed record Outcome(int NewArticles, int NewAlerts, int UpdatedAlerts, IReadOnlyList<(Article Article, StorySignature Signature)> Grouped,
+        IReadOnlyList<Article> ToEnrich);
 
     /// <summary>Adds articles and alerts to <paramref name="db"/>; the caller saves, then calls <see cref="Publish"/>.</summary>
     public async Task<Outcome> AddNewItemsAsync(NewsBotDbContext db, Source source, IReadOnlyList<FeedItem> items, DateTime now, CancellationToken ct)
@@ -48,7 +50,24 @@ public sealed class ArticleIngester(FilterIndexHolder filters, StoryIndexHolder 
         }
         await batch.DropNonReceivingChatsAsync(ct);
         source.FirstFetchDone = true;
-        return new Outcome(batch.Grouped.Count, batch.NewAlerts.Count, batch.UpdatedAlerts, batch.Grouped);
+        return new Outcome(batch.Grouped.Count, batch.NewAlerts.Count, batch.UpdatedAlerts, batch.Grouped, HoldForEnrichment(batch.NewAlerts, now));
+    }
+
+    /// <summary>
+    /// Alerts of an article that gets a page read or a model summary are due at the deadline; the
+    /// enrichment job makes them due as soon as it is done. Either way the article is enriched once,
+    /// before its first send, never per chat in the send loop.
+    /// </summary>
+    private List<Article> HoldForEnrichment(List<Alert> alerts, DateTime now)
+    {
+        var toEnrich = new List<Article>();
+        foreach (var perArticle in alerts.GroupBy(a => a.Article!))
+        {
+            if (!enrichment.Needed(perArticle.Key)) continue;
+            toEnrich.Add(perArticle.Key);
+            foreach (var alert in perArticle) alert.NextAttemptAt = now + enrichment.Deadline;
+        }
+        return toEnrich;
     }
 
     /// <summary>After the save: the new articles join the story index, so later articles find their story.</summary>

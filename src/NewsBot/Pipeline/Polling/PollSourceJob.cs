@@ -20,6 +20,7 @@ public sealed partial class PollSourceJob(
     IDbContextFactory<NewsBotDbContext> dbFactory,
     SourceFeedReader reader,
     ArticleIngester ingester,
+    ArticleEnrichmentRule enrichment,
     IBackgroundJobClient jobs,
     TimeProvider time,
     IOptions<SourcesOptions> options,
@@ -32,6 +33,7 @@ public sealed partial class PollSourceJob(
     /// <summary>The instance that claimed the source may run a little ahead of this one's clock.</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(5);
 
+    [Queue(JobQueues.Polls)]
     [AutomaticRetry(Attempts = 0)] // failures are the source's health and backoff, not job retries
     public async Task RunAsync(long sourceId, CancellationToken ct)
     {
@@ -86,6 +88,10 @@ public sealed partial class PollSourceJob(
             ingester.Publish(outcome, now);
             metrics.Ingested(outcome);
             if (outcome.NewArticles > 0) LogIngested(source.Id, source.Name, outcome.NewArticles, outcome.NewAlerts, outcome.UpdatedAlerts);
+            foreach (var article in outcome.ToEnrich)
+                jobs.Enqueue<ArticlePageEnricher>(e => e.EnrichAsync(article.Id, CancellationToken.None));
+            if (outcome.ToEnrich.Count > 0) // the deadline sends them however their enrichment went (+1 s: Hangfire schedules in whole seconds)
+                jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), enrichment.Deadline + TimeSpan.FromSeconds(1));
             if (outcome.NewAlerts > 0 || outcome.UpdatedAlerts > 0)
                 jobs.Enqueue<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None));
             return;
