@@ -4,10 +4,11 @@ namespace NewsBot.Pipeline;
 public readonly record struct Budgeted<T>(bool InTime, T? Value);
 
 /// <summary>
-/// Runs synchronous CPU work over a stranger's content (parsing a feed, extracting a page) on its
-/// own thread under a time budget. The caller gets control back when the budget is spent even if
-/// the work ignores its token, so one expensive input never holds a poll or page job beyond it;
-/// work that honours the token (the parsers check it between items) also stops burning CPU then.
+/// Runs synchronous CPU work over a stranger's content (parsing a feed, matching its items,
+/// extracting a page) on its own thread under a time budget. The caller gets control back when the
+/// budget is spent even if the work ignores its token, so one expensive input never holds a poll or
+/// page job beyond it; work that honours the token (the parsers check it between items) also stops
+/// burning CPU then.
 /// </summary>
 public static class CpuBudget
 {
@@ -16,21 +17,33 @@ public static class CpuBudget
     {
         using var limit = new CancellationTokenSource(budget, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
-        var token = linked.Token; // taken now: the work may start after this method has returned and disposed its sources
-        // A thread of its own, not the thread pool's: many expensive inputs at once must not starve the
-        // pool that delivery, commands and every other async step continue on.
-        var running = Task.Factory.StartNew(() => work(token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            return new Budgeted<T>(true, await running.WaitAsync(linked.Token).ConfigureAwait(false));
+            return new Budgeted<T>(true, await RunAsync(work, linked.Token).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested && limit.IsCancellationRequested)
+        {
+            return new Budgeted<T>(false, default);
+        }
+    }
+
+    /// <summary>The work on its own thread, given up (with <see cref="OperationCanceledException"/>) when <paramref name="budget"/> is cancelled.</summary>
+    public static async Task<T> RunAsync<T>(Func<CancellationToken, T> work, CancellationToken budget)
+    {
+        // A thread of its own, not the thread pool's: many expensive inputs at once must not starve the
+        // pool that delivery, commands and every other async step continue on.
+        var running = Task.Factory.StartNew(() => work(budget), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            return await running.WaitAsync(budget).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!running.IsCompleted)
         {
             // Work that ignores its token runs on to its end; its outcome, an exception included, is
             // nobody's business any more, but it must not surface later as an unobserved task exception.
             _ = running.ContinueWith(static t => t.Exception, CancellationToken.None,
                 TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            return new Budgeted<T>(false, default);
+            throw;
         }
     }
 

@@ -35,18 +35,16 @@ public sealed class ArticleIngester(FilterIndexHolder filters, StoryIndexHolder 
         // The first fetch records the backlog as seen: subscribers want news, not a feed's archive.
         var alerting = source.FirstFetchDone || source.AlertOnFirstFetch;
         var host = SourceAddress.Host(source.Url);
+        // Normalizing, story signatures and matching are CPU work over a stranger's text: on a thread
+        // of their own, given up when the poll's budget (ct) is spent.
+        var fresh = await CpuBudget.RunAsync(token => Prepare(items, hashes, known, source, host, alerting, now, token), ct);
         var batch = new Batch(db, source, now);
-        for (var i = 0; i < items.Count; i++)
+        foreach (var (article, signature, matches) in fresh)
         {
-            ct.ThrowIfCancellationRequested(); // the poll's budget: matching every item is CPU work
-            if (!known.Add(hashes[i])) continue; // stored earlier, or a repeat within this feed
-            var article = ArticleNormalizer.ToArticle(items[i], hashes[i], source, now);
             db.Articles.Add(article);
-            var story = AssignStory(batch, article);
+            var story = AssignStory(batch, article, signature);
             if (story.Id is { } knownStory) await batch.AddAlsoSourceToStoryAsync(knownStory, ct);
-            if (!alerting) continue;
-            foreach (var match in MatchesPerChat(filters.Index.Match(new ArticleText(article.Title, article.Text, source.Name, host))))
-                await batch.AlertAsync(match, article, story, ct);
+            foreach (var match in matches) await batch.AlertAsync(match, article, story, ct);
         }
         await batch.DropNonReceivingChatsAsync(ct);
         source.FirstFetchDone = true;
@@ -77,10 +75,28 @@ public sealed class ArticleIngester(FilterIndexHolder filters, StoryIndexHolder 
             stories.Index.Add(article.StoryId ?? article.Story!.Id, signature, new DateTimeOffset(now, TimeSpan.Zero));
     }
 
-    /// <summary>The article's story: a recent one it nearly duplicates (stored, or new in this batch), else a new story.</summary>
-    private StoryRef AssignStory(Batch batch, Article article)
+    private sealed record Prepared(Article Article, StorySignature Signature, IReadOnlyList<FilterMatch> Matches);
+
+    /// <summary>The new items as articles, with their story signature and the chats they match (none while the backlog is only recorded).</summary>
+    private List<Prepared> Prepare(IReadOnlyList<FeedItem> items, IReadOnlyList<string> hashes, HashSet<string> known, Source source, string? host,
+        bool alerting, DateTime now, CancellationToken ct)
     {
-        var signature = stories.Matcher.Compute(article.Title, article.Text.Length > 2000 ? article.Text[..2000] : article.Text);
+        var fresh = new List<Prepared>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!known.Add(hashes[i])) continue; // stored earlier, or a repeat within this feed
+            var article = ArticleNormalizer.ToArticle(items[i], hashes[i], source, now);
+            var signature = stories.Matcher.Compute(article.Title, article.Text.Length > 2000 ? article.Text[..2000] : article.Text);
+            var matches = alerting ? MatchesPerChat(filters.Index.Match(new ArticleText(article.Title, article.Text, source.Name, host))).ToList() : [];
+            fresh.Add(new Prepared(article, signature, matches));
+        }
+        return fresh;
+    }
+
+    /// <summary>The article's story: a recent one it nearly duplicates (stored, or new in this batch), else a new story.</summary>
+    private StoryRef AssignStory(Batch batch, Article article, StorySignature signature)
+    {
         article.StorySignature = signature.ToBytes();
         batch.Grouped.Add((article, signature));
         if (stories.Index.FindStory(signature, new DateTimeOffset(batch.Now, TimeSpan.Zero)) is { } storyId)
