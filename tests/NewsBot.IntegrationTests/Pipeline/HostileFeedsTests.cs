@@ -22,7 +22,7 @@ namespace NewsBot.IntegrationTests.Pipeline;
 public sealed class HostileFeedsTests(ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>How long each run is measured: long enough for several polls of every feed.</summary>
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(25);
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(20);
     private const string HonestHeadline = "Ceasefire agreed in overnight talks";
 
     private readonly List<string> _databases = [];
@@ -51,7 +51,11 @@ public sealed class HostileFeedsTests(ITestOutputHelper output) : IAsyncLifetime
         foreach (var db in _databases) TempDatabase.Delete(db);
     }
 
-    private sealed record HostileCase(string Name, Action<LoopbackHttpServer, CancellationToken> ServeOn)
+    /// <param name="Harmless">
+    /// Read as an honest feed would be, with nothing to cut or report (entities left unexpanded, soup
+    /// repaired): its health may stay empty, but what it stored must be small.
+    /// </param>
+    private sealed record HostileCase(string Name, Action<LoopbackHttpServer, CancellationToken> ServeOn, bool Harmless = false)
     {
         public string Path => Name + ".xml";
 
@@ -78,7 +82,7 @@ public sealed class HostileFeedsTests(ITestOutputHelper output) : IAsyncLifetime
             new("many-items", (s, _) => Rss(s, "many-items.xml", HostileInput.Feed(Enumerable.Range(0, 20_000).Select(i => HostileInput.Item(guid: $"item-{i}", title: $"Ceasefire item {i}")).ToArray()))),
             new("author-bait", (s, _) => Rss(s, "author-bait.xml", HostileInput.Feed(HostileInput.Item(author: "a" + new string('@', 100_000))))),
             new("reuters-title", (s, _) => Rss(s, "reuters-title.xml", HostileInput.Feed(HostileInput.Item(title: "x" + string.Concat(Enumerable.Repeat(" - Reuters", 30_000)))))),
-            new("entity-bomb", (s, _) => Rss(s, "entity-bomb.xml", HostileInput.EntityBomb())),
+            new("entity-bomb", (s, _) => Rss(s, "entity-bomb.xml", HostileInput.EntityBomb()), Harmless: true),
             new("gzip-bomb", (s, _) =>
             {
                 var bomb = HostileInput.GzipOfSpaces(200 * 1024 * 1024); // 200 MB unpacked, about 200 KB on the wire
@@ -100,14 +104,14 @@ public sealed class HostileFeedsTests(ITestOutputHelper output) : IAsyncLifetime
                     await Task.Delay(1000, endOfTest);
                 }
             })),
-            new("tag-soup", (s, _) => Rss(s, "tag-soup.xml", HostileInput.Feed(HostileInput.Item(description: HostileInput.TagSoup(50_000))))),
+            new("tag-soup", (s, _) => Rss(s, "tag-soup.xml", HostileInput.Feed(HostileInput.Item(description: HostileInput.TagSoup(50_000)))), Harmless: true),
         ];
         return all.Where(c => !skip.Contains(c.Name));
     }
 
     private sealed record RunFigures(TimeSpan AlertLatency, TimeSpan Cpu, long WorkingSetGrowth);
 
-    private async Task<(TestHost Host, RunFigures Figures)> RunAsync(bool hostile)
+    private async Task<(TestHost Host, RunFigures Figures)> RunAsync(bool hostile, string headline = HonestHeadline)
     {
         var db = Path.Combine(Path.GetTempPath(), $"newsbot-hostile-{Guid.NewGuid():N}.db");
         _databases.Add(db);
@@ -132,7 +136,6 @@ public sealed class HostileFeedsTests(ITestOutputHelper output) : IAsyncLifetime
         using var process = Process.GetCurrentProcess();
         GC.Collect();
         process.Refresh();
-        var cpuBefore = process.TotalProcessorTime;
         var workingSetBefore = process.WorkingSet64;
         var peak = workingSetBefore;
         var measuring = Stopwatch.StartNew();
@@ -148,6 +151,9 @@ public sealed class HostileFeedsTests(ITestOutputHelper output) : IAsyncLifetime
         });
 
         var host = await TestHost.StartAsync(db, settings);
+        // CPU from here: the host's own start-up (compiling, building the model) is the same for both runs and not the feeds' doing.
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
         await Eventually.TrueAsync(async () =>
         {
             await using var d = host.Db();
@@ -156,8 +162,8 @@ public sealed class HostileFeedsTests(ITestOutputHelper output) : IAsyncLifetime
         if (hostile) await PublishThinItemWithDeepPageAsync(host);
 
         var published = Stopwatch.StartNew();
-        _honest.Feed.Add("honest-1", HonestHeadline, "<p>Both sides agreed to a ceasefire after talks that lasted through the night, officials said.</p>", DateTimeOffset.UtcNow);
-        await Eventually.TrueAsync(() => host.Output.Text.Contains(HonestHeadline), Window, "the honest alert arrives");
+        _honest.Feed.Add(headline, headline, "<p>Both sides agreed to a ceasefire after talks that lasted through the night, officials said.</p>", DateTimeOffset.UtcNow);
+        await Eventually.TrueAsync(() => host.Output.Text.Contains(headline), Window, "the honest alert arrives");
         var latency = published.Elapsed;
 
         if (measuring.Elapsed < Window) await Task.Delay(Window - measuring.Elapsed); // the same stretch of time for both runs
@@ -183,6 +189,8 @@ public sealed class HostileFeedsTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Ten_hostile_feeds_next_to_an_honest_one_neither_stop_nor_starve_the_host()
     {
+        // A first run compiles the code paths (the JIT's CPU would otherwise count against the honest figure alone).
+        await (await RunAsync(hostile: false, "Ceasefire warm-up")).Host.DisposeAsync();
         var (honestHost, honest) = await RunAsync(hostile: false);
         await honestHost.DisposeAsync();
 
@@ -192,7 +200,10 @@ public sealed class HostileFeedsTests(ITestOutputHelper output) : IAsyncLifetime
             // Normal latency is a poll interval (1 s) and a send; ten times the honest run, at least 10 s, is generous.
             var latencyCeiling = TimeSpan.FromTicks(Math.Max(honest.AlertLatency.Ticks * 10, TimeSpan.FromSeconds(10).Ticks));
             Assert.True(attacked.AlertLatency <= latencyCeiling, $"honest alert took {attacked.AlertLatency.TotalSeconds:0.0} s under attack (ceiling {latencyCeiling.TotalSeconds:0.0} s)");
-            var cpuCeiling = TimeSpan.FromTicks(Math.Max(honest.Cpu.Ticks, TimeSpan.FromSeconds(1).Ticks) * 10);
+            // Ten times the honest figure, but never more than half the machine over the window: on a small
+            // machine ten times an idle host's CPU is more than the machine has, and could not fail.
+            var halfTheMachine = TimeSpan.FromTicks(Window.Ticks * Environment.ProcessorCount / 2);
+            var cpuCeiling = TimeSpan.FromTicks(Math.Min(Math.Max(honest.Cpu.Ticks, TimeSpan.FromSeconds(1).Ticks) * 10, halfTheMachine.Ticks));
             Assert.True(attacked.Cpu <= cpuCeiling, $"CPU {attacked.Cpu.TotalSeconds:0.0} s under attack (ceiling {cpuCeiling.TotalSeconds:0.0} s)");
             var memoryCeiling = Math.Max(honest.WorkingSetGrowth, 64L * 1024 * 1024) * 10;
             Assert.True(attacked.WorkingSetGrowth <= memoryCeiling, $"working set grew {attacked.WorkingSetGrowth / 1024 / 1024} MiB under attack (ceiling {memoryCeiling / 1024 / 1024} MiB)");
@@ -214,9 +225,17 @@ public sealed class HostileFeedsTests(ITestOutputHelper output) : IAsyncLifetime
         }, Window, "every hostile source has been polled");
         foreach (var s in hostile)
             output.WriteLine($"{s.Name}: error: {s.LastError ?? "-"} | cut: {s.LastWarning ?? "-"} | failures {s.ConsecutiveFailures}");
+        var harmless = Cases().Where(c => c.Harmless).Select(c => c.Name).ToHashSet();
         foreach (var s in hostile)
         {
             var why = s.LastError ?? s.LastWarning;
+            if (harmless.Contains(s.Name) && why is null)
+            {
+                await using var db = host.Db();
+                var longest = await db.Articles.Where(a => a.SourceId == s.Id).Select(a => a.Title.Length + a.Text.Length).DefaultIfEmpty().MaxAsync();
+                Assert.True(s.LastSuccessAt is not null && longest < 20_000, $"{s.Name}: read {(s.LastSuccessAt is null ? "never" : "")}, longest article {longest} characters");
+                continue;
+            }
             Assert.False(string.IsNullOrWhiteSpace(why), $"{s.Name}: the source's health says nothing about what was wrong");
             Assert.DoesNotContain("Exception", why); // plain words, not a stack trace
         }
