@@ -54,10 +54,14 @@ public static class ServiceCollectionExtensions
             {
                 Timeout = o.FetchTimeout,
                 MaxBodyBytes = o.MaxPageBytes, // a page is read for a few paragraphs, not a feed's worth of items
-                AllowPrivateAddresses = o.AllowPrivateAddresses,
+                // AllowPrivateAddresses is about feeds the operator configured; a page link comes from the
+                // feed's author, so it reaches private addresses only on a configured source's host.
+                AllowPrivateAddresses = false,
+                PrivateAddressesAllowedFor = o.AllowPrivateAddresses ? sp.GetRequiredService<SourceHosts>().Contains : null,
                 MaxConcurrentPerHost = o.MaxConcurrentPerHost,
             }, sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton<SourceHosts>();
         services.AddSingleton<SourceFeedReader>();
         return services;
     }

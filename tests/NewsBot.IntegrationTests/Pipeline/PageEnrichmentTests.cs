@@ -106,4 +106,22 @@ public sealed class PageEnrichmentTests : IAsyncLifetime
         Assert.Null(article.PageText);
         Assert.Equal(1, PageRequests("world/huge"));
     }
+
+    [Fact]
+    public async Task A_page_link_to_a_private_host_that_is_no_source_is_not_fetched_though_private_feeds_are_allowed()
+    {
+        _site.Server.MapContent("internal/admin", Page(8), "text/html; charset=utf-8");
+        await using var host = await StartAsync(); // NewsBot:Sources:AllowPrivateAddresses is on: the feed is on 127.0.0.1
+
+        // "localhost" is the same machine under a name no source uses: an item must not steer the bot there.
+        var link = $"http://localhost:{_site.Server.BaseUrl.Port}/internal/admin";
+        _site.Feed.Add("t4", "Truce claims from the intranet", "", DateTimeOffset.UtcNow, link);
+        await Eventually.TrueAsync(() => host.Output.Text.Contains("🔔 Truce claims from the intranet"), Wait, "the alert is sent");
+
+        Assert.Equal(0, PageRequests("internal/admin"));
+        await using var db = host.Db();
+        var article = await db.Articles.SingleAsync(a => a.Title == "Truce claims from the intranet");
+        Assert.NotNull(article.PageCheckedAt);
+        Assert.Null(article.PageText);
+    }
 }

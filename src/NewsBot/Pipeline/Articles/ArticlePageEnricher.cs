@@ -24,6 +24,7 @@ public sealed partial class ArticlePageEnricher(
     [FromKeyedServices(ArticlePageEnricher.FetcherKey)] FeedFetcher pageFetcher,
     IDbContextFactory<NewsBotDbContext> dbFactory,
     ArticleEnrichmentRule rule,
+    SourceHosts sourceHosts,
     IOptions<SourcesOptions> sources,
     IOptions<SummariesOptions> summaries,
     IBackgroundJobClient jobs,
@@ -62,6 +63,7 @@ public sealed partial class ArticlePageEnricher(
 
     private async Task<string?> PageTextAsync(long articleId, Uri url, CancellationToken ct)
     {
+        await sourceHosts.RefreshAsync(ct); // a source added a minute ago makes its host trusted for its pages
         var fetched = await pageFetcher.FetchAsync(new FetchRequest(url), ct);
         if (fetched is not FetchResult.Fetched page)
         {
