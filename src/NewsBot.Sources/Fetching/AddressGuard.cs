@@ -53,6 +53,10 @@ public static class AddressGuard
             return ClassifyV4(b[12..16]);
         // 64:ff9b::/96 NAT64 well-known prefix (RFC 6052): a gateway would forward to the embedded IPv4 address.
         if (b is [0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0, ..]) return ClassifyV4(b[12..16]);
+        // 64:ff9b:1::/48 local-use translation prefix (RFC 8215): the operator's own translator decides
+        // where it leads (the IPv4 address sits at a prefix-length-dependent place, RFC 6052 2.2), so
+        // none of it counts as public.
+        if (b is [0x00, 0x64, 0xff, 0x9b, 0x00, 0x01, ..]) return "local-use NAT64";
         // 2002::/16 6to4 (RFC 3056) embeds the IPv4 address in bytes 2..5.
         if (b is [0x20, 0x02, ..] && ClassifyV4(b[2..6]) is { } embedded) return embedded;
         if ((b[0] & 0xfe) == 0xfc) return "private";                      // fc00::/7 unique local

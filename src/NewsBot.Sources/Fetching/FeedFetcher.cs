@@ -43,10 +43,15 @@ public sealed class FeedFetcher : IDisposable
             UseProxy = false,
             UseCookies = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectCallback = new GuardedConnector(options.AllowPrivateAddresses, resolve, exemptAddresses).ConnectAsync,
+            ConnectCallback = new GuardedConnector(PrivatePolicy(options), resolve, exemptAddresses).ConnectAsync,
         };
         _client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
+
+    /// <summary>Which hosts may reach private addresses: all (the operator said so), some (page fetches), or none.</summary>
+    private static Func<string, bool> PrivatePolicy(FetchOptions options) =>
+        options.AllowPrivateAddresses ? static _ => true
+        : options.PrivateAddressesAllowedFor ?? (static _ => false);
 
     public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken ct)
     {

@@ -22,6 +22,14 @@ public sealed class FetchOptions
     /// </summary>
     public bool AllowPrivateAddresses { get; set; }
 
+    /// <summary>
+    /// With <see cref="AllowPrivateAddresses"/> false: host names that may still resolve to private
+    /// addresses, asked at every connect (every redirect hop). The article-page fetcher uses it so
+    /// pages and redirects named inside feed items reach an intranet host only when that host is
+    /// itself a configured source's host. Null: no exceptions.
+    /// </summary>
+    public Func<string, bool>? PrivateAddressesAllowedFor { get; set; }
+
     /// <summary>At most this many requests in flight to one host; other hosts are not held up. Default 2.</summary>
     public int MaxConcurrentPerHost { get; set; } = 2;
 

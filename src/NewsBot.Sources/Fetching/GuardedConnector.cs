@@ -13,7 +13,7 @@ internal delegate Task<IPAddress[]> HostResolver(string host, CancellationToken 
 /// Checking here, on the address actually connected to, covers every redirect hop and defeats DNS
 /// rebinding (a name that resolves to a public address when checked and to 127.0.0.1 when used).
 /// </summary>
-internal sealed class GuardedConnector(bool allowPrivate, HostResolver resolve, IReadOnlySet<IPAddress> exempt)
+internal sealed class GuardedConnector(Func<string, bool> privateAllowedFor, HostResolver resolve, IReadOnlySet<IPAddress> exempt)
 {
     public static readonly HostResolver SystemDns = (host, ct) => Dns.GetHostAddressesAsync(host, ct);
 
@@ -22,7 +22,7 @@ internal sealed class GuardedConnector(bool allowPrivate, HostResolver resolve, 
         var endPoint = context.DnsEndPoint;
         var host = endPoint.Host.Trim('[', ']');
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await resolve(host, ct).ConfigureAwait(false);
-        var allowed = Allowed(addresses, out var refusal);
+        var allowed = Allowed(addresses, privateAllowedFor(host), out var refusal);
         if (allowed.Count == 0)
             throw (Exception?)refusal ?? new SocketException((int)SocketError.HostNotFound);
 
@@ -50,7 +50,7 @@ internal sealed class GuardedConnector(bool allowPrivate, HostResolver resolve, 
         throw lastError!;
     }
 
-    private List<IPAddress> Allowed(IPAddress[] addresses, out AddressNotAllowedException? refusal)
+    private List<IPAddress> Allowed(IPAddress[] addresses, bool allowPrivate, out AddressNotAllowedException? refusal)
     {
         refusal = null;
         var allowed = new List<IPAddress>(addresses.Length);

@@ -24,6 +24,7 @@ public static class AdminServiceCollectionExtensions
             .Configure<IOptions<AdminOptions>>((forwarded, admin) => TrustedProxies.Configure(forwarded, admin.Value));
         services.AddSingleton<AdminPassword>();
         services.AddSingleton<SignInLockout>();
+        services.AddSingleton<AdminSessions>();
         services.AddSingleton<OpmlImporter>();
         services.AddAntiforgery(o =>
         {
@@ -39,7 +40,9 @@ public static class AdminServiceCollectionExtensions
                 o.Cookie.Path = BasePath;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the request came over https
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // and always behind a trusted proxy:
+                o.CookieManager = new SecureBehindProxyCookies(new ChunkingCookieManager());
+                o.Events.OnValidatePrincipal = AdminSessions.ValidateAsync; // signed out on the server means signed out
                 o.LoginPath = BasePath + "/login";
                 o.LogoutPath = BasePath + "/logout";
                 o.AccessDeniedPath = BasePath + "/login";

@@ -15,14 +15,17 @@ internal static class SignInEndpoints
         admin.MapPost("/login", SignInAsync);
         // Binding a form field is what makes a minimal-API endpoint demand the antiforgery token,
         // so sign-out cannot be triggered by another site.
-        admin.MapPost("/logout", async (HttpContext ctx, [FromForm(Name = "__RequestVerificationToken")] string? token) =>
+        admin.MapPost("/logout", async (HttpContext ctx, AdminSessions sessions, [FromForm(Name = "__RequestVerificationToken")] string? token) =>
         {
+            // Ended on the server first: a copy of this cookie (another tab, a stolen one) is refused from now on.
+            var signedIn = await ctx.AuthenticateAsync(AdminAuth.Scheme);
+            sessions.End(signedIn.Principal?.FindFirst(AdminSessions.ClaimType)?.Value);
             await ctx.SignOutAsync(AdminAuth.Scheme);
             return Results.Redirect("/admin/login", preserveMethod: false);
         });
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext ctx, AdminPassword password, SignInLockout lockout,
+    private static async Task<IResult> SignInAsync(HttpContext ctx, AdminPassword password, SignInLockout lockout, AdminSessions sessions,
         [FromForm] string? pwd, [FromForm] string? returnUrl)
     {
         var client = ctx.Connection.RemoteIpAddress;
@@ -36,7 +39,7 @@ internal static class SignInEndpoints
                 : Form(ctx, returnUrl, "Wrong password.", StatusCodes.Status401Unauthorized);
         }
         lockout.RecordSuccess(client);
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin")], AdminAuth.Scheme);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(AdminSessions.ClaimType, sessions.Start())], AdminAuth.Scheme);
         await ctx.SignInAsync(AdminAuth.Scheme, new ClaimsPrincipal(identity));
         return Results.Redirect(SafeReturnUrl(returnUrl));
     }

@@ -34,14 +34,14 @@ internal static class SourceEndpoints
             return H($"""
                 <tr data-source-id="{s.Id}"><td><a href="/admin/sources/{s.Id}">{s.Name}</a><br><span class="muted">{s.Url}</span></td>
                 <td class="status-{h.Status}">{h.Status}</td><td>{AdminLayout.When(s.LastSuccessAt)}</td>
-                <td>{s.LastError ?? ""}</td><td>{h.ItemsPerDay:0.#}</td><td>{(s.Paused ? "—" : AdminLayout.When(s.NextPollAt))}</td>
+                <td>{s.LastError ?? ""}{Warning(s.LastWarning)}</td><td>{h.ItemsPerDay:0.#}</td><td>{(s.Paused ? "—" : AdminLayout.When(s.NextPollAt))}</td>
                 <td>{h.Backoff ?? ""}</td></tr>
                 """);
         });
         var table = sources.Count == 0
             ? H($"""<p class="muted">No sources yet.</p>""")
             : H($"""
-                <table id="sources"><thead><tr><th>Source</th><th>Status</th><th>Last success</th><th>Last error</th>
+                <table id="sources"><thead><tr><th>Source</th><th>Status</th><th>Last success</th><th>Last error / cut</th>
                 <th>Items/day</th><th>Next poll</th><th>Backoff</th></tr></thead><tbody>{rows}</tbody></table>
                 """);
         return AdminLayout.Page(ctx, "Sources", H($"""
@@ -51,6 +51,10 @@ internal static class SourceEndpoints
             {AddForm(ctx, new SourceForm("", "", "", false), null)}
             """));
     }
+
+    /// <summary>What the last good read had to cut (a capped field, items beyond the cap), shown next to the error.</summary>
+    private static SafeHtml Warning(string? warning) =>
+        warning is null ? Empty : H($"""<br><span class="muted source-warning">cut at the last read: {warning}</span>""");
 
     private static SafeHtml AddForm(HttpContext ctx, SourceForm f, string? error) => H($"""
         {AdminLayout.Message(error, error is not null)}
@@ -120,12 +124,18 @@ internal static class SourceEndpoints
         var s = await db.Sources.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         return s is null
             ? Results.NotFound()
-            : EditPage(ctx, s.Id, new SourceForm(s.Url, s.Name, SourceForm.Show(s.PollInterval), s.Paused), null);
+            : EditPage(ctx, s.Id, new SourceForm(s.Url, s.Name, SourceForm.Show(s.PollInterval), s.Paused), null, s);
     }
 
-    private static IResult EditPage(HttpContext ctx, long id, SourceForm f, string? error) =>
+    /// <summary>The source's health as its last poll left it: the error that stops it, or what its last good read cut.</summary>
+    private static SafeHtml Health(Source? s) => s is null || (s.LastError is null && s.LastWarning is null) ? Empty : H($"""
+        <p id="source-health">{(s.LastError is null ? Empty : H($"Last error: {s.LastError}"))}{Warning(s.LastWarning)}</p>
+        """);
+
+    private static IResult EditPage(HttpContext ctx, long id, SourceForm f, string? error, Source? source = null) =>
         AdminLayout.Page(ctx, $"Source: {f.Name}", H($"""
             {AdminLayout.Message(error, error is not null)}
+            {Health(source)}
             <form method="post" action="/admin/sources/{id}"><fieldset>
               {AdminLayout.Token(ctx)}
               <label>Name <input type="text" name="name" value="{f.Name}" required></label>

@@ -40,10 +40,23 @@ internal static class TrustedProxies
             if (Parse(entry) is { } network) forwarded.KnownIPNetworks.Add(network);
     }
 
+    private const string ViaTrustedProxy = "NewsBot.ViaTrustedProxy";
+
+    /// <summary>Whether the connection this request came on is from a listed proxy (known before the forwarded headers replace the address).</summary>
+    public static bool CameThroughTrustedProxy(HttpContext context) => context.Items.ContainsKey(ViaTrustedProxy);
+
     /// <summary>Adds the forwarded-headers middleware first in the pipeline, and only when a proxy is listed.</summary>
     public static WebApplication UseTrustedProxies(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<AdminOptions>>().Value.TrustedProxies.Count == 0) return app;
+        var networks = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.KnownIPNetworks.ToList();
+        app.Use((context, next) =>
+        {
+            if (context.Connection.RemoteIpAddress is { } peer
+                && networks.Any(n => n.Contains(peer.IsIPv4MappedToIPv6 ? peer.MapToIPv4() : peer)))
+                context.Items[ViaTrustedProxy] = true;
+            return next(context);
+        });
         app.UseForwardedHeaders();
         return app;
     }

@@ -48,6 +48,7 @@ public static class SourcesCommand
             var state = s.Paused ? "paused" : s.LastError is null ? "ok" : $"failing ({s.ConsecutiveFailures}×): {s.LastError}";
             System.Console.WriteLine($"{s.Id,4}  {s.Name}  {s.Url}");
             System.Console.WriteLine($"      {state}; last success {Time(s.LastSuccessAt)}; next poll {Time(s.NextPollAt)}; {s.LastItemCount} items");
+            if (s.LastWarning is not null) System.Console.WriteLine($"      cut at the last read: {s.LastWarning}");
         }
         return 0;
     }

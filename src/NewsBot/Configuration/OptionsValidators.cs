@@ -24,6 +24,12 @@ internal sealed class SourcesOptionsValidator : IValidateOptions<SourcesOptions>
             errors.Add($"{s}:FetchTimeout must be positive (got {o.FetchTimeout})");
         if (o.MaxBodyBytes < 1024)
             errors.Add($"{s}:MaxBodyBytes must be at least 1024 (got {o.MaxBodyBytes})");
+        if (o.PollBudget < TimeSpan.FromSeconds(1) || o.PollBudget > TimeSpan.FromMinutes(10))
+            errors.Add($"{s}:PollBudget must be between 00:00:01 and 00:10:00 (got {o.PollBudget})");
+        if (o.MaxPageBytes < 1024)
+            errors.Add($"{s}:MaxPageBytes must be at least 1024 (got {o.MaxPageBytes})");
+        if (o.PageBudget < TimeSpan.FromMilliseconds(100) || o.PageBudget > TimeSpan.FromMinutes(1))
+            errors.Add($"{s}:PageBudget must be between 00:00:00.1 and 00:01:00 (got {o.PageBudget})");
         if (o.MaxConcurrentPerHost < 1)
             errors.Add($"{s}:MaxConcurrentPerHost must be at least 1 (got {o.MaxConcurrentPerHost})");
         for (var i = 0; i < o.Seed.Count; i++)
@@ -89,6 +95,8 @@ internal sealed class SummariesOptionsValidator : IValidateOptions<SummariesOpti
             errors.Add($"{s}:Model:Endpoint must be an absolute URL, e.g. http://localhost:11434/v1");
         if (!string.IsNullOrWhiteSpace(m.Endpoint) && string.IsNullOrWhiteSpace(m.ModelId))
             errors.Add($"{s}:Model:ModelId is required when {s}:Model:Endpoint is set");
+        if (o.EnrichWithin < TimeSpan.FromSeconds(1) || o.EnrichWithin > TimeSpan.FromMinutes(10))
+            errors.Add($"{s}:EnrichWithin must be between 00:00:01 and 00:10:00 (got {o.EnrichWithin})");
         if (m.Timeout <= TimeSpan.Zero) errors.Add($"{s}:Model:Timeout must be positive");
         if (m.RequestsPerMinute < 1) errors.Add($"{s}:Model:RequestsPerMinute must be at least 1");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -17,6 +17,19 @@ public sealed class SourcesOptions
     /// <summary>Largest feed body read, in bytes.</summary>
     public long MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// Time a poll may spend parsing a fetched feed and storing its items (fetching has
+    /// <see cref="FetchTimeout"/>). A feed that takes longer is cut off and backed off like any failing
+    /// feed, its health saying "feed too large/complex". Default 20 s; between 1 s and 10 min.
+    /// </summary>
+    public TimeSpan PollBudget { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Largest article page read (pages are fetched for thin matched items), in bytes. Default 2 MiB.</summary>
+    public long MaxPageBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Time extracting an article page's text may take; a page over it gives no page text. Default 5 s.</summary>
+    public TimeSpan PageBudget { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Concurrent requests per host, so one slow site does not hold up the others.</summary>
     public int MaxConcurrentPerHost { get; set; } = 2;
 

@@ -11,6 +11,13 @@ public sealed class SummariesOptions
     /// <summary>Fetch the article page (only for matched articles) when the feed's text is empty or too thin.</summary>
     public bool FetchPages { get; set; } = true;
 
+    /// <summary>
+    /// Longest a new alert waits for its article's page text and model summary (made once per article,
+    /// off the send path). After it the alert goes out with what the feed said: a slow page never
+    /// makes a late alert. Default 1 minute; between 1 s and 10 min.
+    /// </summary>
+    public TimeSpan EnrichWithin { get; set; } = TimeSpan.FromMinutes(1);
+
     public ModelSummaryOptions Model { get; set; } = new();
 }
 

@@ -14,8 +14,21 @@ namespace NewsBot.Scaling;
 /// </summary>
 public static class HangfireStorageChoice
 {
-    /// <summary>Hangfire's own default worker count, stated so the connection pool can be sized from it.</summary>
-    public static readonly int WorkerCount = Math.Min(Environment.ProcessorCount * 5, 20);
+    /// <summary>Workers for the poll queue: Hangfire's own default count. A poll is mostly waiting on a site.</summary>
+    public static readonly int PollWorkers = Math.Min(Environment.ProcessorCount * 5, 20);
+
+    /// <summary>
+    /// Workers for delivery, which never share with polls: a dispatch run folds concurrent requests
+    /// into itself and serves chats in parallel within it, so two are enough (one sends while
+    /// another's request is folded in).
+    /// </summary>
+    public const int DeliveryWorkers = 2;
+
+    /// <summary>Workers reading article pages; each page is bounded by the fetch timeout and the page budget.</summary>
+    public const int PageWorkers = 4;
+
+    /// <summary>All workers of an instance, so the connection pool can be sized from it.</summary>
+    public static int WorkerCount => PollWorkers + DeliveryWorkers + PageWorkers;
 
     /// <summary>A job fetched by an instance that died is visible again after this long.</summary>
     public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(30);

@@ -8,6 +8,7 @@ using NewsBot.Configuration;
 using NewsBot.Core.Commands;
 using NewsBot.Console;
 using NewsBot.Core.Alerts;
+using NewsBot.Pipeline;
 using NewsBot.Pipeline.Articles;
 using NewsBot.Pipeline.Delivery;
 using NewsBot.Pipeline.Health;
@@ -46,6 +47,21 @@ public static class ServiceCollectionExtensions
                 MaxConcurrentPerHost = o.MaxConcurrentPerHost,
             }, sp.GetRequiredService<TimeProvider>());
         });
+        services.AddKeyedSingleton(ArticlePageEnricher.FetcherKey, (sp, _) =>
+        {
+            var o = sp.GetRequiredService<IOptions<SourcesOptions>>().Value;
+            return new FeedFetcher(new FetchOptions
+            {
+                Timeout = o.FetchTimeout,
+                MaxBodyBytes = o.MaxPageBytes, // a page is read for a few paragraphs, not a feed's worth of items
+                // AllowPrivateAddresses is about feeds the operator configured; a page link comes from the
+                // feed's author, so it reaches private addresses only on a configured source's host.
+                AllowPrivateAddresses = false,
+                PrivateAddressesAllowedFor = o.AllowPrivateAddresses ? sp.GetRequiredService<SourceHosts>().Contains : null,
+                MaxConcurrentPerHost = o.MaxConcurrentPerHost,
+            }, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<SourceHosts>();
         services.AddSingleton<SourceFeedReader>();
         return services;
     }
@@ -85,14 +101,24 @@ public static class ServiceCollectionExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseNewsBotStorage(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        // One server per queue, each with its own workers: a burst of slow or hostile polls can occupy
+        // every poll worker and still not delay a send or a page read ("default" takes jobs stored by
+        // older versions, and any job that names no queue).
+        AddHangfireServer(services, "delivery", HangfireStorageChoice.DeliveryWorkers, JobQueues.Delivery, "default");
+        AddHangfireServer(services, "pages", HangfireStorageChoice.PageWorkers, JobQueues.Pages);
+        AddHangfireServer(services, "polls", HangfireStorageChoice.PollWorkers, JobQueues.Polls);
+        return services;
+    }
+
+    private static void AddHangfireServer(IServiceCollection services, string lane, int workers, params string[] queues) =>
         services.AddHangfireServer(o =>
         {
-            o.WorkerCount = HangfireStorageChoice.WorkerCount;
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{lane}";
+            o.Queues = queues;
+            o.WorkerCount = workers;
             o.ShutdownTimeout = TimeSpan.FromSeconds(5); // Ctrl+C must stop the service within seconds
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
-        return services;
-    }
 
     /// <summary>The console chat prints to standard output, or to a TextWriter registered under the key "console" (tests).</summary>
     /// <summary>
@@ -101,8 +127,8 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddNewsBotSummaries(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<ArticlePageEnricher>();
-        services.AddSingleton<AlertComposer>();
+        services.AddSingleton<ArticleEnrichmentRule>();
+        services.AddTransient<ArticlePageEnricher>();
         var model = configuration.GetSection(SummariesOptions.Section + ":Model").Get<ModelSummaryOptions>() ?? new();
         if (model.Enabled)
         {

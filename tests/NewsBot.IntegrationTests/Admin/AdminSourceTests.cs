@@ -51,6 +51,31 @@ public sealed class AdminSourceTests
     }
 
     [Fact]
+    public async Task What_a_source_s_last_read_had_to_cut_and_why_it_fails_are_shown_in_the_list_and_on_its_page()
+    {
+        await using var site = await AdminSite.StartAsync();
+        long cutId, failingId;
+        await using (var db = site.Host.Db())
+        {
+            var later = DateTime.UtcNow.AddHours(1); // not polled during the test
+            var cut = new Source { Name = "Long Titles Daily", Url = site.News.Url("cut.xml").ToString(), NextPollAt = later, CreatedAt = DateTime.UtcNow,
+                LastSuccessAt = DateTime.UtcNow, LastWarning = "3 titles cut to 300 characters; 18,000 items beyond the newest 500 dropped" };
+            var failing = new Source { Name = "Nested Forever", Url = site.News.Url("deep.xml").ToString(), NextPollAt = later, CreatedAt = DateTime.UtcNow,
+                ConsecutiveFailures = 1, LastError = "feed too large/complex: parsing took longer than 20 s" };
+            db.Sources.AddRange(cut, failing);
+            await db.SaveChangesAsync();
+            (cutId, failingId) = (cut.Id, failing.Id);
+        }
+        await site.SignInOkAsync();
+
+        var list = await site.Client.GetStringAsync("admin/sources");
+        Assert.Contains("cut at the last read: 3 titles cut to 300 characters; 18,000 items beyond the newest 500 dropped", list);
+        Assert.Contains("feed too large/complex: parsing took longer than 20 s", list);
+        Assert.Contains("cut at the last read: 3 titles cut", await site.Client.GetStringAsync($"admin/sources/{cutId}"));
+        Assert.Contains("Last error: feed too large/complex", await site.Client.GetStringAsync($"admin/sources/{failingId}"));
+    }
+
+    [Fact]
     public async Task Test_fetch_of_a_missing_feed_says_why_and_saves_nothing()
     {
         await using var site = await AdminSite.StartAsync();

@@ -29,7 +29,9 @@ public sealed class SourceClaimTests : IAsyncLifetime
     {
         _site = await NewsSite.StartAsync();
         _site.Feed.Add("truce-1", "Ceasefire holds overnight", "<p>Quiet night.</p>", _time.GetUtcNow().AddHours(-1));
-        _host = await TestHost.StartAsync(_dbPath, new Dictionary<string, string?>(), services => services.AddSingleton<TimeProvider>(_time));
+        // A long fetch timeout: these tests move the clock by minutes while a fetch waits on the test.
+        _host = await TestHost.StartAsync(_dbPath, new Dictionary<string, string?> { ["NewsBot:Sources:FetchTimeout"] = "00:10:00" },
+            services => services.AddSingleton<TimeProvider>(_time));
     }
 
     public async Task DisposeAsync()
@@ -40,11 +42,11 @@ public sealed class SourceClaimTests : IAsyncLifetime
     }
 
     /// <summary>Added after start, so the host's own scheduler (on the fake clock) has not seen it yet.</summary>
-    private async Task<long> AddDueSourceAsync()
+    private async Task<long> AddDueSourceAsync(string path = NewsSite.FeedPath)
     {
         await using var db = _host.Db();
         var now = _time.GetUtcNow().UtcDateTime;
-        var source = new Source { Name = "Loopback News", Url = _site.FeedUrl.ToString(), PollInterval = TimeSpan.FromMinutes(10), NextPollAt = now, CreatedAt = now };
+        var source = new Source { Name = "Loopback News", Url = _site.Url(path).ToString(), PollInterval = TimeSpan.FromMinutes(10), NextPollAt = now, CreatedAt = now };
         db.Sources.Add(source);
         await db.SaveChangesAsync();
         return source.Id;
@@ -112,6 +114,37 @@ public sealed class SourceClaimTests : IAsyncLifetime
         var source = await SourceAsync(id);
         Assert.True(source.FirstFetchDone);
         Assert.True(source.NextPollAt > _time.GetUtcNow().UtcDateTime);
+    }
+
+    [Fact]
+    public async Task A_poll_that_runs_longer_than_its_claim_keeps_the_source_and_no_twin_polls_it()
+    {
+        var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _site.Server.Map("stalled.xml", async ctx =>
+        {
+            await stalled.Task; // a site that takes minutes to answer
+            ctx.Response.ContentType = "application/rss+xml; charset=utf-8";
+            await ctx.Response.WriteAsync(_site.Feed.Build());
+        });
+        var id = await AddDueSourceAsync("stalled.xml");
+        Assert.Equal(1, await HostScheduler.EnqueueDueSourcesAsync(CancellationToken.None));
+        await Eventually.TrueAsync(() => _site.Polls("stalled.xml") == 1, Wait, "the poll is fetching");
+
+        // Three times the running claim, in the steps the claim is renewed in; every scheduler tick sees the source still held.
+        for (var step = 0; step < 12; step++)
+        {
+            _time.Advance(SourceScheduler.RunningLease / 4);
+            var heldUntil = _time.GetUtcNow().UtcDateTime + SourceScheduler.RunningLease - TimeSpan.FromSeconds(1);
+            await Eventually.TrueAsync(async () => (await SourceAsync(id)).PollClaimedUntil >= heldUntil, Wait,
+                $"the running poll renews its claim ({step + 1} × {SourceScheduler.RunningLease / 4})");
+            Assert.Equal(0, await HostScheduler.EnqueueDueSourcesAsync(CancellationToken.None));
+        }
+        Assert.Equal(1, _site.Polls("stalled.xml"));
+
+        stalled.SetResult();
+        await Eventually.TrueAsync(async () => (await SourceAsync(id)).FirstFetchDone, Wait, "the slow poll finishes");
+        Assert.Null((await SourceAsync(id)).PollClaimedUntil);
+        Assert.Equal(1, _site.Polls("stalled.xml"));
     }
 
     /// <summary>Stands for an instance frozen (then killed) after its claim and before its job is stored.</summary>

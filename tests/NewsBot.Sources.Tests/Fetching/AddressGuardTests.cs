@@ -29,6 +29,9 @@ public class AddressGuardTests
     [InlineData("::ffff:169.254.169.254", "link-local")]
     [InlineData("64:ff9b::a9fe:a9fe", "link-local")]   // NAT64 form of 169.254.169.254
     [InlineData("2002:c0a8:0001::1", "private")]        // 6to4 form of 192.168.0.1
+    [InlineData("64:ff9b:1::a9fe:a9fe", "local-use NAT64")]        // RFC 8215 local-use prefix: where it leads is the operator's choice
+    [InlineData("64:ff9b:1:c0a8:1:0:0:0", "local-use NAT64")]      // 192.168.0.1 in the /48 layout (RFC 6052 2.2)
+    [InlineData("64:ff9b:1:ffff:ffff:ffff:ffff:ffff", "local-use NAT64")] // the top of the /48
     public void Non_public_addresses_are_refused_with_their_category(string address, string category) =>
         Assert.Equal(category, AddressGuard.BlockedCategory(IPAddress.Parse(address)));
 
@@ -43,6 +46,8 @@ public class AddressGuardTests
     [InlineData("2a00:1450:4001::200e")]
     [InlineData("::ffff:8.8.8.8")]
     [InlineData("2002:0808:0808::1")]  // 6to4 of a public address
+    [InlineData("64:ff9b::808:808")]   // well-known NAT64 of 8.8.8.8: judged by the embedded address
+    [InlineData("64:ff9b:2::1")]       // just above the local-use /48
     public void Public_addresses_are_allowed(string address) =>
         Assert.Null(AddressGuard.BlockedCategory(IPAddress.Parse(address)));
 }

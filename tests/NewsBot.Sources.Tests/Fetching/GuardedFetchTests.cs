@@ -54,6 +54,51 @@ public class GuardedFetchTests
         Assert.StartsWith("address 127.0.0.2 is not allowed (loopback)", failed.Error);
     }
 
+    /// <summary>The article-page fetcher: private addresses only on hosts the operator configured as sources.</summary>
+    private static FeedFetcher PrivateOnlyFor(string trustedHost, HostResolver? resolve = null) =>
+        new(new FetchOptions { PrivateAddressesAllowedFor = host => string.Equals(host, trustedHost, StringComparison.OrdinalIgnoreCase) },
+            TimeProvider.System, resolve ?? GuardedConnector.SystemDns, new HashSet<System.Net.IPAddress>());
+
+    [Fact]
+    public async Task A_page_on_a_trusted_source_host_may_reach_a_private_address()
+    {
+        await using var server = await LoopbackHttpServer.StartAsync();
+        server.MapContent("page", "<p>intranet article</p>", "text/html");
+        using var fetcher = PrivateOnlyFor("127.0.0.1");
+
+        AssertFetched(await fetcher.FetchAsync(new FetchRequest(server.Url("page")), default).Bounded());
+    }
+
+    [Fact]
+    public async Task A_page_on_another_host_is_refused_a_private_address_even_when_sources_may_use_them()
+    {
+        await using var server = await LoopbackHttpServer.StartAsync();
+        server.MapContent("admin", "secret", "text/html");
+        using var fetcher = PrivateOnlyFor("127.0.0.1", FakeDns(("metadata.test", ["127.0.0.1"])));
+
+        var failed = AssertFailed(await fetcher.FetchAsync(new FetchRequest(new Uri($"http://metadata.test:{server.BaseUrl.Port}/admin")), default).Bounded());
+
+        Assert.StartsWith("address 127.0.0.1 is not allowed (loopback)", failed.Error);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task A_redirect_from_a_trusted_source_host_to_another_private_host_is_refused()
+    {
+        await using var server = await LoopbackHttpServer.StartAsync();
+        server.Map("start", ctx =>
+        {
+            ctx.Response.Redirect($"http://metadata.test:{server.BaseUrl.Port}/admin");
+            return Task.CompletedTask;
+        });
+        using var fetcher = PrivateOnlyFor("127.0.0.1", FakeDns(("metadata.test", ["127.0.0.1"])));
+
+        var failed = AssertFailed(await fetcher.FetchAsync(new FetchRequest(server.Url("start")), default).Bounded());
+
+        Assert.StartsWith("address 127.0.0.1 is not allowed (loopback)", failed.Error);
+        Assert.Single(server.Requests); // the first hop only
+    }
+
     [Fact]
     public async Task Redirect_to_a_name_that_resolves_to_a_private_address_is_refused()
     {

@@ -16,9 +16,11 @@ namespace NewsBot.Pipeline.Articles;
 /// per chat per story, or "also reported by" on the alert the chat already has for that story.
 /// "New" means "inserted": items whose identity is already stored are skipped.
 /// </summary>
-public sealed class ArticleIngester(FilterIndexHolder filters, StoryIndexHolder stories)
+public sealed class ArticleIngester(FilterIndexHolder filters, StoryIndexHolder stories, ArticleEnrichmentRule enrichment)
 {
-    public sealed record Outcome(int NewArticles, int NewAlerts, int UpdatedAlerts, IReadOnlyList<(Article Article, StorySignature Signature)> Grouped);
+    /// <param name="ToEnrich">Matched articles whose alerts wait (up to the enrichment deadline) for page text or a model summary.</param>
+    public sealed record Outcome(int NewArticles, int NewAlerts, int UpdatedAlerts, IReadOnlyList<(Article Article, StorySignature Signature)> Grouped,
+        IReadOnlyList<Article> ToEnrich);
 
     /// <summary>Adds articles and alerts to <paramref name="db"/>; the caller saves, then calls <see cref="Publish"/>.</summary>
     public async Task<Outcome> AddNewItemsAsync(NewsBotDbContext db, Source source, IReadOnlyList<FeedItem> items, DateTime now, CancellationToken ct)
@@ -33,21 +35,37 @@ public sealed class ArticleIngester(FilterIndexHolder filters, StoryIndexHolder 
         // The first fetch records the backlog as seen: subscribers want news, not a feed's archive.
         var alerting = source.FirstFetchDone || source.AlertOnFirstFetch;
         var host = SourceAddress.Host(source.Url);
+        // Normalizing, story signatures and matching are CPU work over a stranger's text: on a thread
+        // of their own, given up when the poll's budget (ct) is spent.
+        var fresh = await CpuBudget.RunAsync(token => Prepare(items, hashes, known, source, host, alerting, now, token), ct);
         var batch = new Batch(db, source, now);
-        for (var i = 0; i < items.Count; i++)
+        foreach (var (article, signature, matches) in fresh)
         {
-            if (!known.Add(hashes[i])) continue; // stored earlier, or a repeat within this feed
-            var article = ArticleNormalizer.ToArticle(items[i], hashes[i], source, now);
             db.Articles.Add(article);
-            var story = AssignStory(batch, article);
+            var story = AssignStory(batch, article, signature);
             if (story.Id is { } knownStory) await batch.AddAlsoSourceToStoryAsync(knownStory, ct);
-            if (!alerting) continue;
-            foreach (var match in MatchesPerChat(filters.Index.Match(new ArticleText(article.Title, article.Text, source.Name, host))))
-                await batch.AlertAsync(match, article, story, ct);
+            foreach (var match in matches) await batch.AlertAsync(match, article, story, ct);
         }
         await batch.DropNonReceivingChatsAsync(ct);
         source.FirstFetchDone = true;
-        return new Outcome(batch.Grouped.Count, batch.NewAlerts.Count, batch.UpdatedAlerts, batch.Grouped);
+        return new Outcome(batch.Grouped.Count, batch.NewAlerts.Count, batch.UpdatedAlerts, batch.Grouped, HoldForEnrichment(batch.NewAlerts, now));
+    }
+
+    /// <summary>
+    /// Alerts of an article that gets a page read or a model summary are due at the deadline; the
+    /// enrichment job makes them due as soon as it is done. Either way the article is enriched once,
+    /// before its first send, never per chat in the send loop.
+    /// </summary>
+    private List<Article> HoldForEnrichment(List<Alert> alerts, DateTime now)
+    {
+        var toEnrich = new List<Article>();
+        foreach (var perArticle in alerts.GroupBy(a => a.Article!))
+        {
+            if (!enrichment.Needed(perArticle.Key)) continue;
+            toEnrich.Add(perArticle.Key);
+            foreach (var alert in perArticle) alert.NextAttemptAt = now + enrichment.Deadline;
+        }
+        return toEnrich;
     }
 
     /// <summary>After the save: the new articles join the story index, so later articles find their story.</summary>
@@ -57,10 +75,28 @@ public sealed class ArticleIngester(FilterIndexHolder filters, StoryIndexHolder 
             stories.Index.Add(article.StoryId ?? article.Story!.Id, signature, new DateTimeOffset(now, TimeSpan.Zero));
     }
 
-    /// <summary>The article's story: a recent one it nearly duplicates (stored, or new in this batch), else a new story.</summary>
-    private StoryRef AssignStory(Batch batch, Article article)
+    private sealed record Prepared(Article Article, StorySignature Signature, IReadOnlyList<FilterMatch> Matches);
+
+    /// <summary>The new items as articles, with their story signature and the chats they match (none while the backlog is only recorded).</summary>
+    private List<Prepared> Prepare(IReadOnlyList<FeedItem> items, IReadOnlyList<string> hashes, HashSet<string> known, Source source, string? host,
+        bool alerting, DateTime now, CancellationToken ct)
     {
-        var signature = stories.Matcher.Compute(article.Title, article.Text.Length > 2000 ? article.Text[..2000] : article.Text);
+        var fresh = new List<Prepared>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!known.Add(hashes[i])) continue; // stored earlier, or a repeat within this feed
+            var article = ArticleNormalizer.ToArticle(items[i], hashes[i], source, now);
+            var signature = stories.Matcher.Compute(article.Title, article.Text.Length > 2000 ? article.Text[..2000] : article.Text);
+            var matches = alerting ? MatchesPerChat(filters.Index.Match(new ArticleText(article.Title, article.Text, source.Name, host))).ToList() : [];
+            fresh.Add(new Prepared(article, signature, matches));
+        }
+        return fresh;
+    }
+
+    /// <summary>The article's story: a recent one it nearly duplicates (stored, or new in this batch), else a new story.</summary>
+    private StoryRef AssignStory(Batch batch, Article article, StorySignature signature)
+    {
         article.StorySignature = signature.ToBytes();
         batch.Grouped.Add((article, signature));
         if (stories.Index.FindStory(signature, new DateTimeOffset(batch.Now, TimeSpan.Zero)) is { } storyId)

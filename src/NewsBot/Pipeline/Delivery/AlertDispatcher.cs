@@ -17,7 +17,7 @@ namespace NewsBot.Pipeline.Delivery;
 public sealed partial class AlertDispatcher(
     IDbContextFactory<NewsBotDbContext> dbFactory,
     IEnumerable<IAlertSender> senders,
-    AlertComposer composer,
+    Microsoft.Extensions.Options.IOptions<Configuration.SummariesOptions> summaries,
     DigestSender digests,
     IBackgroundJobClient jobs,
     TimeProvider time,
@@ -30,7 +30,7 @@ public sealed partial class AlertDispatcher(
     private readonly TimeSpan ClaimLease = lease.Value.ClaimLease;
     public const int MaxAttempts = 20;
 
-    /// <summary>Longest a single send (with its page fetch and pacing waits) may take before it counts as failed.</summary>
+    /// <summary>Longest a single send (with its pacing waits) may take before it counts as failed.</summary>
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(60);
     private const int ParallelChats = 16;
 
@@ -44,6 +44,7 @@ public sealed partial class AlertDispatcher(
     /// more round), so a burst of new alerts never piles up Hangfire workers waiting on each other.
     /// Other instances are kept apart by the per-alert claims, not by this gate.
     /// </summary>
+    [Queue(Pipeline.JobQueues.Delivery)]
     [AutomaticRetry(Attempts = 3)]
     public async Task DispatchPendingAsync(CancellationToken ct)
     {
@@ -146,7 +147,8 @@ public sealed partial class AlertDispatcher(
             var sendStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
-                var content = await composer.ComposeAsync(alert, sendLimit.Token);
+                // Page text and model summary were made once per article before the alert came due (ArticlePageEnricher).
+                var content = AlertContentBuilder.Build(alert, alert.Article!, alert.Article!.Source!, summaries.Value.MaxLength);
                 outcome = alert.Status == AlertStatus.Sent
                     ? await sender.UpdateAsync(chat.ExternalId, alert.PlatformMessageId, content, sendLimit.Token)
                     : await sender.SendAsync(chat.ExternalId, content, sendLimit.Token);

@@ -6,7 +6,8 @@ namespace NewsBot.Pipeline.Polling;
 /// <summary>The outcome of fetching and parsing one source once.</summary>
 public abstract record FeedRead
 {
-    public sealed record Read(ParsedFeed Feed, FetchResult.Fetched Fetch) : FeedRead;
+    /// <param name="ParseTime">What parsing took of the poll's budget; storing the items gets the rest.</param>
+    public sealed record Read(ParsedFeed Feed, FetchResult.Fetched Fetch, TimeSpan ParseTime = default) : FeedRead;
 
     public sealed record Unchanged(FetchResult.NotModified Fetch) : FeedRead;
 

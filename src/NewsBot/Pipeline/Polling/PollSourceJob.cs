@@ -20,6 +20,7 @@ public sealed partial class PollSourceJob(
     IDbContextFactory<NewsBotDbContext> dbFactory,
     SourceFeedReader reader,
     ArticleIngester ingester,
+    ArticleEnrichmentRule enrichment,
     IBackgroundJobClient jobs,
     TimeProvider time,
     IOptions<SourcesOptions> options,
@@ -32,6 +33,7 @@ public sealed partial class PollSourceJob(
     /// <summary>The instance that claimed the source may run a little ahead of this one's clock.</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(5);
 
+    [Queue(JobQueues.Polls)]
     [AutomaticRetry(Attempts = 0)] // failures are the source's health and backoff, not job retries
     public async Task RunAsync(long sourceId, CancellationToken ct)
     {
@@ -48,33 +50,55 @@ public sealed partial class PollSourceJob(
             if (source is null) return;
             (url, etag, lastModified) = (source.Url, source.ETag ?? "", source.LastModified ?? "");
         }
+        // Renewed until the poll records its outcome, which releases the claim (renewal only extends a held claim).
+        await using var renewal = PollClaimRenewal.Start(dbFactory, sourceId, time, log);
         var read = await reader.ReadAsync(url, NullIfEmpty(etag), NullIfEmpty(lastModified), ct);
 
+        // Parsing and storing share the poll's budget: storing gets what parsing left (matching every
+        // item against every filter is CPU work too), and a cut-off store saves nothing of the feed.
+        var budget = options.Value.PollBudget;
+        var storeBudget = read is FeedRead.Read parsed ? budget - parsed.ParseTime : budget;
+        using var storeLimit = new CancellationTokenSource(Max(storeBudget, TimeSpan.FromSeconds(1)), time);
+        using var storeLimited = CancellationTokenSource.CreateLinkedTokenSource(ct, storeLimit.Token);
+        var storeToken = storeLimited.Token;
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == sourceId, ct);
             if (source is null) return; // removed while we fetched
-            var outcome = await ApplyAsync(db, source, read, ct);
+            ArticleIngester.Outcome? outcome;
             try
             {
-                await db.SaveChangesAsync(ct);
+                outcome = await ApplyAsync(db, source, read, storeToken);
+                await db.SaveChangesAsync(storeToken);
             }
             catch (DbUpdateException e) when (attempt < SaveAttempts)
             {
                 LogSaveCollision(source.Id, attempt, e.InnerException?.Message ?? e.Message);
                 continue;
             }
+            catch (OperationCanceledException) when (storeLimit.IsCancellationRequested && !ct.IsCancellationRequested && read is FeedRead.Read)
+            {
+                storeToken = ct; // recording the failure is quick and must not be cut off itself
+                read = new FeedRead.Unreadable(SourceFeedReader.TooComplex("storing its items", budget), null, ParseError: true);
+                continue; // a fresh context records the failure; the staged articles are dropped with this one
+            }
             if (outcome is null) return;
             var now = time.GetUtcNow().UtcDateTime;
             ingester.Publish(outcome, now);
             metrics.Ingested(outcome);
             if (outcome.NewArticles > 0) LogIngested(source.Id, source.Name, outcome.NewArticles, outcome.NewAlerts, outcome.UpdatedAlerts);
+            foreach (var article in outcome.ToEnrich)
+                jobs.Enqueue<ArticlePageEnricher>(e => e.EnrichAsync(article.Id, CancellationToken.None));
+            if (outcome.ToEnrich.Count > 0) // the deadline sends them however their enrichment went (+1 s: Hangfire schedules in whole seconds)
+                jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), enrichment.Deadline + TimeSpan.FromSeconds(1));
             if (outcome.NewAlerts > 0 || outcome.UpdatedAlerts > 0)
                 jobs.Enqueue<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None));
             return;
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>Records the read on the source (health, validators, next poll) and stages new articles and alerts.</summary>
     private async Task<ArticleIngester.Outcome?> ApplyAsync(NewsBotDbContext db, Source source, FeedRead read, CancellationToken ct)
@@ -89,6 +113,7 @@ public sealed partial class PollSourceJob(
                 var outcome = await ingester.AddNewItemsAsync(db, source, r.Feed.Items, now.UtcDateTime, ct);
                 RecordSuccess(source, now, interval, r.Fetch.ETag, r.Fetch.LastModified, r.Fetch.MinNextPoll);
                 source.LastItemCount = r.Feed.Items.Count;
+                source.LastWarning = Warning(r.Feed.Truncations);
                 metrics.FeedRead(r.Feed.Items.Count, r.Feed.Problems.Count);
                 if (r.Fetch.MovedPermanently) await FollowPermanentRedirectAsync(db, source, r.Fetch.FinalUrl, ct);
                 foreach (var problem in r.Feed.Problems.Take(5)) LogFeedProblem(source.Id, source.Name, problem);
@@ -110,6 +135,17 @@ public sealed partial class PollSourceJob(
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    /// <summary>The read-time caps that bit, for the source's health; null when the feed was read whole.</summary>
+    private static string? Warning(IReadOnlyList<string> truncations)
+    {
+        if (truncations.Count == 0) return null;
+        var text = string.Join("; ", truncations.Distinct(StringComparer.Ordinal));
+        return text.Length <= MaxWarningLength ? text : text[..(MaxWarningLength - 1)] + "…";
+    }
+
+    /// <summary>A health line, not a log: long enough for every cap we have, short enough for a table cell.</summary>
+    private const int MaxWarningLength = 500;
 
     private static void RecordSuccess(Source source, DateTimeOffset now, TimeSpan interval, string? etag, string? lastModified, TimeSpan? floor)
     {

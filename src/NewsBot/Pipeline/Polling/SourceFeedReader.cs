@@ -1,10 +1,16 @@
+using Microsoft.Extensions.Options;
+using NewsBot.Configuration;
 using NewsBot.Sources.Fetching;
 using NewsBot.Sources.Parsing;
 
 namespace NewsBot.Pipeline.Polling;
 
-/// <summary>Fetch then parse: the one path every source read takes (polling, preview, adding a source).</summary>
-public sealed class SourceFeedReader(FeedFetcher fetcher, IHostEnvironment environment)
+/// <summary>
+/// Fetch then parse: the one path every source read takes (polling, preview, adding a source, the
+/// admin console's test fetch). Parsing runs off the caller's thread under
+/// <see cref="SourcesOptions.PollBudget"/>, so a feed built to be expensive costs at most that.
+/// </summary>
+public sealed class SourceFeedReader(FeedFetcher fetcher, IHostEnvironment environment, IOptions<SourcesOptions> options, TimeProvider time)
 {
     public async Task<FeedRead> ReadAsync(string url, string? etag, string? lastModified, CancellationToken ct)
     {
@@ -18,16 +24,30 @@ public sealed class SourceFeedReader(FeedFetcher fetcher, IHostEnvironment envir
             case FetchResult.Failed failed:
                 return new FeedRead.Unreadable(failed.Error, failed.RetryAfter);
             case FetchResult.Fetched body:
-                try
-                {
-                    return new FeedRead.Read(FeedParser.Parse(body.Body, body.FinalUrl, body.Charset), body);
-                }
-                catch (FeedFormatException e)
-                {
-                    return new FeedRead.Unreadable(e.Message, null, ParseError: true);
-                }
+                return await ParseAsync(body, ct);
             default:
                 throw new InvalidOperationException($"unexpected fetch result {fetched.GetType().Name}");
         }
     }
+
+    private async Task<FeedRead> ParseAsync(FetchResult.Fetched body, CancellationToken ct)
+    {
+        var budget = options.Value.PollBudget;
+        var started = time.GetTimestamp();
+        try
+        {
+            var parsed = await CpuBudget.RunAsync(token => FeedParser.Parse(body.Body, body.FinalUrl, body.Charset, token), budget, time, ct);
+            return parsed.InTime
+                ? new FeedRead.Read(parsed.Value!, body, time.GetElapsedTime(started))
+                : new FeedRead.Unreadable(TooComplex("parsing", budget), null, ParseError: true);
+        }
+        catch (FeedFormatException e)
+        {
+            return new FeedRead.Unreadable(e.Message, null, ParseError: true);
+        }
+    }
+
+    /// <summary>The health line of a feed cut off by its budget, in words its operator can act on.</summary>
+    public static string TooComplex(string step, TimeSpan budget) =>
+        $"feed too large/complex: {step} took longer than {CpuBudget.Describe(budget)}";
 }

@@ -25,7 +25,10 @@ public sealed partial class SourceScheduler(
     /// </summary>
     public static readonly TimeSpan QueuedLease = TimeSpan.FromSeconds(30);
 
-    /// <summary>Set by the job when it starts; longer than a poll can take (fetch timeout + parse + save), so a running poll is never doubled.</summary>
+    /// <summary>
+    /// Set by the job when it starts and renewed while it runs (<see cref="PollClaimRenewal"/>), so a
+    /// running poll is never doubled however long its fetch waits; a dead job's claim lapses after this.
+    /// </summary>
     public static readonly TimeSpan RunningLease = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
