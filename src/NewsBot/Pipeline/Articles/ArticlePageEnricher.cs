@@ -71,9 +71,9 @@ public sealed partial class ArticlePageEnricher(
             return null;
         }
         var budget = sources.Value.PageBudget;
-        // The lead wires B's extraction budget here at merge: Extract(html, url, token) stops at the budget
-        // instead of running on after the job has moved on.
-        var extracted = await CpuBudget.RunAsync(_ => ArticlePageText.Extract(Decode(page.Body, page.Charset), page.FinalUrl), budget, time, ct);
+        // Extract honours the budget's token (its parse and SmartReader stop there), so a page over budget
+        // stops burning CPU too, instead of running on after the job has moved on.
+        var extracted = await CpuBudget.RunAsync(token => ArticlePageText.Extract(Decode(page.Body, page.Charset), page.FinalUrl, token), budget, time, ct);
         if (!extracted.InTime)
         {
             LogPageFailed(articleId, url, $"page too large/complex: extracting its text took longer than {CpuBudget.Describe(budget)}");
