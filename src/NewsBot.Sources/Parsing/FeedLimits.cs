@@ -73,12 +73,19 @@ public static class FeedLimits
     /// Text read for one element at field level (a direct child of an item, or a feed-level element),
     /// chosen by its local name before its text is read, so an oversized field is never built whole.
     /// </summary>
-    public static int MaxFieldChars(string localName) => localName switch
+    public static int MaxFieldChars(string localName) => IsReadField(localName) ? ReadFieldChars(localName) : MaxOtherChars;
+
+    /// <summary>The local names of the fields some format reads (anything else is kept only within <see cref="MaxOtherChars"/>).</summary>
+    public static bool IsReadField(string localName) => localName is "title" or "author" or "creator" or "link" or "guid" or "id"
+        or "description" or "encoded" or "summary" or "content" or "group" or "pubDate" or "date" or "updated" or "published"
+        or "issued" or "modified" or "name";
+
+    private static int ReadFieldChars(string localName) => localName switch
     {
         "title" => MaxTitleMarkupChars,
         // Atom puts name/email/uri inside <author>; RSS has author, dc:creator; JSON Feed authors.
         "author" or "creator" => 2 * MaxOtherChars,
-        "link" or "guid" or "id" or "origLink" => MaxOtherChars,
+        "link" or "guid" or "id" => MaxOtherChars,
         // description, content:encoded, summary, Atom content, media:group/content/description.
         "description" or "encoded" or "summary" or "content" or "group" => MaxHtmlChars,
         _ => MaxOtherChars,

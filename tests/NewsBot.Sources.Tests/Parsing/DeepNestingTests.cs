@@ -78,4 +78,25 @@ public class DeepNestingTests
 
         Assert.Equal("Deep title", Assert.Single(feed.Items).Title);
     }
+
+    [Fact]
+    public void Channels_nested_a_hundred_thousand_deep_keep_the_item_inside()
+    {
+        var depth = 100_000;
+        var body = System.Text.Encoding.UTF8.GetBytes($"<rss>{string.Concat(Enumerable.Repeat("<channel>", depth))}<item><title>Inside</title></item>{string.Concat(Enumerable.Repeat("</channel>", depth))}</rss>");
+
+        var (feed, _) = CostMeter.Run(() => FeedParser.Parse(body, null, null));
+
+        Assert.Equal("Inside", Assert.Single(feed.Items).Title);
+    }
+
+    [Fact]
+    public void Field_with_a_made_up_name_is_not_named_in_the_truncations()
+    {
+        var body = Rss($"<item><title>t</title><x{new string('y', 50)}>{Repeat("z", 10_000)}</x{new string('y', 50)}></item>");
+
+        var feed = FeedParser.Parse(body, null, null);
+
+        Assert.Equal(["1 other element cut while reading (too long)"], feed.Truncations);
+    }
 }

@@ -46,9 +46,11 @@ internal static class JsonFeedItemReader
     public static string? CappedString(ref Utf8JsonReader reader, int max, TruncationNotes cuts)
     {
         if (reader.HasValueSequence) return Xml.BoundedElementReader.Cut(reader.GetString() ?? "", max); // never for a contiguous document
-        var quoted = new byte[reader.ValueSpan.Length + 2];
+        // Copy no more than the cap can use (plus one byte, so Capped sees the value is longer).
+        var value = reader.ValueSpan[..Math.Min(reader.ValueSpan.Length, max * BytesPerChar + 1)];
+        var quoted = new byte[value.Length + 2];
         quoted[0] = quoted[^1] = (byte)'"';
-        reader.ValueSpan.CopyTo(quoted.AsSpan(1));
+        value.CopyTo(quoted.AsSpan(1));
         return Capped(quoted, max, "feed field", cuts);
     }
 

@@ -75,7 +75,9 @@ internal static class BoundedElementReader
                     if (!complete && !fieldCut)
                     {
                         fieldCut = true;
-                        cuts.Add($"<{fieldName}> cut while reading (too long)", $"<{fieldName}> elements cut while reading (too long)");
+                        // The name is the feed's to choose: only the fields we read are named, so the notes stay few.
+                        var label = FeedLimits.IsReadField(fieldName) ? $"<{fieldName}>" : "other";
+                        cuts.Add($"{label} element cut while reading (too long)", $"{label} elements cut while reading (too long)");
                     }
                     break;
             }
