@@ -99,4 +99,19 @@ public class DeepNestingTests
 
         Assert.Equal(["1 other element cut while reading (too long)"], feed.Truncations);
     }
+
+    [Fact]
+    public void Invented_element_names_are_flattened_so_they_are_never_interned()
+    {
+        // XName interns every name process-wide; a feed inventing names on every poll would grow memory without end.
+        var invented = string.Concat(Enumerable.Range(0, 10_000).Select(i => $"<n{i:x}>w{i} </n{i:x}>"));
+        var body = Rss($"<item><title>t</title><description><p>{invented}</p></description></item>");
+
+        var feed = FeedParser.Parse(body, null, null);
+
+        var html = Assert.Single(feed.Items).SummaryHtml!;
+        Assert.StartsWith("<p>w0 w1 ", html);
+        Assert.DoesNotContain("<n", html);
+        Assert.Empty(feed.Truncations);
+    }
 }

@@ -8,8 +8,8 @@ namespace NewsBot.Sources.Parsing.Xml;
 /// loop (no recursion), applying <see cref="FeedLimits"/> as it reads: elements nested deeper than
 /// <see cref="FeedLimits.MaxDepth"/> or beyond <see cref="FeedLimits.MaxElementsPerItem"/> are
 /// flattened (tags dropped, text kept), and text is read in chunks up to its field's cap, so a
-/// 4 MB title never becomes a 4 MB string. Replaces XNode.ReadFrom, which recursed per level and
-/// built every field whole.
+/// 4 MB title never becomes a 4 MB string. Only <see cref="KnownXmlNames"/> are kept. Replaces
+/// XNode.ReadFrom, which built every field whole and interned every name the feed invented.
 /// </summary>
 internal static class BoundedElementReader
 {
@@ -23,7 +23,7 @@ internal static class BoundedElementReader
     /// </summary>
     public static XElement Read(XmlReader reader, int fieldDepth, TruncationNotes cuts, CancellationToken ct)
     {
-        var root = NewElement(reader, cuts);
+        var root = NewElement(reader, KnownXmlNames.Element(reader.LocalName, reader.NamespaceURI) ?? KnownXmlNames.Unknown, cuts);
         if (reader.IsEmptyElement) return root;
         var open = new List<XElement>(FeedLimits.MaxDepth + 1) { root };
         var flattenedOpen = 0; // elements open below the depth or count limit; their end tags are not ours
@@ -35,19 +35,22 @@ internal static class BoundedElementReader
         var buffer = new char[4096];
         var nodes = 0;
         var countNoted = false;
+        var strayCut = false;
         while (reader.Read())
         {
             if (++nodes % 1024 == 0) ct.ThrowIfCancellationRequested();
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
-                    if (flattenedOpen > 0 || open.Count > FeedLimits.MaxDepth || elements >= FeedLimits.MaxElementsPerItem || !IsSaneName(reader))
+                    var name = KnownXmlNames.Element(reader.LocalName, reader.NamespaceURI);
+                    if (flattenedOpen > 0 || open.Count > FeedLimits.MaxDepth || elements >= FeedLimits.MaxElementsPerItem || name is null)
                     {
-                        if (flattenedOpen == 0) NoteFlattening(open.Count, elements, ref countNoted, cuts);
+                        // Unknown names are flattened silently: honest feeds carry extensions nobody reads.
+                        if (flattenedOpen == 0 && name is not null) NoteFlattening(open.Count, elements, ref countNoted, cuts);
                         if (!reader.IsEmptyElement) flattenedOpen++;
                         break;
                     }
-                    var element = NewElement(reader, cuts);
+                    var element = NewElement(reader, name, cuts);
                     elements++;
                     open[^1].Add(element);
                     if (open.Count == fieldDepth)
@@ -67,18 +70,18 @@ internal static class BoundedElementReader
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
                     var isCData = reader.NodeType == XmlNodeType.CDATA;
-                    var room = Math.Min(itemRoom, open.Count > fieldDepth ? fieldRoom : FeedLimits.MaxOtherChars);
+                    var inField = open.Count > fieldDepth; // else stray text between fields, or of a flattened unknown field
+                    var room = Math.Min(itemRoom, inField ? fieldRoom : FeedLimits.MaxOtherChars);
                     var (text, complete) = ReadText(reader, room, buffer);
                     itemRoom -= text.Length;
-                    if (open.Count > fieldDepth) fieldRoom -= text.Length;
+                    if (inField) fieldRoom -= text.Length;
                     if (text.Length > 0) open[^1].Add(isCData ? new XCData(text) : new XText(text));
-                    if (!complete && !fieldCut)
-                    {
-                        fieldCut = true;
-                        // The name is the feed's to choose: only the fields we read are named, so the notes stay few.
-                        var label = FeedLimits.IsReadField(fieldName) ? $"<{fieldName}>" : "other";
-                        cuts.Add($"{label} element cut while reading (too long)", $"{label} elements cut while reading (too long)");
-                    }
+                    if (complete || (inField ? fieldCut : strayCut)) break;
+                    if (inField) fieldCut = true;
+                    else strayCut = true;
+                    // The name is the feed's to choose: only the fields we read are named, so the notes stay few.
+                    var label = inField && FeedLimits.IsReadField(fieldName) ? $"<{fieldName}>" : "other";
+                    cuts.Add($"{label} element cut while reading (too long)", $"{label} elements cut while reading (too long)");
                     break;
             }
         }
@@ -94,8 +97,6 @@ internal static class BoundedElementReader
             countNoted = true;
             cuts.Add($"element with more than {FeedLimits.Figure(FeedLimits.MaxElementsPerItem)} descendants flattened to text", $"elements with more than {FeedLimits.Figure(FeedLimits.MaxElementsPerItem)} descendants flattened to text");
         }
-        else if (elements < FeedLimits.MaxElementsPerItem)
-            cuts.Add("element with an absurdly long name flattened to text", "elements with absurdly long names flattened to text");
     }
 
     /// <summary>Up to <paramref name="room"/> characters of the current text node, read in chunks; the rest is read past, never kept.</summary>
@@ -126,23 +127,18 @@ internal static class BoundedElementReader
         return text[..max];
     }
 
-    /// <summary>
-    /// Element and attribute names go into a process-wide table (XName); an absurd name is treated
-    /// like an over-deep element (tags dropped, text kept) rather than stored.
-    /// </summary>
-    private static bool IsSaneName(XmlReader reader) => reader.LocalName.Length <= 100 && reader.NamespaceURI.Length <= 300;
-
-    private static XElement NewElement(XmlReader reader, TruncationNotes cuts)
+    private static XElement NewElement(XmlReader reader, XName name, TruncationNotes cuts)
     {
-        var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+        var element = new XElement(name);
         if (!reader.MoveToFirstAttribute()) return element;
         var kept = 0;
         do
         {
             if (reader.NamespaceURI == XmlnsNamespace) continue; // names are already resolved by the reader
-            if (++kept > FeedLimits.MaxAttributes || !IsSaneName(reader))
+            if (KnownXmlNames.Attribute(reader.LocalName, reader.NamespaceURI) is not { } attributeName) continue;
+            if (++kept > FeedLimits.MaxAttributes)
             {
-                cuts.Add("attribute dropped (too many or absurd name)", "attributes dropped (too many or absurd names)");
+                cuts.Add("attribute dropped (too many on one element)", "attributes dropped (too many on one element)");
                 continue;
             }
             var value = reader.Value;
@@ -151,7 +147,7 @@ internal static class BoundedElementReader
                 cuts.Add($"attribute value cut to {FeedLimits.Figure(FeedLimits.MaxOtherChars)} characters", $"attribute values cut to {FeedLimits.Figure(FeedLimits.MaxOtherChars)} characters");
                 value = Cut(value, FeedLimits.MaxOtherChars);
             }
-            element.SetAttributeValue(XName.Get(reader.LocalName, reader.NamespaceURI), value);
+            element.SetAttributeValue(attributeName, value);
         }
         while (reader.MoveToNextAttribute());
         reader.MoveToElement();
