@@ -13,27 +13,50 @@ namespace NewsBot.Sources.Parsing;
 /// </summary>
 public static class FeedParser
 {
-    /// <remarks><paramref name="ct"/> is the poll's parse budget: checked between items, it throws <see cref="OperationCanceledException"/> when spent.</remarks>
+    /// <remarks>
+    /// <paramref name="ct"/> is the poll's parse budget: checked between items and inside every long
+    /// loop, it throws <see cref="OperationCanceledException"/> when spent. Whatever the document, the
+    /// result stays within <see cref="FeedLimits"/>; the caps that bit are listed in <see cref="ParsedFeed.Truncations"/>.
+    /// </remarks>
     public static ParsedFeed Parse(byte[] body, Uri? documentUrl, string? httpCharset, CancellationToken ct = default)
     {
         var problems = new List<string>();
+        var cuts = new TruncationNotes();
         var text = FeedCharset.Decode(body, httpCharset, problems);
+        ct.ThrowIfCancellationRequested();
         var start = text.AsSpan().TrimStart("\uFEFF \t\r\n\0");
         if (start.IsEmpty) throw new FeedFormatException("not a feed: empty body");
-        if (start[0] is '{') return JsonFeedParser.Parse(text, documentUrl, problems);
+        if (start[0] is '{') return Bounded(JsonFeedParser.Parse(text, documentUrl, problems, cuts, ct), cuts);
         if (HtmlSniffer.LooksLikeHtml(start)) throw new FeedFormatException("not a feed: the document is an HTML page");
 
-        using var reader = FeedXmlReader.Create(XmlTextRepair.Repair(text));
+        using var reader = FeedXmlReader.Create(XmlTextRepair.Repair(text, ct));
         var root = RootElement(reader);
-        return (root.NamespaceURI, root.LocalName) switch
+        return Bounded((root.NamespaceURI, root.LocalName) switch
         {
-            (_, "rss") => RssFeedParser.Parse(reader, FeedFormat.Rss, documentUrl, problems),
-            (FeedNamespaces.Rdf, "RDF") => RssFeedParser.Parse(reader, FeedFormat.Rdf, documentUrl, problems),
-            (_, "feed") => AtomFeedParser.Parse(reader, documentUrl, problems),
+            (_, "rss") => RssFeedParser.Parse(reader, FeedFormat.Rss, documentUrl, problems, cuts, ct),
+            (FeedNamespaces.Rdf, "RDF") => RssFeedParser.Parse(reader, FeedFormat.Rdf, documentUrl, problems, cuts, ct),
+            (_, "feed") => AtomFeedParser.Parse(reader, documentUrl, problems, cuts, ct),
             (_, "html") => throw new FeedFormatException("not a feed: the document is an HTML page"),
-            _ => throw new FeedFormatException($"not a feed: unknown root element <{root.Name}>"),
+            _ => throw new FeedFormatException($"not a feed: unknown root element <{Shorten(root.Name)}>"),
+        }, cuts);
+    }
+
+    /// <summary>The per-fetch caps: items (newest kept), problem lines, the feed's own title and link; then the cuts in words.</summary>
+    private static ParsedFeed Bounded(ParsedFeed feed, TruncationNotes cuts)
+    {
+        var items = ItemCaps.KeepNewest(feed.Items.ToList(), cuts);
+        var header = ItemCaps.Apply(new FeedItem(null, feed.Title ?? "", feed.Link, null, null, null, null), cuts);
+        return feed with
+        {
+            Title = string.IsNullOrEmpty(header.Title) ? null : header.Title,
+            Link = header.Link,
+            Items = items,
+            Problems = ItemCaps.FewProblems(feed.Problems.ToList()),
+            Truncations = cuts.Lines(),
         };
     }
+
+    private static string Shorten(string name) => name.Length <= 60 ? name : name[..57] + "...";
 
     private static (string Name, string LocalName, string NamespaceURI) RootElement(XmlReader reader)
     {

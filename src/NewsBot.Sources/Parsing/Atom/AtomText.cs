@@ -18,11 +18,11 @@ internal sealed record AtomText(string Value, AtomText.Kind Type)
         if (element is null || element.Attribute("src") is not null) return null; // out-of-line content: nothing to read here
         var type = ((string?)element.Attribute("type") ?? "text").Trim().ToLowerInvariant();
         var mode = ((string?)element.Attribute("mode") ?? "").Trim().ToLowerInvariant();
-        if (mode == "base64") return Base64(element.Value, type);
+        if (mode == "base64") return Base64(ElementText.PlainText(element), type);
         if (type.Contains("xhtml") || (mode == "xml" && type.Contains("html")) || (type == "text" && element.HasElements))
             return NonBlank(XhtmlMarkup(element), Kind.Xhtml);
-        if (type.Contains("html")) return NonBlank(element.Value, Kind.Html);
-        if (type is "text" or "" || type.StartsWith("text/", StringComparison.Ordinal)) return NonBlank(element.Value, Kind.Text);
+        if (type.Contains("html")) return NonBlank(ElementText.PlainText(element), Kind.Html);
+        if (type is "text" or "" || type.StartsWith("text/", StringComparison.Ordinal)) return NonBlank(ElementText.PlainText(element), Kind.Text);
         return null; // another media type (RFC 4287 §4.1.3.3): not text we can show
     }
 

@@ -14,10 +14,18 @@ public static partial class FeedDate
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     private static readonly string[] Weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
+    /// <summary>
+    /// The longest honest date ("Wednesday, 25 September 2024 10:00:00.1234567 +0000 (Central European
+    /// Summer Time)") is under 100 characters; longer text is not read at all, which bounds the
+    /// patterns below that cannot use the linear engine (the token pattern needs a lookbehind).
+    /// </summary>
+    public const int MaxLength = 200;
+
     public static DateTimeOffset? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         text = text.Trim();
+        if (text.Length > MaxLength) return null;
         var parsed = ParseIso(text) ?? ParseRfc822(text);
         if (parsed is null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
                 DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var fallback))
@@ -120,19 +128,22 @@ public static partial class FeedDate
     private static int Int(Match m, string group) =>
         m.Groups[group].Success && m.Groups[group].Length > 0 ? int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
 
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?:(?:T|\s+)(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,](?<f>\d+))?)?)?\s*(?<z>Z|[+-]\d{2}(?::?\d{2})?|[A-Za-z]{1,5})?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?:(?:T|\s+)(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,](?<f>\d+))?)?)?\s*(?<z>Z|[+-]\d{2}(?::?\d{2})?|[A-Za-z]{1,5})?$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex IsoPattern();
 
-    [GeneratedRegex(@"^(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,](?<f>\d+))?)?$")]
+    [GeneratedRegex(@"^(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,](?<f>\d+))?)?$", RegexOptions.NonBacktracking)]
     private static partial Regex TimePattern();
 
-    [GeneratedRegex(@"^(?:GMT|UTC|UT)?(?<sign>[+-])(?<oh>\d{1,2})(?::?(?<om>\d{2}))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:GMT|UTC|UT)?(?<sign>[+-])(?<oh>\d{1,2})(?::?(?<om>\d{2}))?$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex OffsetPattern();
 
-    /// <summary>Words, numbers, times and signed offsets; commas, dots between date parts and dashes in "25-Jan-2024" separate.</summary>
+    /// <summary>
+    /// Words, numbers, times and signed offsets; commas, dots between date parts and dashes in "25-Jan-2024" separate.
+    /// Backtracking engine (the lookbehind needs it), safe because its input is at most <see cref="MaxLength"/> characters.
+    /// </summary>
     [GeneratedRegex(@"(?<=^|\s|\d)[+-]\d{1,2}(?::?\d{2})?\b|(?:GMT|UTC|UT)[+-]\d{1,2}(?::?\d{2})?|\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?|\d+|[A-Za-z]+\.?", RegexOptions.IgnoreCase)]
     private static partial Regex Tokens();
 
-    [GeneratedRegex(@"\([^)]*\)")]
+    [GeneratedRegex(@"\([^)]*\)", RegexOptions.NonBacktracking)]
     private static partial Regex CommentPattern();
 }

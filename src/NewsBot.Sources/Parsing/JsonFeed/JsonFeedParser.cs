@@ -5,13 +5,14 @@ namespace NewsBot.Sources.Parsing.JsonFeed;
 
 /// <summary>
 /// JSON Feed 1.0/1.1, read with a forward-only reader so that a truncated body keeps every item
-/// completed before the cut, as the XML formats do.
+/// completed before the cut, as the XML formats do. Nesting deeper than the reader's default
+/// MaxDepth (64) ends the read like a cut body; the reader and JsonDocument use no recursion.
 /// </summary>
 internal static class JsonFeedParser
 {
     private static readonly JsonReaderOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    public static ParsedFeed Parse(string text, Uri? documentUrl, List<string> problems)
+    public static ParsedFeed Parse(string text, Uri? documentUrl, List<string> problems, TruncationNotes cuts, CancellationToken ct)
     {
         var items = new List<FeedItem>();
         string? version = null, title = null, homePage = null;
@@ -24,11 +25,11 @@ internal static class JsonFeedParser
             {
                 var name = reader.GetString();
                 reader.Read();
-                if (name == "items" && reader.TokenType == JsonTokenType.StartArray) ReadItems(ref reader, items, documentUrl, problems);
+                if (name == "items" && reader.TokenType == JsonTokenType.StartArray) ReadItems(ref reader, items, documentUrl, problems, cuts, ct);
                 else if (reader.TokenType != JsonTokenType.String) reader.Skip();
-                else if (name == "version") version = reader.GetString();
-                else if (name == "title") title = reader.GetString();
-                else if (name == "home_page_url") homePage = reader.GetString();
+                else if (name == "version") version = JsonFeedItemReader.CappedString(ref reader, FeedLimits.MaxOtherChars, cuts);
+                else if (name == "title") title = JsonFeedItemReader.CappedString(ref reader, FeedLimits.MaxTitleMarkupChars, cuts);
+                else if (name == "home_page_url") homePage = JsonFeedItemReader.CappedString(ref reader, FeedLimits.MaxOtherChars, cuts);
             }
         }
         catch (JsonException e)
@@ -43,17 +44,18 @@ internal static class JsonFeedParser
         return new ParsedFeed(FeedFormat.JsonFeed, title, Xml.XmlBase.Resolve(documentUrl, homePage), items, problems);
     }
 
-    private static void ReadItems(ref Utf8JsonReader reader, List<FeedItem> items, Uri? documentUrl, List<string> problems)
+    private static void ReadItems(ref Utf8JsonReader reader, List<FeedItem> items, Uri? documentUrl, List<string> problems, TruncationNotes cuts, CancellationToken ct)
     {
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            ct.ThrowIfCancellationRequested();
             using var item = JsonDocument.ParseValue(ref reader);
             if (item.RootElement.ValueKind != JsonValueKind.Object)
             {
                 problems.Add($"item {items.Count + 1} is not a JSON object; skipped");
                 continue;
             }
-            items.Add(JsonFeedItemAdapter.ToFeedItem(JsonFeedItemReader.Read(item.RootElement), items.Count, documentUrl, problems));
+            items.Add(ItemCaps.Apply(JsonFeedItemAdapter.ToFeedItem(JsonFeedItemReader.Read(item.RootElement, cuts), items.Count, documentUrl, problems), cuts));
         }
     }
 }

@@ -54,6 +54,7 @@ public static partial class FeedCharset
 
     private static Encoding? Lookup(string label)
     {
+        if (label.Length > 64) return null; // the longest registered charset name is 45 characters
         var name = label.Trim().Trim('"', '\'');
         if (name.Equals("utf8", StringComparison.OrdinalIgnoreCase)) name = "utf-8";
         var windows = WindowsCodePageAlias().Match(name);
@@ -71,7 +72,7 @@ public static partial class FeedCharset
         return encoding.CodePage is 28591 or 20127 ? Encoding.GetEncoding(1252) : encoding;
     }
 
-    [GeneratedRegex(@"^(?:cp|win|windows)[-_]?(125\d)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:cp|win|windows)[-_]?(125\d)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex WindowsCodePageAlias();
 
     private static (Encoding? Encoding, int Length) ByteOrderMark(byte[] b)
@@ -91,6 +92,7 @@ public static partial class FeedCharset
         return match.Success ? match.Groups[1].Value : null;
     }
 
-    [GeneratedRegex("""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:\-]+)["']""")]
+    /// <remarks>Runs on at most 512 characters, and on the linear engine.</remarks>
+    [GeneratedRegex("""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:\-]+)["']""", RegexOptions.NonBacktracking)]
     private static partial Regex PrologEncoding();
 }

@@ -36,11 +36,18 @@ public static partial class FeedXmlReader
         return XmlReader.Create(new StringReader(repairedText), Settings, context);
     }
 
+    /// <summary>An honest feed uses a dozen prefixes; binding thousands would only cost time.</summary>
+    private const int MaxPrefixes = 1_000;
+
     private static IEnumerable<string> UsedPrefixes(string text) =>
         PrefixedName().Matches(text).Select(m => m.Groups[1].Value)
-            .Where(p => p is not ("xml" or "xmlns")).Distinct(StringComparer.Ordinal);
+            .Where(p => p is not ("xml" or "xmlns")).Distinct(StringComparer.Ordinal).Take(MaxPrefixes);
 
-    /// <summary>"&lt;prefix:name" or "&lt;/prefix:name" or " prefix:name=" (an attribute).</summary>
-    [GeneratedRegex(@"(?:</?|\s)([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*(?=[\s/>=])")]
+    /// <summary>
+    /// "&lt;prefix:name" or "&lt;/prefix:name" or " prefix:name" (an attribute). It runs over the whole
+    /// document, so it uses the linear engine (which has no lookaround): a stray "a:b" in text binds
+    /// a harmless extra prefix, since document declarations take precedence.
+    /// </summary>
+    [GeneratedRegex(@"(?:</?|\s)([A-Za-z_][\w.-]{0,99}):[A-Za-z_]", RegexOptions.NonBacktracking)]
     private static partial Regex PrefixedName();
 }

@@ -13,11 +13,11 @@ public sealed record FeedElementHandlers(
 /// Streams a feed document one item at a time, so a body that breaks off mid-way (truncated
 /// download, a stray '&lt;' in one item) keeps every item completed before the break. The reader
 /// must stand on the root element. The root and RSS &lt;channel&gt; are descended into; items and
-/// all other elements are read whole.
+/// all other elements are read whole, within <see cref="FeedLimits"/> (see <see cref="BoundedElementReader"/>).
 /// </summary>
 public static class XmlFeedWalker
 {
-    public static void Walk(XmlReader reader, Uri? documentUrl, FeedElementHandlers handlers, List<string> problems)
+    public static void Walk(XmlReader reader, Uri? documentUrl, FeedElementHandlers handlers, List<string> problems, TruncationNotes cuts, CancellationToken ct)
     {
         var bases = new Stack<Uri?>();
         try
@@ -29,7 +29,7 @@ public static class XmlFeedWalker
             {
                 if (reader.NodeType == XmlNodeType.Element)
                 {
-                    ReadElement(reader, bases, handlers);
+                    ReadElement(reader, bases, handlers, cuts, ct);
                 }
                 else if (reader.NodeType == XmlNodeType.EndElement)
                 {
@@ -50,12 +50,13 @@ public static class XmlFeedWalker
         }
     }
 
-    private static void ReadElement(XmlReader reader, Stack<Uri?> bases, FeedElementHandlers handlers)
+    private static void ReadElement(XmlReader reader, Stack<Uri?> bases, FeedElementHandlers handlers, TruncationNotes cuts, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         var name = reader.LocalName;
         if (handlers.IsItem(name))
         {
-            handlers.OnItem(ReadWhole(reader), bases.Peek());
+            handlers.OnItem(BoundedElementReader.Read(reader, fieldDepth: 1, cuts, ct), bases.Peek());
             reader.Read();
         }
         else if (name == "channel" && !reader.IsEmptyElement)
@@ -65,20 +66,9 @@ public static class XmlFeedWalker
         }
         else
         {
-            handlers.OnFeedElement(ReadWhole(reader), bases.Peek());
+            handlers.OnFeedElement(BoundedElementReader.Read(reader, fieldDepth: 0, cuts, ct), bases.Peek());
             reader.Read();
         }
-    }
-
-    /// <summary>
-    /// Reads the element through a subtree reader, which stops on the element's end tag: the next
-    /// Read (which may hit the cut in a truncated body) happens only after the element is handed out.
-    /// </summary>
-    private static XElement ReadWhole(XmlReader reader)
-    {
-        using var subtree = reader.ReadSubtree();
-        subtree.MoveToContent();
-        return (XElement)XNode.ReadFrom(subtree);
     }
 
     private static string FirstSentence(string message)

@@ -28,12 +28,15 @@ public static class XmlTextRepair
 
     private static readonly SearchValues<char> UnusualOrMarkup = SearchValues.Create(UnusualChars() + "<&");
 
-    public static string Repair(string text)
+    /// <remarks>One pass, each character looked at a bounded number of times; <paramref name="ct"/> is checked as it goes.</remarks>
+    public static string Repair(string text, CancellationToken ct = default)
     {
         var output = new StringBuilder(text.Length + 64);
         var i = 0;
+        var steps = 0;
         while (i < text.Length)
         {
+            if ((++steps & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
             var run = text.AsSpan(i).IndexOfAny(UnusualOrMarkup);
             if (run < 0) run = text.Length - i;
             output.Append(text, i, run);
