@@ -1,12 +1,12 @@
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 
 namespace NewsBot.IntegrationTests.Pipeline;
 
 /// <summary>
-/// Feeds and pages built to be expensive to read, generated in code (never stored as megabytes).
-/// Helper A adds a fuller generator to NewsBot.TestKit; these are the few the host test needs.
+/// Feeds and pages built to be expensive to read, generated in code (never stored as megabytes), in
+/// the shape the host test needs: every item says "ceasefire", so a hostile item that got through
+/// would become an alert. The parser-level corpus is <c>NewsBot.TestKit.HostileFeeds</c>.
 /// </summary>
 internal static class HostileInput
 {
@@ -40,18 +40,5 @@ internal static class HostileInput
             dtd.Append($"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">");
         dtd.Append("]>");
         return dtd + "<rss version=\"2.0\"><channel><title>&lol10;</title>" + Item(description: "&lol10;") + "</channel></rss>";
-    }
-
-    /// <summary>Gzip of <paramref name="size"/> spaces: a few hundred KB that unpack to hundreds of MB.</summary>
-    public static byte[] GzipOfSpaces(int size)
-    {
-        using var packed = new MemoryStream();
-        using (var gzip = new GZipStream(packed, CompressionLevel.Optimal))
-        {
-            var chunk = new byte[1024 * 1024];
-            Array.Fill(chunk, (byte)' ');
-            for (var written = 0; written < size; written += chunk.Length) gzip.Write(chunk);
-        }
-        return packed.ToArray();
     }
 }

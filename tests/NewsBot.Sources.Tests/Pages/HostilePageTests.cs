@@ -1,3 +1,4 @@
+using NewsBot.TestKit;
 using System.Text;
 using NewsBot.Sources.Pages;
 

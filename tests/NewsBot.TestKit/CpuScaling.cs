@@ -1,14 +1,11 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
-
-namespace NewsBot.Core.Tests.Hostile;
+namespace NewsBot.TestKit;
 
 /// <summary>
 /// Measures how a text stage's CPU time grows from an input of size n to one of size 8n: linear
 /// work gives about 8, quadratic work 64. The calling thread's CPU time is measured (Linux
 /// CLOCK_THREAD_CPUTIME_ID), not wall time, so other processes on the shared machine do not count.
 /// </summary>
-internal static class CpuScaling
+public static class CpuScaling
 {
     /// <summary>Well below the 64 of quadratic work, well above the 8 of linear work plus noise.</summary>
     public const double MaxLinearRatio = 24;
@@ -45,22 +42,6 @@ internal static class CpuScaling
         return runs[1];
     }
 
-    public static double ThreadSeconds()
-    {
-        if (OperatingSystem.IsLinux() && clock_gettime(ClockThreadCpuTime, out var time) == 0)
-            return time.Seconds + time.Nanoseconds / 1e9;
-        return Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency; // elsewhere: wall time
-    }
-
-    private const int ClockThreadCpuTime = 3;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int clock_gettime(int clockId, out TimeSpec time);
+    /// <summary>The calling thread's CPU seconds (<see cref="CostMeter.ThreadCpuTime"/>).</summary>
+    public static double ThreadSeconds() => CostMeter.ThreadCpuTime().TotalSeconds;
 }
