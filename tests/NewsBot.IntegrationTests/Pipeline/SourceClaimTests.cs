@@ -32,6 +32,9 @@ public sealed class SourceClaimTests : IAsyncLifetime
         // A long fetch timeout: these tests move the clock by minutes while a fetch waits on the test.
         _host = await TestHost.StartAsync(_dbPath, new Dictionary<string, string?> { ["NewsBot:Sources:FetchTimeout"] = "00:10:00" },
             services => services.AddSingleton<TimeProvider>(_time));
+        // The host's scheduler runs one round as it starts; a source added while that round reads the
+        // table would be claimed by it instead of by the schedulers these tests play.
+        await HostScheduler.FirstRound.WaitAsync(Wait);
     }
 
     public async Task DisposeAsync()

@@ -31,6 +31,11 @@ public sealed partial class SourceScheduler(
     /// </summary>
     public static readonly TimeSpan RunningLease = TimeSpan.FromMinutes(2);
 
+    private readonly TaskCompletionSource _firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Ends when the round run at start-up is over: tests that race schedulers of their own wait for it.</summary>
+    internal Task FirstRound => _firstRound.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Tick, time);
@@ -43,6 +48,10 @@ public sealed partial class SourceScheduler(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogTickFailed(e);
+            }
+            finally
+            {
+                _firstRound.TrySetResult();
             }
         }
         while (await WaitAsync(timer, stoppingToken));
