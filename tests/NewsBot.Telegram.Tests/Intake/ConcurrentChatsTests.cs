@@ -176,6 +176,28 @@ public class ConcurrentChatsTests
         Assert.True(await slow.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
+    [Fact]
+    public async Task A_webhook_update_for_a_chat_whose_lane_is_full_is_refused_at_once_and_its_chat_catches_up_later()
+    {
+        var executor = new SlowAddExecutor();
+        await using var t = await TelegramHarness.StartAsync(executor);
+        var lanes = new ChatLanes();
+        var waiting = Enumerable.Range(1, lanes.MaxWaitingPerChat)
+            .Select(i => t.Webhook.HandleAsync(Update(i, FakeUpdates.Text(100, 100, "/add ceasefire")), default)).ToList();
+        await executor.AddStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The host answers false with 429, and Telegram delivers the update again later (Bot API: a webhook
+        // request that fails is retried). Refused at once, not after the chat's queue drains.
+        var refused = t.Webhook.HandleAsync(Update(lanes.MaxWaitingPerChat + 1, FakeUpdates.Text(100, 100, "/list")), default);
+        Assert.False(await refused.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.True(await t.Webhook.HandleAsync(Update(500, FakeUpdates.Text(200, 200, "/list")), default).WaitAsync(TimeSpan.FromSeconds(20)));
+
+        executor.Release.SetResult();
+        Assert.All(await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(20)), Assert.True);
+        Assert.True(await t.Webhook.HandleAsync(Update(lanes.MaxWaitingPerChat + 2, FakeUpdates.Text(100, 100, "/list")), default)
+            .WaitAsync(TimeSpan.FromSeconds(20))); // the redelivered update is taken once the chat has room
+    }
+
     private static Update Update(int id, System.Text.Json.Nodes.JsonObject body)
     {
         body["update_id"] = id;
