@@ -9,7 +9,7 @@ namespace NewsBot.Sources.Parsing;
 public sealed class TruncationNotes
 {
     private readonly List<string> _order = [];
-    private readonly Dictionary<string, (string One, string Many, int Count)> _counts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Many, int Count)> _counts = new(StringComparer.Ordinal);
     private readonly List<string> _lines = [];
 
     /// <summary>One more occurrence of a cut; <paramref name="one"/> and <paramref name="many"/> are the singular and plural wording after the count.</summary>
@@ -21,7 +21,7 @@ public sealed class TruncationNotes
             return;
         }
         _order.Add(one);
-        _counts[one] = (one, many, 1);
+        _counts[one] = (many, 1);
     }
 
     /// <summary>A cut that is described once, with its own figures ("kept the newest 500 of 20,000 items").</summary>
@@ -32,8 +32,8 @@ public sealed class TruncationNotes
         var lines = new List<string>(_lines.Count + _order.Count);
         foreach (var key in _order)
         {
-            var (one, many, count) = _counts[key];
-            lines.Add(count == 1 ? $"1 {one}" : string.Create(CultureInfo.InvariantCulture, $"{count:N0} {many}"));
+            var (many, count) = _counts[key];
+            lines.Add(count == 1 ? $"1 {key}" : string.Create(CultureInfo.InvariantCulture, $"{count:N0} {many}"));
         }
         lines.AddRange(_lines);
         return lines;

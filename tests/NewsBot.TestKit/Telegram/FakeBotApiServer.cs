@@ -59,7 +59,7 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>The address to give Telegram.Bot as its base URL, e.g. http://127.0.0.1:5123.</summary>
+    /// <summary>The address to give Telegram.Bot as its base URL, the loopback address and the port the OS chose.</summary>
     public string BaseUrl { get; private set; } = "";
     public string Token => _options.Token;
     public string BotUsername => _options.BotUsername;

@@ -63,7 +63,7 @@ public sealed partial class ArticlePageEnricher(
 
     private async Task<string?> PageTextAsync(long articleId, Uri url, CancellationToken ct)
     {
-        await sourceHosts.RefreshAsync(ct); // a source added a minute ago makes its host trusted for its pages
+        await sourceHosts.RefreshAsync(ct); // a source added half a minute ago makes its host trusted for its pages
         var fetched = await pageFetcher.FetchAsync(new FetchRequest(url), ct);
         if (fetched is not FetchResult.Fetched page)
         {
