@@ -23,8 +23,9 @@ public sealed class NewsBotDbContextFactory : IDbContextFactory<NewsBotDbContext
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString, contentRoot);
-                var dataSource = new SqliteConnectionStringBuilder(sqlite).DataSource;
-                _sqliteFile = dataSource is { Length: > 0 } && dataSource != ":memory:" ? dataSource : null;
+                var parsed = new SqliteConnectionStringBuilder(sqlite);
+                _sqliteFile = parsed.DataSource is { Length: > 0 } && parsed.DataSource != ":memory:" && parsed.Mode != SqliteOpenMode.Memory
+                    ? parsed.DataSource : null;
                 _sqlite = new DbContextOptionsBuilder<SqliteNewsBotDbContext>().UseSqlite(sqlite).Options;
                 break;
             case DatabaseProvider.Postgres:

@@ -1,3 +1,4 @@
+using NewsBot.Core.Platforms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsBot.Core.Alerts;
@@ -27,7 +28,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton(sp => new TelegramPacer(options.Pacing, Time(sp)));
         services.AddSingleton<TelegramAlertRenderer>();
         services.AddSingleton<TelegramAlertSender>();
-        services.AddSingleton<IAlertSender>(sp => sp.GetRequiredService<TelegramAlertSender>());
+        services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<TelegramAlertSender>());
         services.AddSingleton<TelegramBotIdentity>();
         services.AddSingleton(sp => new ChatAdminCache(sp.GetRequiredService<ITelegramBotClient>(), Time(sp),
             options.AdminCheckCacheTime, sp.GetRequiredService<ILogger<ChatAdminCache>>()));

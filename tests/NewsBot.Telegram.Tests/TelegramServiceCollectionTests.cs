@@ -1,3 +1,4 @@
+using NewsBot.Core.Platforms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,8 +23,8 @@ public class TelegramServiceCollectionTests
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
         await provider.GetRequiredService<TelegramBotStartup>().StartAsync(default);
-        var sender = provider.GetRequiredService<IAlertSender>();
-        Assert.Equal("telegram", sender.Platform);
+        var sender = provider.GetRequiredService<IChatPlatform>();
+        Assert.Equal("telegram", sender.Name);
         Assert.IsType<SendOutcome.Sent>(await sender.SendAsync("42", new AlertContent("H", "S", "Src", null, null, []), default));
         Assert.Same(provider.GetRequiredService<TelegramPacer>(), provider.GetRequiredService<TelegramPacer>());
         Assert.NotNull(provider.GetRequiredService<TelegramPolling>());

@@ -1,3 +1,4 @@
+using NewsBot.Core.Platforms;
 using NewsBot.Core.Alerts;
 using NewsBot.Core.Delivery;
 using NewsBot.Discord.Rendering;
@@ -6,12 +7,18 @@ using NewsBot.Discord.Rest;
 namespace NewsBot.Discord.Sending;
 
 /// <summary>Delivers alerts through the bot: the chat id is the Discord channel id (a guild channel or a DM channel).</summary>
-public sealed class DiscordAlertSender(DiscordRestClient rest) : IAlertSender
+public sealed class DiscordAlertSender(DiscordRestClient rest, DiscordOptions? options = null) : IChatPlatform
 {
     public const string PlatformName = "discord";
     private readonly SendOutcomeMapper _outcomes = new();
 
-    public string Platform => PlatformName;
+    public string Name => PlatformName;
+
+    public PlatformCapabilities Capabilities { get; } =
+        new() { NeedsLeader = true, CanEdit = true, CanMessageUser = true, MaxTextLength = DigestMarkdown.MaxContentLength };
+
+    /// <summary>Admins are users, reached through a DM channel opened when a notice is sent.</summary>
+    public IReadOnlyList<PlatformRecipient> AdminRecipients => (options?.AdminUserIds ?? []).Select(id => new PlatformRecipient(id, IsUser: true)).ToList();
 
     public async Task<SendOutcome> SendAsync(string chatId, AlertContent alert, CancellationToken cancellationToken)
     {

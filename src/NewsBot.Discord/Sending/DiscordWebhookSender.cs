@@ -1,3 +1,4 @@
+using NewsBot.Core.Platforms;
 using NewsBot.Core.Alerts;
 using NewsBot.Core.Delivery;
 using NewsBot.Discord.Rendering;
@@ -10,12 +11,18 @@ namespace NewsBot.Discord.Sending;
 /// URL (…/api/webhooks/{id}/{token}); it is sent to the configured API base so tests can use a fake server.
 /// The URL holds a secret, so outcomes name the webhook id only.
 /// </summary>
-public sealed class DiscordWebhookSender(DiscordRestClient rest) : IAlertSender
+public sealed class DiscordWebhookSender(DiscordRestClient rest) : IChatPlatform
 {
     public const string PlatformName = "discord-webhook";
     private readonly SendOutcomeMapper _outcomes = new();
 
-    public string Platform => PlatformName;
+    public string Name => PlatformName;
+
+    /// <summary>A webhook has no bot account behind it: any instance may send, and there is nobody to message privately.</summary>
+    public PlatformCapabilities Capabilities { get; } =
+        new() { NeedsLeader = false, CanEdit = true, CanMessageUser = false, MaxTextLength = DigestMarkdown.MaxContentLength };
+
+    public IReadOnlyList<PlatformRecipient> AdminRecipients => [];
 
     public Task<SendOutcome> SendAsync(string chatId, AlertContent alert, CancellationToken cancellationToken) =>
         ExecuteAsync(chatId, AlertEmbedRenderer.Render(alert), cancellationToken);

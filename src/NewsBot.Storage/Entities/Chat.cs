@@ -5,7 +5,7 @@ public sealed class Chat
 {
     public long Id { get; set; }
 
-    /// <summary>Matches <c>IAlertSender.Platform</c>: "console", "telegram", "discord".</summary>
+    /// <summary>Matches <c>IChatPlatform.Name</c>: "console", "telegram", "discord".</summary>
     public required string Platform { get; set; }
 
     /// <summary>The platform's id for the chat, as text.</summary>

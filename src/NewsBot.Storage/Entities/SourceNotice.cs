@@ -18,7 +18,7 @@ public sealed class SourceNotice
     public Source? Source { get; set; }
     public SourceNoticeKind Kind { get; set; }
 
-    /// <summary>Matches <c>IAlertSender.Platform</c>.</summary>
+    /// <summary>Matches <c>IChatPlatform.Name</c>.</summary>
     public required string Platform { get; set; }
 
     /// <summary>The platform's chat id, or <see cref="UserTargetPrefix"/> + user id for a Discord admin (a DM channel is opened when sending).</summary>

@@ -1,3 +1,4 @@
+using NewsBot.Core.Platforms;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NewsBot.Core.Alerts;
@@ -13,7 +14,7 @@ namespace NewsBot.Telegram.Sending;
 /// as a <see cref="SendOutcome"/> for the host to store. It never retries by itself except the one
 /// plain-text re-send when Telegram cannot parse our HTML.
 /// </summary>
-public sealed partial class TelegramAlertSender : IAlertSender
+public sealed partial class TelegramAlertSender : IChatPlatform
 {
     private readonly ITelegramBotClient _bot;
     private readonly TelegramPacer _pacer;
@@ -32,7 +33,19 @@ public sealed partial class TelegramAlertSender : IAlertSender
         _log = log;
     }
 
-    public string Platform => "telegram";
+    public const string PlatformName = "telegram";
+
+    public string Name => PlatformName;
+
+    public PlatformCapabilities Capabilities { get; } = new() { NeedsLeader = true, CanEdit = true, CanMessageUser = true, MaxTextLength = 4096 };
+
+    /// <summary>A private chat's id is the user's id (Bot API, Chat.id), so an admin is reached as a chat.</summary>
+    public IReadOnlyList<PlatformRecipient> AdminRecipients =>
+        _options.AdminUserIds.Select(id => new PlatformRecipient(id.ToString(CultureInfo.InvariantCulture), IsUser: false)).ToList();
+
+    /// <summary>The user's private chat with the bot has the user's id; it exists once they started the bot.</summary>
+    public Task<SendOutcome> SendTextToUserAsync(string userId, string text, CancellationToken cancellationToken) =>
+        SendTextAsync(userId, text, cancellationToken);
 
     public Task<SendOutcome> SendAsync(string chatId, AlertContent alert, CancellationToken cancellationToken) =>
         SendAsync(chatId, alert, _options.LinkPreviews, cancellationToken);
@@ -65,7 +78,7 @@ public sealed partial class TelegramAlertSender : IAlertSender
     }
 
     /// <summary>Bot API sendMessage: 1-4096 characters after entity parsing; plain text has no entities.</summary>
-    public int MaxTextLength => 4096;
+    public int MaxTextLength => Capabilities.MaxTextLength;
 
     /// <summary>A digest, as plain text (no parse mode: nothing in it is markup).</summary>
     public async Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ internal static class ChatEndpoints
     /// instances drop it at their next filter sync).
     /// </summary>
     private static async Task<IResult> DeleteFilterAsync(long id, long filterId, IFormCollection form, IDbContextFactory<NewsBotDbContext> dbs,
-        Pipeline.Matching.FilterIndexHolder index, CancellationToken ct)
+        Pipeline.Match.FilterIndexHolder index, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var filter = await db.Filters.FirstOrDefaultAsync(f => f.Id == filterId && f.ChatId == id, ct);

@@ -1,7 +1,8 @@
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
-using NewsBot.Pipeline.Polling;
+using NewsBot.Pipeline.Poll;
+using NewsBot.Sources.Reading;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using NewsBot.Pipeline.Polling;
+using NewsBot.Pipeline.Poll;
+using NewsBot.Sources.Reading;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 using static NewsBot.Admin.SafeHtml;

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using NewsBot.Pipeline.Polling;
+using NewsBot.Pipeline.Poll;
+using NewsBot.Sources.Reading;
 using NewsBot.Startup;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Commands;
 using NewsBot.Core.Filters;
-using NewsBot.Pipeline.Matching;
+using NewsBot.Pipeline.Match;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 

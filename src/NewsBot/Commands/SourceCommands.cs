@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Commands;
-using NewsBot.Pipeline.Polling;
+using NewsBot.Pipeline.Poll;
+using NewsBot.Sources.Reading;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 

@@ -1,3 +1,4 @@
+using NewsBot.Core.Platforms;
 using System.Globalization;
 using System.Text;
 using NewsBot.Core.Alerts;
@@ -5,7 +6,7 @@ using NewsBot.Core.Alerts;
 namespace NewsBot.Console;
 
 /// <summary>The chat platform for running without any chat token: alerts are printed to standard output.</summary>
-public sealed class ConsoleAlertSender(TextWriter output) : IAlertSender
+public sealed class ConsoleAlertSender(TextWriter output) : IChatPlatform
 {
     public const string PlatformName = "console";
 
@@ -14,7 +15,12 @@ public sealed class ConsoleAlertSender(TextWriter output) : IAlertSender
 
     private readonly Lock _gate = new();
 
-    public string Platform => PlatformName;
+    public string Name => PlatformName;
+
+    /// <summary>A terminal cannot edit what it printed (updates are follow-up lines); any instance prints.</summary>
+    public PlatformCapabilities Capabilities { get; } = new() { NeedsLeader = false, CanEdit = false, CanMessageUser = false, MaxTextLength = 4000 };
+
+    public IReadOnlyList<PlatformRecipient> AdminRecipients { get; } = [new(DefaultChatId, IsUser: false)];
 
     public Task<SendOutcome> SendAsync(string chatId, AlertContent alert, CancellationToken cancellationToken)
     {
@@ -39,7 +45,6 @@ public sealed class ConsoleAlertSender(TextWriter output) : IAlertSender
         return Task.FromResult<SendOutcome>(new SendOutcome.Sent(messageId));
     }
 
-    public int MaxTextLength => 4000;
 
     public Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken)
     {

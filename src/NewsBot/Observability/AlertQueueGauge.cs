@@ -1,3 +1,4 @@
+using NewsBot.Core.Platforms;
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Alerts;
@@ -17,10 +18,10 @@ public sealed partial class AlertQueueGauge
     private readonly string[] _platforms;
     private readonly ILogger<AlertQueueGauge> _log;
 
-    public AlertQueueGauge(NewsBotMetrics metrics, IDbContextFactory<NewsBotDbContext> dbFactory, IEnumerable<IAlertSender> senders, ILogger<AlertQueueGauge> log)
+    public AlertQueueGauge(NewsBotMetrics metrics, IDbContextFactory<NewsBotDbContext> dbFactory, IEnumerable<IChatPlatform> senders, ILogger<AlertQueueGauge> log)
     {
         _dbFactory = dbFactory;
-        _platforms = senders.Select(s => s.Platform).Distinct(StringComparer.Ordinal).ToArray();
+        _platforms = senders.Select(s => s.Name).Distinct(StringComparer.Ordinal).ToArray();
         _log = log;
         metrics.Meter.CreateObservableGauge("newsbot_alerts_queued", Observe, description: "Alerts waiting to be sent (pending, including those waiting for a retry), by platform.");
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using NewsBot.Core.Alerts;
-using NewsBot.Pipeline.Articles;
+using NewsBot.Pipeline.Ingest;
+using NewsBot.Pipeline.Enrich;
 
 namespace NewsBot.Observability;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsBot.Configuration;
-using NewsBot.Pipeline.Matching;
+using NewsBot.Pipeline.Match;
 using NewsBot.Storage;
 
 namespace NewsBot.Scaling;
@@ -15,7 +15,7 @@ namespace NewsBot.Scaling;
 public sealed partial class FilterIndexSync(
     IDbContextFactory<NewsBotDbContext> dbFactory,
     FilterIndexHolder filters,
-    IOptions<DatabaseOptions> database,
+    Topology topology,
     IOptions<LeadershipOptions> options,
     TimeProvider time,
     ILogger<FilterIndexSync> log) : BackgroundService
@@ -24,7 +24,7 @@ public sealed partial class FilterIndexSync(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (database.Value.Provider != DatabaseProvider.Postgres) return;
+        if (!topology.SeveralInstances) return;
         using var timer = new PeriodicTimer(options.Value.FilterSyncInterval, time);
         try
         {

@@ -35,7 +35,7 @@ public static class HangfireStorageChoice
 
     public static IGlobalConfiguration UseNewsBotStorage(this IGlobalConfiguration config, DatabaseOptions database)
     {
-        if (database.Provider != DatabaseProvider.Postgres)
+        if (!Topology.From(database).SeveralInstances)
             return config.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
 
         var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = "newsbot-hangfire" };

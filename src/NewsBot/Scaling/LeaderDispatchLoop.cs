@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using NewsBot.Pipeline.Delivery;
+using NewsBot.Pipeline.Deliver;
 
 namespace NewsBot.Scaling;
 
@@ -11,7 +11,7 @@ namespace NewsBot.Scaling;
 /// </summary>
 public sealed partial class LeaderDispatchLoop(
     LeaderElection leaders,
-    IOptions<NewsBot.Configuration.DatabaseOptions> database,
+    Topology topology,
     IServiceProvider services,
     IOptions<LeadershipOptions> options,
     TimeProvider time,
@@ -22,7 +22,7 @@ public sealed partial class LeaderDispatchLoop(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (database.Value.Provider != NewsBot.Storage.DatabaseProvider.Postgres) return;
+        if (!topology.SeveralInstances) return;
         // Resolved here, not injected: on SQLite nothing of the delivery side is built early for this loop.
         var dispatcher = services.GetRequiredService<AlertDispatcher>();
         using var timer = new PeriodicTimer(options.Value.LeaderDispatchInterval, time);

@@ -19,10 +19,11 @@ namespace NewsBot.Scaling;
 /// instance by design and it always leads.
 /// </summary>
 public sealed partial class LeaderElection(
+    Topology topology,
     IOptions<DatabaseOptions> database,
     IOptions<LeadershipOptions> options,
     TimeProvider time,
-    ILogger<LeaderElection> log)
+    ILogger<LeaderElection> log) : Core.Platforms.IBotLeases
 {
     /// <summary>
     /// Bot platforms are leader-only from the start, so no dispatch job sends to them before this
@@ -36,7 +37,7 @@ public sealed partial class LeaderElection(
     /// its bot service has started) and for platforms without a lease, like the console.
     /// </summary>
     public bool MaySend(string platform) =>
-        database.Value.Provider != DatabaseProvider.Postgres || !_leading.TryGetValue(platform, out var leads) || leads;
+        !topology.SeveralInstances || !_leading.TryGetValue(platform, out var leads) || leads;
 
     public bool IsLeader(string platform) => _leading.TryGetValue(platform, out var leads) && leads;
 
@@ -48,7 +49,7 @@ public sealed partial class LeaderElection(
     public async Task RunAsLeaderAsync(string platform, string account, Func<CancellationToken, Task> work, CancellationToken stoppingToken)
     {
         _leading.TryAdd(platform, false);
-        if (database.Value.Provider != DatabaseProvider.Postgres)
+        if (!topology.SeveralInstances)
         {
             _leading[platform] = true;
             await work(stoppingToken);

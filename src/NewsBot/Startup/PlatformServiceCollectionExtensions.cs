@@ -1,3 +1,4 @@
+using NewsBot.Core.Platforms;
 using System.Net;
 using Microsoft.Extensions.Options;
 using NewsBot.Discord;
@@ -29,9 +30,9 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton(sp => new DiscordRestClient(
             new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }),
             options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DiscordRestClient>>()));
-        services.AddSingleton<Core.Alerts.IAlertSender, DiscordWebhookSender>();
+        services.AddSingleton<Core.Platforms.IChatPlatform, DiscordWebhookSender>();
         if (string.IsNullOrEmpty(options.BotToken)) return services;
-        services.AddSingleton<Core.Alerts.IAlertSender, DiscordAlertSender>();
+        services.AddSingleton<Core.Platforms.IChatPlatform, DiscordAlertSender>();
         services.AddSingleton<DiscordCommandBridge>();
         services.AddHostedService<DiscordBotService>();
         return services;

@@ -1,3 +1,4 @@
+using NewsBot.Core.Platforms;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
@@ -9,12 +10,13 @@ using NewsBot.Core.Commands;
 using NewsBot.Console;
 using NewsBot.Core.Alerts;
 using NewsBot.Pipeline;
-using NewsBot.Pipeline.Articles;
-using NewsBot.Pipeline.Delivery;
-using NewsBot.Pipeline.Health;
-using NewsBot.Pipeline.Matching;
-using NewsBot.Pipeline.Polling;
-using NewsBot.Pipeline.Stories;
+using NewsBot.Pipeline.Ingest;
+using NewsBot.Pipeline.Enrich;
+using NewsBot.Pipeline.Deliver;
+using NewsBot.Pipeline.Deliver.Notices;
+using NewsBot.Pipeline.Match;
+using NewsBot.Pipeline.Poll;
+using NewsBot.Sources.Reading;
 using NewsBot.Scaling;
 using NewsBot.Sources.Fetching;
 using NewsBot.Storage;
@@ -62,7 +64,9 @@ public static class ServiceCollectionExtensions
             }, sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<SourceHosts>();
-        services.AddSingleton<SourceFeedReader>();
+        services.AddSingleton(sp => new SourceFeedReader(sp.GetRequiredService<FeedFetcher>(),
+            new FeedReaderOptions(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, sp.GetRequiredService<IOptions<SourcesOptions>>().Value.PollBudget),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 
@@ -93,7 +97,10 @@ public static class ServiceCollectionExtensions
         services.AddOptions<LeadershipOptions>().BindConfiguration(LeadershipOptions.Section);
         services.AddOptions<ClaimLeaseOptions>().BindConfiguration(ClaimLeaseOptions.Section)
             .Validate(o => o.ClaimLease >= TimeSpan.FromSeconds(5), "NewsBot:Delivery:ClaimLease must be at least 00:00:05").ValidateOnStart();
+        services.AddSingleton<Topology>();
         services.AddSingleton<LeaderElection>();
+        services.AddSingleton<Core.Platforms.IBotLeases>(sp => sp.GetRequiredService<LeaderElection>());
+        services.AddSingleton<Platforms.ChatPlatforms>();
         services.AddHostedService<LeaderDispatchLoop>();
         services.AddHostedService<FilterIndexSync>();
         services.AddHangfire((sp, c) => c
@@ -156,7 +163,7 @@ public static class ServiceCollectionExtensions
 
     public static IServiceCollection AddNewsBotConsoleChat(this IServiceCollection services)
     {
-        services.AddSingleton<IAlertSender>(sp =>
+        services.AddSingleton<IChatPlatform>(sp =>
             new ConsoleAlertSender(sp.GetKeyedService<TextWriter>(ConsoleAlertSender.PlatformName) ?? System.Console.Out));
         return services;
     }

@@ -2,8 +2,8 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsBot.Configuration;
-using NewsBot.Pipeline.Delivery;
-using NewsBot.Pipeline.Matching;
+using NewsBot.Pipeline.Deliver;
+using NewsBot.Pipeline.Match;
 using NewsBot.Storage;
 
 namespace NewsBot.Startup;
@@ -36,9 +36,9 @@ public static class StartupTasks
             services.GetRequiredService<IOptions<SourcesOptions>>().Value,
             services.GetRequiredService<IOptions<ConsoleOptions>>().Value,
             services.GetRequiredService<IOptions<NewsBot.Discord.DiscordOptions>>().Value, now, ct);
-        if (factory.Provider == DatabaseProvider.Sqlite) await ReleaseStaleClaimsAsync(db, ct);
+        if (!services.GetRequiredService<Scaling.Topology>().SeveralInstances) await ReleaseStaleClaimsAsync(db, ct);
         await services.GetRequiredService<FilterIndexHolder>().LoadAsync(db, ct);
-        await services.GetRequiredService<Pipeline.Stories.StoryIndexHolder>().LoadAsync(db, ct);
+        await services.GetRequiredService<Pipeline.Match.StoryIndexHolder>().LoadAsync(db, ct);
 
         // Recovery sweep: picks up alerts whose retry time came or whose sender died mid-send.
         services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<AlertDispatcher>(

@@ -80,7 +80,7 @@ public sealed partial class AdminChatsAndActivityTests
             var filter = db.Filters.Single(f => f.Text == "\"harbour master\"");
             (chatId, filterId) = (filter.ChatId, filter.Id);
         }
-        var index = site.Host.Services.GetRequiredService<NewsBot.Pipeline.Matching.FilterIndexHolder>();
+        var index = site.Host.Services.GetRequiredService<NewsBot.Pipeline.Match.FilterIndexHolder>();
         index.Add(filterId, chatId, "\"harbour master\""); // seeded after start: put it where a running service has it
         var article = new NewsBot.Core.Filters.ArticleText("Harbour master resigns", "", "Wire", null);
         Assert.Contains(index.Index.Match(article), m => m.FilterId == filterId);

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Commands;
 using NewsBot.IntegrationTests.Infrastructure;
 using static NewsBot.IntegrationTests.Infrastructure.ConsoleUsers;
-using NewsBot.Pipeline.Delivery;
+using NewsBot.Pipeline.Deliver;
 using NewsBot.Storage.Entities;
 
 namespace NewsBot.IntegrationTests.Commands;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using NewsBot.Core.Commands;
 using NewsBot.IntegrationTests.Infrastructure;
 using static NewsBot.IntegrationTests.Infrastructure.ConsoleUsers;
-using NewsBot.Pipeline.Delivery;
+using NewsBot.Pipeline.Deliver;
 using NewsBot.Storage.Entities;
 
 namespace NewsBot.IntegrationTests.Commands;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsBot.IntegrationTests.Infrastructure;
-using NewsBot.Pipeline.Matching;
+using NewsBot.Pipeline.Match;
 using NewsBot.Storage.Entities;
 using NewsBot.TestKit;
 using NewsBot.TestKit.Telegram;

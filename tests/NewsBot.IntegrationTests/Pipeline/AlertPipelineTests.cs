@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsBot.IntegrationTests.Infrastructure;
-using NewsBot.Pipeline.Matching;
+using NewsBot.Pipeline.Match;
 using NewsBot.Storage.Entities;
 
 namespace NewsBot.IntegrationTests.Pipeline;

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using NewsBot.IntegrationTests.Infrastructure;
-using NewsBot.Pipeline.Polling;
+using NewsBot.Pipeline.Poll;
+using NewsBot.Sources.Reading;
 using NewsBot.Storage.Entities;
 
 namespace NewsBot.IntegrationTests.Pipeline;

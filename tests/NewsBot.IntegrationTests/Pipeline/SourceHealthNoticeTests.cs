@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using NewsBot.IntegrationTests.Infrastructure;
-using NewsBot.Pipeline.Health;
+using NewsBot.Pipeline.Deliver.Notices;
 using NewsBot.Storage.Entities;
 using NewsBot.TestKit;
 using NewsBot.TestKit.Telegram;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsBot.Configuration;
-using NewsBot.Pipeline.Matching;
+using NewsBot.Pipeline.Match;
 using NewsBot.Scaling;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
@@ -21,7 +21,7 @@ public sealed class FilterIndexSyncTests
         await factory.MigrateAsync(CancellationToken.None);
         var holder = new FilterIndexHolder(NullLogger<FilterIndexHolder>.Instance);
         var sync = new FilterIndexSync(factory, holder,
-            Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString }),
+            Topology.From(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString }),
             Options.Create(new LeadershipOptions()), TimeProvider.System, NullLogger<FilterIndexSync>.Instance);
         await sync.SyncAsync(CancellationToken.None);
         Assert.Equal(0, holder.Index.Count);

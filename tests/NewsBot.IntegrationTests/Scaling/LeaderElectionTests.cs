@@ -14,6 +14,7 @@ public sealed class LeaderElectionTests
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     private static LeaderElection Election(DatabaseProvider provider, string connectionString) => new(
+        Topology.From(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }),
         Options.Create(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }),
         Options.Create(new LeadershipOptions { RetryInterval = TimeSpan.FromMilliseconds(200) }),
         TimeProvider.System, NullLogger<LeaderElection>.Instance);

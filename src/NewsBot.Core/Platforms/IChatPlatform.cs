@@ -1,0 +1,68 @@
+using NewsBot.Core.Alerts;
+using NewsBot.Core.Delivery;
+
+namespace NewsBot.Core.Platforms;
+
+/// <summary>
+/// A chat platform as the host sees it. Each adapter project implements it and registers itself
+/// (<c>AddTelegram</c>, <c>AddDiscord</c>, the console); the host's delivery rules read
+/// <see cref="Capabilities"/>, never a platform's name. It never touches the database: it reports
+/// what the platform said, and the outbox decides what to store.
+/// </summary>
+public interface IChatPlatform
+{
+    /// <summary>The name stored on chats and notices, e.g. "console", "telegram" (a stored value: never renamed).</summary>
+    string Name { get; }
+
+    PlatformCapabilities Capabilities { get; }
+
+    /// <summary>
+    /// Where this platform's bot admins read source notices. The console lists itself; the host uses it
+    /// only when no other platform names an admin.
+    /// </summary>
+    IReadOnlyList<PlatformRecipient> AdminRecipients { get; }
+
+    Task<SendOutcome> SendAsync(string chatId, AlertContent alert, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Shows that more sources reported an alert's story: edits the sent message in place where the
+    /// platform allows it (<see cref="PlatformCapabilities.CanEdit"/>; never a second notification).
+    /// <paramref name="messageId"/> is what <see cref="SendOutcome.Sent"/> returned.
+    /// </summary>
+    Task<SendOutcome> UpdateAsync(string chatId, string? messageId, AlertContent alert, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How a digest's lines are written for <see cref="SendTextAsync"/>: plain text by default; a platform
+    /// that reads markup in plain messages (Discord's markdown) escapes it here.
+    /// </summary>
+    DigestLayout DigestLayout => DigestLayout.PlainText(Capabilities.MaxTextLength);
+
+    /// <summary>Sends plain text (a digest, a notice), never interpreted as markup.</summary>
+    Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken);
+
+    /// <summary>Sends plain text to a user privately (<see cref="PlatformCapabilities.CanMessageUser"/>).</summary>
+    Task<SendOutcome> SendTextToUserAsync(string userId, string text, CancellationToken cancellationToken) =>
+        Task.FromResult<SendOutcome>(new SendOutcome.Failed($"{Name} cannot message a user privately"));
+}
+
+/// <summary>What a platform can do; the host decides by these, not by which platform it is.</summary>
+public sealed record PlatformCapabilities
+{
+    /// <summary>
+    /// One bot account shared by every instance: only the instance holding the bot's lease sends and
+    /// receives (the platform counts rate limits per bot; Telegram serves one poller per token).
+    /// </summary>
+    public required bool NeedsLeader { get; init; }
+
+    /// <summary><see cref="IChatPlatform.UpdateAsync"/> edits the sent message; otherwise it sends a short follow-up.</summary>
+    public required bool CanEdit { get; init; }
+
+    /// <summary><see cref="IChatPlatform.SendTextToUserAsync"/> reaches a user by user id.</summary>
+    public required bool CanMessageUser { get; init; }
+
+    /// <summary>Longest plain-text message the platform takes (digests and notices are split to fit).</summary>
+    public required int MaxTextLength { get; init; }
+}
+
+/// <summary>An addressee on one platform: a chat id, or (<see cref="IsUser"/>) a user reached privately.</summary>
+public sealed record PlatformRecipient(string Id, bool IsUser);

@@ -1,0 +1,43 @@
+using NewsBot.Core.Alerts;
+using NewsBot.Core.Summaries;
+using NewsBot.Storage.Entities;
+
+using NewsBot.Sources.Reading;
+using NewsBot.Pipeline.Ingest;
+using NewsBot.Pipeline.Match;
+using NewsBot.Pipeline.Enrich;
+using NewsBot.Pipeline.Poll;
+
+namespace NewsBot.Pipeline.Deliver;
+
+/// <summary>Stored alert + article → what the platform renders. Pure, so a re-send shows the same text.</summary>
+public static class AlertContentBuilder
+{
+    public static IReadOnlyList<string> Terms(Alert alert) =>
+        alert.MatchedTerms.Split(Alert.TermSeparator, StringSplitOptions.RemoveEmptyEntries);
+
+    public static AlertContent Build(Alert alert, Article article, Source source, int maxSummaryLength = 300)
+    {
+        var terms = Terms(alert);
+        return new AlertContent(
+            article.Title,
+            Summary(article, terms, maxSummaryLength),
+            source.Name,
+            article.PublishedAt is { } p ? new DateTimeOffset(p, TimeSpan.Zero) : null,
+            article.Link,
+            terms)
+        {
+            AlsoReportedBy = alert.AlsoSources.Split(Alert.TermSeparator, StringSplitOptions.RemoveEmptyEntries),
+        };
+    }
+
+    /// <summary>A model summary when one was made; else extracted from the page text when the feed's text is too thin.</summary>
+    private static string Summary(Article article, IReadOnlyList<string> terms, int maxLength)
+    {
+        if (!string.IsNullOrWhiteSpace(article.ModelSummary)) return article.ModelSummary;
+        var text = !string.IsNullOrWhiteSpace(article.PageText) && ExtractiveSummarizer.NeedsPageText(article.Title, article.Text)
+            ? article.PageText
+            : article.Text;
+        return ExtractiveSummarizer.Summarize(article.Title, text, terms, maxLength);
+    }
+}
