@@ -6,10 +6,17 @@ namespace NewsBot.Cli;
 public static class CliApp
 {
     private static readonly string[] Verbs = ["preview", "sources", "admin"];
+    private static readonly string[] HelpWords = ["--help", "-h", "-?", "help", "--version"];
 
-    public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    /// <summary>
+    /// True when the arguments are for the CLI, not the service. Without a verb the service runs and
+    /// the arguments are its configuration, as ASP.NET Core reads them: `--urls x`, `--Key=value`,
+    /// `/Key value` and `Key=value`. Any other first word is a verb we do not know.
+    /// </summary>
+    public static bool Handles(string[] args) =>
+        args.Length > 0 && (Verbs.Contains(args[0]) || HelpWords.Contains(args[0]) || IsUnknownVerb(args[0]));
 
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("NewsBot: news alerts for Telegram, Discord and the console. Without a verb, runs the service.")
         {
@@ -17,6 +24,19 @@ public static class CliApp
             SourcesCommand.Create(),
             AdminCommand.Create(),
         };
-        return root.Parse(args).InvokeAsync();
+        if (IsUnknownVerb(args[0]))
+        {
+            // Exit code 2 as for any usage error: a typo must not start the service in its place.
+            await System.Console.Error.WriteLineAsync($"NewsBot: unknown verb '{args[0]}'.");
+            await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = System.Console.Error });
+            return 2;
+        }
+        // `help` and `help preview` read as `--help` and `preview --help`.
+        if (args[0] == "help") args = args.Length > 1 ? [args[1], "--help"] : ["--help"];
+        return await root.Parse(args).InvokeAsync();
     }
+
+    private static bool IsUnknownVerb(string arg) =>
+        !Verbs.Contains(arg) && !HelpWords.Contains(arg)
+        && !arg.StartsWith('-') && !arg.StartsWith('/') && !arg.Contains('=', StringComparison.Ordinal);
 }

@@ -23,6 +23,7 @@ public static class NewsBotHost
         builder.Host.UseSystemd(); // Type=notify and journald log levels under systemd; nothing otherwise
         // Before the registrations: some of them read configuration (which platforms are on), and tests replace it.
         customize?.Invoke(builder);
+        DefaultListenAddress.ApplyIfUnset(builder);
         builder.Services
             .AddNewsBotOptions()
             .AddNewsBotStorage()

@@ -13,7 +13,8 @@ public sealed class FirstRunTests(ITestOutputHelper output) : IDisposable
     public async Task First_run_prints_the_demo_ceasefire_alert_and_stops_on_ctrl_c()
     {
         var clock = Stopwatch.StartNew();
-        using var process = NewsBotProcess.Start(_workDir);
+        // Any free port: the default 127.0.0.1:5080 may be taken on the machine running the tests.
+        using var process = NewsBotProcess.Start(_workDir, "--urls=http://127.0.0.1:0");
         await Eventually.TrueAsync(() => process.StandardOutput.Contains("ceasefire talks") || process.HasExited,
             TimeSpan.FromSeconds(30), "the demo alert is printed");
         var firstAlert = clock.Elapsed;

@@ -25,7 +25,11 @@ public sealed class NewsBotProcess : IDisposable
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
 
-    public static NewsBotProcess Start(string workingDirectory, params string[] args)
+    public static NewsBotProcess Start(string workingDirectory, params string[] args) =>
+        Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the executable with extra environment variables, as a unit file or container sets them.</summary>
+    public static NewsBotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -37,6 +41,7 @@ public sealed class NewsBotProcess : IDisposable
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsBot.dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         return new NewsBotProcess(Process.Start(info)!);
     }
 
