@@ -23,7 +23,7 @@ public class FilterMatchBenchmarks
         _articles = Enumerable.Range(0, 64).Select(_ => workload.Article()).ToArray();
         _filters = workload.Filters(Filters);
         _index = new FilterIndex();
-        _index.AddRange(_filters.Select((f, i) => ((long)i, (long)i / 10, f)));
+        ServiceLikeLoad.AddAll(_index, _filters); // as the service loads them at start
     }
 
     [GlobalCleanup]

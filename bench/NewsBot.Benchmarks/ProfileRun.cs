@@ -16,7 +16,7 @@ internal static class ProfileRun
         var articles = Enumerable.Range(0, 300).Select(_ => workload.Article()).ToArray();
         var filters = workload.Filters(size);
         using var index = new FilterIndex();
-        index.AddRange(filters.Select((f, i) => ((long)i, (long)i / 10, f)));
+        ServiceLikeLoad.AddAll(index, filters); // as the service loads them at start
         GC.Collect(); // the index is long-lived: promoted before matching, as in the service after start
         Console.WriteLine($"built {size:N0}; matching for {seconds} s (pid {Environment.ProcessId})");
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());

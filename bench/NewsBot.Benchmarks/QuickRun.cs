@@ -33,7 +33,7 @@ internal static class QuickRun
         var before = GC.GetTotalMemory(forceFullCollection: true);
         watch.Restart();
         var index = new FilterIndex();
-        index.AddRange(filters.Select((f, i) => ((long)i, (long)i / 10, f))); // as the service loads them at start
+        ServiceLikeLoad.AddAll(index, filters); // as the service loads them at start
         var buildSeconds = watch.Elapsed.TotalSeconds;
         var bytes = GC.GetTotalMemory(forceFullCollection: true) - before;
 

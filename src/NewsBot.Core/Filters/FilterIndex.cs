@@ -42,8 +42,8 @@ public sealed class FilterIndex : IDisposable
     /// Adds many filters at once (loading at start), in order of their normalized text: filters on
     /// the same first term — mostly those keyed on it — are then allocated side by side, so an
     /// article that finds the term reads them from neighbouring memory instead of a cache miss and
-    /// a TLB miss each across a heap of a million filters; a large load then asks Linux for huge
-    /// pages under it (<see cref="HugePages"/>). All terms are counted before any keys
+    /// a TLB miss each across a heap of a million filters (the host then asks Linux for huge pages
+    /// under a large index: a process-wide step this library leaves to it). All terms are counted before any keys
     /// are chosen, so keys reflect how popular each term is in the whole set, not in the part
     /// loaded so far. As with <see cref="Add"/>, a later filter with the same id replaces an earlier one.
     /// </summary>
@@ -64,17 +64,7 @@ public sealed class FilterIndex : IDisposable
             foreach (var (filterId, chatId, filter) in sorted) AddLocked(filterId, chatId, filter, compiled);
         }
         finally { _lock.ExitWriteLock(); }
-        if (sorted.Length >= HugePagesFrom)
-        {
-            // Settle the index where it stays (a compacting collection moves what the load left
-            // scattered), then back that memory with huge pages (HugePages says why).
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            HugePages.Request();
-        }
     }
-
-    /// <summary>A bulk load of this many filters asks for huge pages: below it the index fits the TLB's reach anyway.</summary>
-    private const int HugePagesFrom = 100_000;
 
     public void Remove(long filterId)
     {

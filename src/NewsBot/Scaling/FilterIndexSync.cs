@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NewsBot.Configuration;
 using NewsBot.Pipeline.Match;
 using NewsBot.Storage;
 
@@ -11,6 +10,7 @@ namespace NewsBot.Scaling;
 /// only updates the index of the instance that ran the command. With several instances on
 /// PostgreSQL this brings the others up to date every <see cref="LeadershipOptions.FilterSyncInterval"/>:
 /// without it an article polled by another instance would miss a new filter until a restart.
+/// A round reads only what changed (<see cref="FilterChanges"/> says how), not every filter id.
 /// </summary>
 public sealed partial class FilterIndexSync(
     IDbContextFactory<NewsBotDbContext> dbFactory,
@@ -20,7 +20,7 @@ public sealed partial class FilterIndexSync(
     TimeProvider time,
     ILogger<FilterIndexSync> log) : BackgroundService
 {
-    private HashSet<long> _known = [];
+    private readonly FilterChanges _changes = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,15 +50,14 @@ public sealed partial class FilterIndexSync(
     public async Task SyncAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var stored = (await db.Filters.AsNoTracking().Select(f => f.Id).ToListAsync(ct)).ToHashSet();
-        var added = stored.Where(id => !_known.Contains(id)).ToList();
+        var (added, removed) = await _changes.ReadAsync(db, ct);
         foreach (var chunk in added.Chunk(1000))
         {
             var rows = await db.Filters.AsNoTracking().Where(f => chunk.Contains(f.Id)).Select(f => new { f.Id, f.ChatId, f.Text }).ToListAsync(ct);
             foreach (var row in rows) filters.Add(row.Id, row.ChatId, row.Text); // replaces an entry with the same id
         }
-        foreach (var id in _known.Where(id => !stored.Contains(id))) filters.Remove(id);
-        _known = stored;
+        foreach (var id in removed) filters.Remove(id);
+        _changes.Commit(added, removed);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Filter index sync failed: {Cause}; trying again next round")]

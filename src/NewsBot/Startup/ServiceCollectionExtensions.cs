@@ -78,6 +78,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddTimeProvider();
         services.AddSingleton<FilterIndexHolder>();
+        services.AddOptions<FilterIndexOptions>().BindConfiguration(FilterIndexOptions.Section);
         services.AddSingleton<StoryIndexHolder>();
         services.AddSingleton<ArticleIngester>();
         services.AddNewsBotCommands();

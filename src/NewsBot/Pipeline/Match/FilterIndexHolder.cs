@@ -1,12 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsBot.Core.Filters;
+using NewsBot.Startup;
 using NewsBot.Storage;
-
-using NewsBot.Sources.Reading;
-using NewsBot.Pipeline.Ingest;
-using NewsBot.Pipeline.Enrich;
-using NewsBot.Pipeline.Deliver;
-using NewsBot.Pipeline.Poll;
 
 namespace NewsBot.Pipeline.Match;
 
@@ -14,7 +10,7 @@ namespace NewsBot.Pipeline.Match;
 /// The one in-memory index of every chat's filters. Loaded from the database at start; commands
 /// that add or remove a filter update it at once, so a change counts for the next article.
 /// </summary>
-public sealed partial class FilterIndexHolder(ILogger<FilterIndexHolder> log)
+public sealed partial class FilterIndexHolder(IOptions<FilterIndexOptions> options, ILogger<FilterIndexHolder> log)
 {
     public FilterIndex Index { get; } = new();
 
@@ -28,6 +24,7 @@ public sealed partial class FilterIndexHolder(ILogger<FilterIndexHolder> log)
             else LogUnparsable(row.Id, row.ChatId);
         }
         Index.AddRange(parsed);
+        if (options.Value.HugePages && parsed.Count >= FilterIndexOptions.HugePagesFrom) HugePages.SettleAndRequest();
         LogLoaded(Index.Count, rows.Count);
     }
 
