@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using NewsBot.Core.Alerts;
-using NewsBot.Pipeline.Ingest;
+using NewsBot.Pipeline.Match;
 using NewsBot.Pipeline.Enrich;
 
 namespace NewsBot.Observability;
@@ -67,7 +67,7 @@ public sealed class NewsBotMetrics : IDisposable
     }
 
     /// <summary>A poll's new articles were saved with their alerts.</summary>
-    public void Ingested(ArticleIngester.Outcome outcome)
+    public void Ingested(MatchOutcome outcome)
     {
         _articlesNew.Add(outcome.NewArticles);
         _matches.Add(outcome.NewAlerts);

@@ -81,6 +81,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<FilterIndexOptions>().BindConfiguration(FilterIndexOptions.Section);
         services.AddSingleton<StoryIndexHolder>();
         services.AddSingleton<ArticleIngester>();
+        services.AddSingleton<ArticleMatcher>();
         services.AddNewsBotCommands();
         services.AddSingleton<FilterPreview>();
         services.AddSingleton<FilterCommands>();

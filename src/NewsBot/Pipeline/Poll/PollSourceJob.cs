@@ -3,27 +3,27 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsBot.Configuration;
 using NewsBot.Observability;
-using NewsBot.Pipeline.Ingest;
-using NewsBot.Pipeline.Enrich;
 using NewsBot.Pipeline.Deliver;
+using NewsBot.Pipeline.Enrich;
+using NewsBot.Pipeline.Ingest;
+using NewsBot.Pipeline.Match;
 using NewsBot.Sources.Fetching;
+using NewsBot.Sources.Reading;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
-
-using NewsBot.Sources.Reading;
-using NewsBot.Pipeline.Match;
 
 namespace NewsBot.Pipeline.Poll;
 
 /// <summary>
-/// Polls one source: fetch, parse, store new articles and their alerts, record health, plan the
-/// next poll. Takes only the source id and is safe to run twice (Hangfire runs jobs at least once):
+/// Polls one source: fetch, parse, store new articles (Ingest) and their alerts (Match) in one
+/// transaction, record health, plan the next poll. Takes only the source id and is safe to run twice (Hangfire runs jobs at least once):
 /// the unique article key makes a second run insert nothing.
 /// </summary>
 public sealed partial class PollSourceJob(
     IDbContextFactory<NewsBotDbContext> dbFactory,
     SourceFeedReader reader,
     ArticleIngester ingester,
+    ArticleMatcher matcher,
     ArticleEnrichmentRule enrichment,
     IBackgroundJobClient jobs,
     TimeProvider time,
@@ -70,7 +70,7 @@ public sealed partial class PollSourceJob(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == sourceId, ct);
             if (source is null) return; // removed while we fetched
-            ArticleIngester.Outcome? outcome;
+            MatchOutcome? outcome;
             try
             {
                 outcome = await ApplyAsync(db, source, read, storeToken);
@@ -89,7 +89,7 @@ public sealed partial class PollSourceJob(
             }
             if (outcome is null) return;
             var now = time.GetUtcNow().UtcDateTime;
-            ingester.Publish(outcome, now);
+            matcher.Publish(outcome, now);
             metrics.Ingested(outcome);
             if (outcome.NewArticles > 0) LogIngested(source.Id, source.Name, outcome.NewArticles, outcome.NewAlerts, outcome.UpdatedAlerts);
             foreach (var article in outcome.ToEnrich)
@@ -105,7 +105,7 @@ public sealed partial class PollSourceJob(
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>Records the read on the source (health, validators, next poll) and stages new articles and alerts.</summary>
-    private async Task<ArticleIngester.Outcome?> ApplyAsync(NewsBotDbContext db, Source source, FeedRead read, CancellationToken ct)
+    private async Task<MatchOutcome?> ApplyAsync(NewsBotDbContext db, Source source, FeedRead read, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         source.LastAttemptAt = now.UtcDateTime;
@@ -114,7 +114,8 @@ public sealed partial class PollSourceJob(
         switch (read)
         {
             case FeedRead.Read r:
-                var outcome = await ingester.AddNewItemsAsync(db, source, r.Feed.Items, now.UtcDateTime, ct);
+                var added = await ingester.AddNewItemsAsync(db, source, r.Feed.Items, now.UtcDateTime, ct);
+                var outcome = await matcher.MatchAsync(db, source, added.Articles, added.Alerting, now.UtcDateTime, ct);
                 RecordSuccess(source, now, interval, r.Fetch.ETag, r.Fetch.LastModified, r.Fetch.MinNextPoll);
                 source.LastItemCount = r.Feed.Items.Count;
                 source.LastWarning = Warning(r.Feed.Truncations);

@@ -1,0 +1,98 @@
+using NewsBot.Core.Filters;
+using NewsBot.Core.Stories;
+using NewsBot.Pipeline.Enrich;
+using NewsBot.Sources.Fetching;
+using NewsBot.Sources.Reading;
+using NewsBot.Storage;
+using NewsBot.Storage.Entities;
+
+namespace NewsBot.Pipeline.Match;
+
+/// <summary>
+/// Turns a poll's new articles into alert rows, in the poll's transaction: one alert per chat per
+/// story, or "also reported by" on the alert the chat already has for that story.
+/// </summary>
+public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder stories, ArticleEnrichmentRule enrichment)
+{
+    /// <summary>Adds stories and alerts to <paramref name="db"/>; the caller saves, then calls <see cref="Publish"/>.</summary>
+    public async Task<MatchOutcome> MatchAsync(NewsBotDbContext db, Source source, IReadOnlyList<Article> articles, bool alerting, DateTime now, CancellationToken ct)
+    {
+        var host = SourceAddress.Host(source.Url);
+        // Story signatures and matching are CPU work over a stranger's text: on a thread of their own,
+        // given up when the poll's budget (ct) is spent.
+        var prepared = await CpuBudget.RunAsync(token => Prepare(articles, source, host, alerting, token), ct);
+        var batch = new AlertBatch(db, source, now);
+        foreach (var (article, signature, matches) in prepared)
+        {
+            var story = AssignStory(batch, article, signature);
+            if (story.Id is { } knownStory) await batch.AddAlsoSourceToStoryAsync(knownStory, ct);
+            foreach (var match in matches) await batch.AlertAsync(match, article, story, ct);
+        }
+        await batch.DropNonReceivingChatsAsync(ct);
+        return new MatchOutcome(batch.Grouped.Count, batch.NewAlerts.Count, batch.UpdatedAlerts, batch.Grouped, HoldForEnrichment(batch.NewAlerts, now));
+    }
+
+    /// <summary>After the save: the new articles join the story index, so later articles find their story.</summary>
+    public void Publish(MatchOutcome outcome, DateTime now)
+    {
+        foreach (var (article, signature) in outcome.Grouped)
+            stories.Index.Add(article.StoryId ?? article.Story!.Id, signature, new DateTimeOffset(now, TimeSpan.Zero));
+    }
+
+    /// <summary>
+    /// Alerts of an article that gets a page read or a model summary are due at the deadline; the
+    /// enrichment job makes them due as soon as it is done. Either way the article is enriched once,
+    /// before its first send, never per chat in the send loop.
+    /// </summary>
+    private List<Article> HoldForEnrichment(List<Alert> alerts, DateTime now)
+    {
+        var toEnrich = new List<Article>();
+        foreach (var perArticle in alerts.GroupBy(a => a.Article!))
+        {
+            if (!enrichment.Needed(perArticle.Key)) continue;
+            toEnrich.Add(perArticle.Key);
+            foreach (var alert in perArticle) alert.NextAttemptAt = now + enrichment.Deadline;
+        }
+        return toEnrich;
+    }
+
+    private sealed record Prepared(Article Article, StorySignature Signature, IReadOnlyList<FilterMatch> Matches);
+
+    /// <summary>Each article with its story signature and the chats it matches (none while the backlog is only recorded).</summary>
+    private List<Prepared> Prepare(IReadOnlyList<Article> articles, Source source, string? host, bool alerting, CancellationToken ct)
+    {
+        var prepared = new List<Prepared>(articles.Count);
+        foreach (var article in articles)
+        {
+            ct.ThrowIfCancellationRequested();
+            var signature = stories.Matcher.Compute(article.Title, article.Text.Length > 2000 ? article.Text[..2000] : article.Text);
+            var matches = alerting ? MatchesPerChat(filters.Index.Match(new ArticleText(article.Title, article.Text, source.Name, host))).ToList() : [];
+            prepared.Add(new Prepared(article, signature, matches));
+        }
+        return prepared;
+    }
+
+    /// <summary>The article's story: a recent one it nearly duplicates (stored, or new in this batch), else a new story.</summary>
+    private StoryRef AssignStory(AlertBatch batch, Article article, StorySignature signature)
+    {
+        article.StorySignature = signature.ToBytes();
+        batch.Grouped.Add((article, signature));
+        if (stories.Index.FindStory(signature, new DateTimeOffset(batch.Now, TimeSpan.Zero)) is { } storyId)
+        {
+            article.StoryId = storyId;
+            return new StoryRef(storyId, null);
+        }
+        var sibling = batch.NewStories.FirstOrDefault(s => stories.Matcher.SameStory(signature, s.Signature));
+        var story = sibling.Story ?? new Story { FirstSeenAt = batch.Now };
+        if (sibling.Story is null) batch.NewStories.Add((story, signature));
+        article.Story = story;
+        return new StoryRef(null, story);
+    }
+
+    /// <summary>A chat with several matching filters gets one alert naming all their terms.</summary>
+    private static IEnumerable<FilterMatch> MatchesPerChat(IReadOnlyList<FilterMatch> matches) =>
+        matches.GroupBy(m => m.ChatId).Select(g => new FilterMatch(
+            g.Min(m => m.FilterId),
+            g.Key,
+            g.SelectMany(m => m.MatchedTerms).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()));
+}
