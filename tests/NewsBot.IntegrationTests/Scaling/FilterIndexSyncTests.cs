@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NewsBot.Configuration;
 using NewsBot.Core.Filters;
+using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Pipeline.Match;
 using NewsBot.Scaling;
 using NewsBot.Storage;
@@ -99,7 +101,30 @@ public sealed class FilterIndexSyncTests
         Assert.Equal(["1"], await MatchingChatsAsync(factory, holder, "Ceasefire talks resume"));
     }
 
-    private static async Task<(NewsBotDbContextFactory, FilterIndexHolder, FilterIndexSync)> StartAsync()
+    [Fact]
+    public async Task The_running_sync_pulls_changes_each_interval_of_the_hosts_clock()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var (factory, holder, sync) = await StartAsync(time);
+        await sync.StartAsync(CancellationToken.None);
+        try
+        {
+            await AddChatAsync(factory, "1", "ceasefire");
+            time.Advance(new LeadershipOptions().FilterSyncInterval);
+            await Eventually.TrueAsync(() => holder.Index.Count == 1, TimeSpan.FromSeconds(20), "the first round adds the filter");
+
+            await AddChatAsync(factory, "2", "tariffs");
+            Assert.Equal(1, holder.Index.Count); // nothing runs between rounds
+            time.Advance(new LeadershipOptions().FilterSyncInterval);
+            await Eventually.TrueAsync(() => holder.Index.Count == 2, TimeSpan.FromSeconds(20), "the next round adds the new filter");
+        }
+        finally
+        {
+            await sync.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<(NewsBotDbContextFactory, FilterIndexHolder, FilterIndexSync)> StartAsync(TimeProvider? time = null)
     {
         var connectionString = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync();
         var factory = new NewsBotDbContextFactory(DatabaseProvider.Postgres, connectionString, Directory.GetCurrentDirectory());
@@ -107,7 +132,7 @@ public sealed class FilterIndexSyncTests
         var holder = new FilterIndexHolder(Options.Create(new FilterIndexOptions()), NullLogger<FilterIndexHolder>.Instance);
         var sync = new FilterIndexSync(factory, holder,
             Topology.From(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString }),
-            Options.Create(new LeadershipOptions()), TimeProvider.System, NullLogger<FilterIndexSync>.Instance);
+            Options.Create(new LeadershipOptions()), time ?? TimeProvider.System, NullLogger<FilterIndexSync>.Instance);
         return (factory, holder, sync);
     }
 

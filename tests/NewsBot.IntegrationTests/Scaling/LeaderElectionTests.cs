@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NewsBot.Configuration;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Scaling;
@@ -8,16 +9,29 @@ using NewsBot.TestKit;
 
 namespace NewsBot.IntegrationTests.Scaling;
 
-/// <summary>The per-bot lease on a real PostgreSQL server: one leader at a time, and a standby takes over when it goes.</summary>
+/// <summary>
+/// The per-bot lease on a real PostgreSQL server: one leader at a time, and a standby takes over when
+/// it goes. The retry interval runs on a fake clock: a standby tries again only when the clock says so.
+/// </summary>
 public sealed class LeaderElectionTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromMinutes(1);
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-03-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
-    private static LeaderElection Election(DatabaseProvider provider, string connectionString) => new(
+    private LeaderElection Election(DatabaseProvider provider, string connectionString) => new(
         Topology.From(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }),
         Options.Create(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }),
-        Options.Create(new LeadershipOptions { RetryInterval = TimeSpan.FromMilliseconds(200) }),
-        TimeProvider.System, NullLogger<LeaderElection>.Instance);
+        Options.Create(new LeadershipOptions { RetryInterval = RetryInterval }),
+        _time, NullLogger<LeaderElection>.Instance);
+
+    /// <summary>Moves the clock one retry interval at a time until <paramref name="done"/> (each round is real database work).</summary>
+    private Task RetryUntilAsync(Task done, string because) =>
+        Eventually.TrueAsync(() =>
+        {
+            if (!done.IsCompleted) _time.Advance(RetryInterval);
+            return done.IsCompleted;
+        }, Wait, because);
 
     private static Func<CancellationToken, Task> Work(TaskCompletionSource started) => async ct =>
     {
@@ -43,14 +57,18 @@ public sealed class LeaderElectionTests
         var runOther = b.RunAsLeaderAsync("telegram", "456:other", Work(otherBot), stopB.Token);
         await otherBot.Task.WaitAsync(Wait); // a different bot token is a different lease
 
-        await Task.WhenAny(startedB.Task, Task.Delay(TimeSpan.FromSeconds(1)));
+        for (var round = 0; round < 3; round++) // three retry rounds of the standby, and lease checks of the leader
+        {
+            _time.Advance(RetryInterval);
+            await Task.WhenAny(startedB.Task, Task.Delay(TimeSpan.FromMilliseconds(300)));
+        }
         Assert.False(startedB.Task.IsCompleted, "the standby must not lead while the leader holds the lease");
         Assert.True(a.MaySend("telegram"));
 
         await stopA.CancelAsync();
         await runA;
         Assert.False(a.MaySend("telegram"));
-        await startedB.Task.WaitAsync(Wait);
+        await RetryUntilAsync(startedB.Task, "the standby takes the lease at its next try");
         Assert.True(b.IsLeader("telegram"));
 
         await stopB.CancelAsync();
