@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NewsBot.Configuration;
+using NewsBot.Pipeline.Enrich;
+using NewsBot.Pipeline.Ingest;
+using NewsBot.Pipeline.Match;
+using NewsBot.Sources.Parsing;
+using NewsBot.Storage;
+using NewsBot.Storage.Entities;
+using NewsBot.Tests.Infrastructure;
+
+namespace NewsBot.Tests.Pipeline.Match;
+
+/// <summary>
+/// The two stages a poll runs in one transaction: Ingest stores new items once, Match turns them into
+/// alert rows (one per chat per story, "also reported by" for a story a chat already has).
+/// </summary>
+public sealed class IngestThenMatchTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-03-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private TestDatabase _database = null!;
+    private ArticleMatcher _matcher = null!;
+    private readonly ArticleIngester _ingester = new();
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await using var db = _database.Open();
+        db.Chats.Add(new Chat { Platform = "console", ExternalId = "reader", CreatedAt = Now, Filters = [Filter("ceasefire"), Filter("talks")] });
+        db.Chats.Add(new Chat { Platform = "console", ExternalId = "paused", Paused = true, CreatedAt = Now, Filters = [Filter("ceasefire")] });
+        await db.SaveChangesAsync();
+        var filters = new FilterIndexHolder(Options.Create(new FilterIndexOptions()), NullLogger<FilterIndexHolder>.Instance);
+        await filters.LoadAsync(db, CancellationToken.None);
+        var stories = new StoryIndexHolder(_time, NullLogger<StoryIndexHolder>.Instance);
+        await stories.LoadAsync(db, CancellationToken.None);
+        _matcher = new ArticleMatcher(filters, stories, new ArticleEnrichmentRule(Options.Create(new SummariesOptions { FetchPages = false })));
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+
+    private ChatFilter Filter(string text) => new() { Text = text, CreatedAt = Now };
+
+    [Fact]
+    public async Task New_items_are_stored_once_and_each_receiving_chat_gets_one_alert_naming_every_matched_term()
+    {
+        var wire = await AddSourceAsync("Wire A", firstFetchDone: true);
+        FeedItem[] items = [Item("1", "Ceasefire talks resume in Cairo"), Item("1", "Ceasefire talks resume in Cairo"), Item("2", "Football results")];
+
+        var first = await PollAsync(wire, items);
+        var again = await PollAsync(wire, items);
+
+        Assert.Equal((2, 1), (first.NewArticles, first.NewAlerts));
+        Assert.Equal((0, 0), (again.NewArticles, again.NewAlerts));
+        await using var db = _database.Open();
+        var alert = await db.Alerts.Include(a => a.Chat).SingleAsync();
+        Assert.Equal("reader", alert.Chat!.ExternalId); // the paused chat gets none
+        Assert.Equal(["ceasefire", "talks"], alert.MatchedTerms.Split(Alert.TermSeparator).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_same_story_from_another_source_names_that_source_on_the_existing_alert()
+    {
+        var wireA = await AddSourceAsync("Wire A", firstFetchDone: true);
+        var wireB = await AddSourceAsync("Wire B", firstFetchDone: true);
+        await PollAsync(wireA, [Item("a1", "Ceasefire talks resume in Cairo as mediators press both sides")]);
+
+        var second = await PollAsync(wireB, [Item("b1", "Ceasefire talks resume in Cairo as mediators press both sides")]);
+
+        Assert.Equal((1, 0, 1), (second.NewArticles, second.NewAlerts, second.UpdatedAlerts));
+        await using var db = _database.Open();
+        Assert.Equal("Wire B", (await db.Alerts.SingleAsync()).AlsoSources);
+    }
+
+    [Fact]
+    public async Task A_first_fetch_records_the_backlog_as_seen_without_alerts()
+    {
+        var wire = await AddSourceAsync("Wire A", firstFetchDone: false);
+
+        var outcome = await PollAsync(wire, [Item("1", "Ceasefire talks resume in Cairo")]);
+
+        Assert.Equal((1, 0), (outcome.NewArticles, outcome.NewAlerts));
+        await using var db = _database.Open();
+        Assert.True((await db.Sources.SingleAsync()).FirstFetchDone);
+        Assert.Empty(await db.Alerts.ToListAsync());
+    }
+
+    /// <summary>As PollSourceJob does: ingest, match, one save, then publish the stories.</summary>
+    private async Task<MatchOutcome> PollAsync(long sourceId, IReadOnlyList<FeedItem> items)
+    {
+        await using var db = _database.Open();
+        var source = await db.Sources.SingleAsync(s => s.Id == sourceId);
+        var added = await _ingester.AddNewItemsAsync(db, source, items, Now, CancellationToken.None);
+        var outcome = await _matcher.MatchAsync(db, source, added.Articles, added.Alerting, Now, CancellationToken.None);
+        await db.SaveChangesAsync();
+        _matcher.Publish(outcome, Now);
+        return outcome;
+    }
+
+    private async Task<long> AddSourceAsync(string name, bool firstFetchDone)
+    {
+        await using var db = _database.Open();
+        var source = new Source { Name = name, Url = $"https://{name.Replace(' ', '-').ToLowerInvariant()}.example/feed", FirstFetchDone = firstFetchDone };
+        db.Sources.Add(source);
+        await db.SaveChangesAsync();
+        return source.Id;
+    }
+
+    private FeedItem Item(string id, string title) =>
+        new(id, title, $"https://news.example/{id}", $"<p>{title}.</p>", null, _time.GetUtcNow(), null);
+}
