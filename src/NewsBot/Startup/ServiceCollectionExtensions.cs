@@ -1,5 +1,6 @@
 using NewsBot.Core.Platforms;
 using Hangfire;
+using NewsBot.Application;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using NewsBot.Core.Summaries;
@@ -81,6 +82,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StoryIndexHolder>();
         services.AddSingleton<ArticleIngester>();
         services.AddNewsBotCommands();
+        services.AddNewsBotApplication();
+        services.AddSingleton<SeedData>();
         services.AddSingleton<FilterPreview>();
         services.AddSingleton<FilterCommands>();
         services.AddSingleton<SourceCommands>();
