@@ -19,8 +19,8 @@ public static class SourcesCommand
         var name = new Option<string?>("--name") { Description = "Display name (default: the feed's title)" };
         var interval = new Option<TimeSpan?>("--interval") { Description = "Poll interval, e.g. 00:10:00 (default: NewsBot:Sources:DefaultPollInterval)" };
         var add = new Command("add", "Add a source after reading it once") { url, name, interval };
-        add.SetAction((r, ct) => WithDatabaseAsync((app, db) =>
-            AddAsync(app, db, r.GetValue(url)!, r.GetValue(name), r.GetValue(interval), ct), ct));
+        add.SetAction((r, ct) => WithDatabaseAsync((app, db) => AddAsync(app.Services.GetRequiredService<SourceAdder>(), db,
+            new SourceDraft(r.GetValue(url)!, r.GetValue(name), r.GetValue(interval)), System.Console.Out, System.Console.Error, ct), ct));
 
         var id = new Argument<long>("id") { Description = "Source id from `sources list`" };
         var remove = new Command("remove", "Remove a source and its stored articles") { id };
@@ -52,25 +52,27 @@ public static class SourcesCommand
         return 0;
     }
 
-    private static async Task<int> AddAsync(WebApplication app, NewsBotDbContext db, string url, string? name, TimeSpan? interval, CancellationToken ct)
+    /// <summary>`sources add`: the exit code, the outcome on <paramref name="output"/>, a refusal on <paramref name="error"/>.</summary>
+    public static async Task<int> AddAsync(SourceAdder adder, NewsBotDbContext db, SourceDraft draft, TextWriter output, TextWriter error,
+        CancellationToken ct)
     {
-        var adder = app.Services.GetRequiredService<SourceAdder>();
-        switch (await adder.AddAsync(db, new SourceDraft(url, name, interval), SourceOrigin.Operator, ct))
+        var url = draft.Url;
+        switch (await adder.AddAsync(db, draft, SourceOrigin.Operator, ct))
         {
             case SourceAddResult.Invalid { Problem: SourceProblem.IntervalTooShort }:
-                await System.Console.Error.WriteLineAsync("--interval must be at least 00:00:01");
+                await error.WriteLineAsync("--interval must be at least 00:00:01");
                 return 2;
             case SourceAddResult.Invalid:
-                await System.Console.Error.WriteLineAsync($"feed '{url}': not an http(s) URL or a file path; not added");
+                await error.WriteLineAsync($"feed '{url}': not an http(s) URL or a file path; not added");
                 return 1;
             case SourceAddResult.Duplicate:
-                await System.Console.Error.WriteLineAsync($"a source with URL {url} already exists");
+                await error.WriteLineAsync($"a source with URL {url} already exists");
                 return 1;
-            case SourceAddResult.Unreadable { Error: var error }:
-                await System.Console.Error.WriteLineAsync($"feed '{url}': {error}; not added");
+            case SourceAddResult.Unreadable { Error: var why }:
+                await error.WriteLineAsync($"feed '{url}': {why}; not added");
                 return 1;
             case SourceAddResult.Added { Source: var source, Read: { } ok }:
-                System.Console.WriteLine($"Added source {source.Id} '{source.Name}': {ok.Feed.Format}, {ok.Feed.Items.Count} items (recorded as seen at the first poll, not alerted)");
+                await output.WriteLineAsync($"Added source {source.Id} '{source.Name}': {ok.Feed.Format}, {ok.Feed.Items.Count} items (recorded as seen at the first poll, not alerted)");
                 return 0;
             case var other:
                 throw new InvalidOperationException($"source '{url}': unexpected add result {other.GetType().Name}");
