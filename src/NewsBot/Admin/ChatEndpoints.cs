@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsBot.Application.Filters;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 using static NewsBot.Admin.SafeHtml;
@@ -24,14 +25,11 @@ internal static class ChatEndpoints
     /// instances drop it at their next filter sync).
     /// </summary>
     private static async Task<IResult> DeleteFilterAsync(long id, long filterId, IFormCollection form, IDbContextFactory<NewsBotDbContext> dbs,
-        Pipeline.Match.FilterIndexHolder index, CancellationToken ct)
+        ChatFilters filters, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var filter = await db.Filters.FirstOrDefaultAsync(f => f.Id == filterId && f.ChatId == id, ct);
+        var filter = await filters.RemoveByIdAsync(db, id, filterId, ct);
         if (filter is null) return Results.NotFound();
-        db.Filters.Remove(filter);
-        await db.SaveChangesAsync(ct);
-        index.Remove(filterId);
         return Results.Redirect($"/admin/chats/{id}?done=" + Uri.EscapeDataString($"Removed filter \"{filter.Text}\"."));
     }
 

@@ -1,19 +1,17 @@
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
-using NewsBot.Pipeline.Poll;
-using NewsBot.Sources.Reading;
+using NewsBot.Application.Sources;
 using NewsBot.Storage;
-using NewsBot.Storage.Entities;
 
 namespace NewsBot.Admin;
 
 /// <summary>
 /// Adds the feeds of an OPML file (http://opml.org/spec2.opml: outlines with an xmlUrl attribute,
-/// possibly nested in folders). Each feed is test-fetched like a feed added by hand, so a dead
+/// possibly nested in folders). Each feed goes through <see cref="SourceAdder"/> and is test-fetched like a feed added by hand, so a dead
 /// entry is reported instead of becoming a source that fails forever.
 /// </summary>
-public sealed class OpmlImporter(IDbContextFactory<NewsBotDbContext> dbs, SourceFeedReader reader, TimeProvider time)
+public sealed class OpmlImporter(IDbContextFactory<NewsBotDbContext> dbs, SourceAdder adder)
 {
     public const int MaxOutlines = 500;
     /// <summary>Test fetches run side by side so a 500-feed file finishes within a few minutes; the fetcher still limits each host.</summary>
@@ -30,21 +28,21 @@ public sealed class OpmlImporter(IDbContextFactory<NewsBotDbContext> dbs, Source
         var added = new List<Entry>();
         var skipped = new List<Entry>();
         var failed = new List<Entry>();
-        var candidates = new List<Entry>();
+        var candidates = new List<(Entry Entry, CheckedSource Source)>();
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
-            var known = (await db.Sources.Select(s => s.Url).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             var inFile = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (title, url) in outlines)
             {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                var (ok, refused) = await adder.ValidateAsync(db, new SourceDraft(url, title), SourceOrigin.Remote, ct);
+                if (refused is SourceAddResult.Invalid)
                     failed.Add(new Entry(title, url, "not an http:// or https:// URL"));
-                else if (known.Contains(uri.ToString()))
-                    skipped.Add(new Entry(title, uri.ToString(), "already a source"));
-                else if (!inFile.Add(uri.ToString()))
-                    skipped.Add(new Entry(title, uri.ToString(), "listed earlier in this file"));
+                else if (refused is SourceAddResult.Duplicate)
+                    skipped.Add(new Entry(title, Address(url), "already a source"));
+                else if (!inFile.Add(ok!.Address))
+                    skipped.Add(new Entry(title, ok.Address, "listed earlier in this file"));
                 else
-                    candidates.Add(new Entry(title, uri.ToString(), null));
+                    candidates.Add((new Entry(title, ok.Address, null), ok));
             }
         }
 
@@ -54,7 +52,7 @@ public sealed class OpmlImporter(IDbContextFactory<NewsBotDbContext> dbs, Source
             await gate.WaitAsync(ct);
             try
             {
-                return (Entry: c, Read: await reader.ReadAsync(c.Url, null, null, ct));
+                return (c.Entry, Read: await adder.ReadAsync(c.Source, ct));
             }
             finally
             {
@@ -64,22 +62,22 @@ public sealed class OpmlImporter(IDbContextFactory<NewsBotDbContext> dbs, Source
 
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
-            var now = time.GetUtcNow().UtcDateTime;
             foreach (var (entry, read) in reads)
             {
-                if (read is not FeedRead.Read ok)
+                if (read is not SourceAddResult.Readable ready)
                 {
-                    failed.Add(entry with { Reason = (read as FeedRead.Unreadable)?.Error ?? "the server sent no content" });
+                    failed.Add(entry with { Reason = (read as SourceAddResult.Unreadable)?.Error ?? "the server sent no content" });
                     continue;
                 }
-                var name = entry.Title.Length > 0 ? entry.Title : ok.Feed.Title ?? new Uri(entry.Url).Host;
-                db.Sources.Add(new Source { Name = name, Url = entry.Url, NextPollAt = now, CreatedAt = now });
-                added.Add(entry with { Title = name, Reason = ok.Feed.Items.Count == 1 ? "1 item" : $"{ok.Feed.Items.Count} items" });
+                await adder.SaveAsync(db, ready, ct);
+                var count = ready.Read.Feed.Items.Count;
+                added.Add(entry with { Title = ready.Name, Reason = count == 1 ? "1 item" : $"{count} items" });
             }
-            await db.SaveChangesAsync(ct);
         }
         return new Summary(added, skipped, failed);
     }
+
+    private static string Address(string url) => SourceUrl.Check(url, SourceOrigin.Remote, out var address) is null ? address : url;
 
     private static List<(string Title, string Url)> Read(Stream opml)
     {

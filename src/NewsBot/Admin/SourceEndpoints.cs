@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using NewsBot.Pipeline.Poll;
-using NewsBot.Sources.Reading;
+using NewsBot.Application.Sources;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 using static NewsBot.Admin.SafeHtml;
@@ -70,25 +69,28 @@ internal static class SourceEndpoints
 
     /// <summary>Fetches the feed once and shows what it holds; saving is a second, deliberate step.</summary>
     private static async Task<IResult> PreviewAsync(HttpContext ctx, IFormCollection form, IDbContextFactory<NewsBotDbContext> dbs,
-        SourceFeedReader reader, CancellationToken ct)
+        SourceAdder adder, CancellationToken ct)
     {
         var f = SourceForm.From(form);
-        var error = f.UrlError(out var uri) ?? f.IntervalError(out _);
-        if (error is null)
-        {
-            await using var db = await dbs.CreateDbContextAsync(ct);
-            if (await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Url == uri!.ToString(), ct) is { } existing)
-                error = $"That feed is already a source: {existing.Name}.";
-        }
+        var intervalError = f.IntervalError(out var interval);
+        var error = f.UrlError(out _) ?? intervalError;
         if (error is not null) return AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, error), status: 400);
-
-        var read = await reader.ReadAsync(uri!.ToString(), null, null, ct);
-        if (read is not FeedRead.Read ok)
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await adder.CheckAsync(db, new SourceDraft(f.Url, f.Name, interval), SourceOrigin.Remote, ct) switch
         {
-            var why = (read as FeedRead.Unreadable)?.Error ?? "the server sent no content";
-            return AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, $"The test fetch failed: {why}"), status: 422);
-        }
-        var name = f.Name.Length > 0 ? f.Name : ok.Feed.Title is { Length: > 0 } t ? t : uri.Host;
+            SourceAddResult.Readable ready => PreviewPage(ctx, f, ready),
+            SourceAddResult.Duplicate { Existing: var existing } =>
+                AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, $"That feed is already a source: {existing.Name}."), status: 400),
+            SourceAddResult.Unreadable { Error: var why } =>
+                AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, $"The test fetch failed: {why}"), status: 422),
+            var other => AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, f.Describe((other as SourceAddResult.Invalid)!.Problem)), status: 400),
+        };
+    }
+
+    private static IResult PreviewPage(HttpContext ctx, SourceForm f, SourceAddResult.Readable ready)
+    {
+        var uri = new Uri(ready.Address);
+        var ok = ready.Read;
         var items = ok.Feed.Items.Take(20).Select(i => H($"<li>{i.Title}</li>"));
         return AdminLayout.Page(ctx, "Add a source", H($"""
             <p class="notice" id="test-fetch">Test fetch found {ok.Feed.Items.Count} items in {ok.Feed.Title ?? uri.Host}.</p>
@@ -96,7 +98,7 @@ internal static class SourceEndpoints
             <form method="post" action="/admin/sources/add"><fieldset>
               {AdminLayout.Token(ctx)}
               <input type="hidden" name="url" value="{uri}"><input type="hidden" name="interval" value="{f.Interval}">
-              <label>Name <input type="text" name="name" value="{name}" required></label>
+              <label>Name <input type="text" name="name" value="{ready.Name}" required></label>
               <p class="muted">Items already in the feed are recorded as seen; alerts start with the next new article.</p>
               <button type="submit">Save source</button> <a href="/admin/sources">Cancel</a>
             </fieldset></form>
@@ -104,19 +106,20 @@ internal static class SourceEndpoints
     }
 
     private static async Task<IResult> AddAsync(HttpContext ctx, IFormCollection form, IDbContextFactory<NewsBotDbContext> dbs,
-        TimeProvider time, CancellationToken ct)
+        SourceAdder adder, CancellationToken ct)
     {
         var f = SourceForm.From(form);
         var intervalError = f.IntervalError(out var interval);
-        var error = f.UrlError(out var uri) ?? intervalError ?? (f.Name.Length == 0 ? "Enter a name." : null);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        if (error is null && await db.Sources.AnyAsync(s => s.Url == uri!.ToString(), ct)) error = "That feed is already a source.";
+        var error = f.UrlError(out _) ?? intervalError ?? (f.Name.Length == 0 ? "Enter a name." : null);
         if (error is not null) return AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, error), status: 400);
-        var now = time.GetUtcNow().UtcDateTime;
-        var source = new Source { Name = f.Name, Url = uri!.ToString(), PollInterval = interval, NextPollAt = now, CreatedAt = now };
-        db.Sources.Add(source);
-        await db.SaveChangesAsync(ct);
-        return Results.Redirect("/admin/sources?done=" + Uri.EscapeDataString($"Added {source.Name}; its first fetch is under way."));
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await adder.AddUnreadAsync(db, new SourceDraft(f.Url, f.Name, interval), SourceOrigin.Remote, ct) switch
+        {
+            SourceAddResult.Added { Source: var source } =>
+                Results.Redirect("/admin/sources?done=" + Uri.EscapeDataString($"Added {source.Name}; its first fetch is under way.")),
+            SourceAddResult.Invalid { Problem: var problem } => AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, f.Describe(problem)), status: 400),
+            _ => AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, "That feed is already a source."), status: 400),
+        };
     }
 
     private static async Task<IResult> EditFormAsync(HttpContext ctx, long id, IDbContextFactory<NewsBotDbContext> dbs, CancellationToken ct)
@@ -150,36 +153,26 @@ internal static class SourceEndpoints
             """), status: error is null ? 200 : 400);
 
     private static async Task<IResult> SaveAsync(HttpContext ctx, long id, IFormCollection form, IDbContextFactory<NewsBotDbContext> dbs,
-        TimeProvider time, CancellationToken ct)
+        SourceEditor editor, CancellationToken ct)
     {
         var f = SourceForm.From(form);
         var intervalError = f.IntervalError(out var interval);
-        var error = f.UrlError(out var uri) ?? intervalError ?? (f.Name.Length == 0 ? "Enter a name." : null);
+        var error = f.UrlError(out _) ?? intervalError ?? (f.Name.Length == 0 ? "Enter a name." : null);
         if (error is not null) return EditPage(ctx, id, f, error);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var s = await db.Sources.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (s is null) return Results.NotFound();
-        var url = uri!.ToString();
-        var moved = url != s.Url;
-        if (moved)
-        {
-            if (await db.Sources.AnyAsync(x => x.Url == url && x.Id != id, ct)) return EditPage(ctx, id, f, "Another source already has that URL.");
-            (s.Url, s.ETag, s.LastModified) = (url, null, null); // validators belong to the old address
-        }
-        var now = time.GetUtcNow().UtcDateTime;
-        if ((s.Paused && !f.Paused) || moved || interval != s.PollInterval) s.NextPollAt = now; // poll soon under the new settings
-        (s.Name, s.PollInterval, s.Paused) = (f.Name, interval, f.Paused);
-        await db.SaveChangesAsync(ct);
+        var saved = await editor.EditAsync(db, id, new SourceEdit(f.Url, f.Name, interval, f.Paused), ct);
+        if (saved.Problem is { } problem) return EditPage(ctx, id, f, f.Describe(problem));
+        if (saved.Source is not { } s) return Results.NotFound();
+        if (saved.UrlTaken) return EditPage(ctx, id, f, "Another source already has that URL.");
         return Results.Redirect("/admin/sources?done=" + Uri.EscapeDataString($"Saved {s.Name}."));
     }
 
-    private static async Task<IResult> DeleteAsync(long id, IFormCollection form, IDbContextFactory<NewsBotDbContext> dbs, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(long id, IFormCollection form, IDbContextFactory<NewsBotDbContext> dbs, SourceEditor editor,
+        CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var s = await db.Sources.FirstOrDefaultAsync(x => x.Id == id, ct);
+        var s = await editor.RemoveAsync(db, id, ct);
         if (s is null) return Results.NotFound();
-        db.Sources.Remove(s);
-        await db.SaveChangesAsync(ct);
         return Results.Redirect("/admin/sources?done=" + Uri.EscapeDataString($"Removed {s.Name}."));
     }
 }

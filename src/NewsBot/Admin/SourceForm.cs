@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsBot.Application.Sources;
 
 namespace NewsBot.Admin;
 
@@ -9,13 +10,17 @@ internal sealed record SourceForm(string Url, string Name, string Interval, bool
         form["url"].ToString().Trim(), form["name"].ToString().Trim(), form["interval"].ToString().Trim(),
         form["paused"].ToString() is "on" or "true");
 
-    /// <summary>Only web feeds: a file path typed into a web form must not read the server's disk.</summary>
-    public string? UrlError(out Uri? uri)
+    /// <summary>Only web feeds (<see cref="SourceOrigin.Remote"/>): a file path typed into a web form must not read the server's disk.</summary>
+    public string? UrlError(out string address) =>
+        SourceUrl.Check(Url, SourceOrigin.Remote, out address) is { } problem ? Describe(problem) : null;
+
+    /// <summary>A refusal of <see cref="SourceAdder"/> or <see cref="SourceEditor"/> in the form's words.</summary>
+    public string Describe(SourceProblem problem) => problem switch
     {
-        if (Uri.TryCreate(Url, UriKind.Absolute, out uri) && uri.Scheme is "http" or "https") return null;
-        uri = null;
-        return Url.Length == 0 ? "Enter the feed's URL." : $"\"{Url}\" is not an http:// or https:// URL.";
-    }
+        SourceProblem.MissingUrl => "Enter the feed's URL.",
+        SourceProblem.IntervalTooShort => "Poll interval must be at least one second.",
+        _ => $"\"{Url}\" is not an http:// or https:// URL.",
+    };
 
     /// <summary>Blank means the default interval; a number is minutes; hh:mm:ss is also accepted. At least one second.</summary>
     public string? IntervalError(out TimeSpan? interval)
@@ -28,7 +33,7 @@ internal sealed record SourceForm(string Url, string Name, string Interval, bool
             interval = span;
         else
             return $"Poll interval \"{Interval}\" is neither minutes (e.g. 15) nor hh:mm:ss.";
-        return interval < TimeSpan.FromSeconds(1) ? "Poll interval must be at least one second." : null;
+        return interval < SourceUrl.MinPollInterval ? "Poll interval must be at least one second." : null;
     }
 
     public static string Show(TimeSpan? interval) => interval switch

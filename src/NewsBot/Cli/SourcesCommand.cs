@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using NewsBot.Pipeline.Poll;
-using NewsBot.Sources.Reading;
+using NewsBot.Application.Sources;
 using NewsBot.Startup;
 using NewsBot.Storage;
-using NewsBot.Storage.Entities;
 
 namespace NewsBot.Cli;
 
@@ -21,12 +19,12 @@ public static class SourcesCommand
         var name = new Option<string?>("--name") { Description = "Display name (default: the feed's title)" };
         var interval = new Option<TimeSpan?>("--interval") { Description = "Poll interval, e.g. 00:10:00 (default: NewsBot:Sources:DefaultPollInterval)" };
         var add = new Command("add", "Add a source after reading it once") { url, name, interval };
-        add.SetAction((r, ct) => WithDatabaseAsync((app, db) =>
-            AddAsync(app, db, r.GetValue(url)!, r.GetValue(name), r.GetValue(interval), ct), ct));
+        add.SetAction((r, ct) => WithDatabaseAsync((app, db) => AddAsync(app.Services.GetRequiredService<SourceAdder>(), db,
+            new SourceDraft(r.GetValue(url)!, r.GetValue(name), r.GetValue(interval)), System.Console.Out, System.Console.Error, ct), ct));
 
         var id = new Argument<long>("id") { Description = "Source id from `sources list`" };
         var remove = new Command("remove", "Remove a source and its stored articles") { id };
-        remove.SetAction((r, ct) => WithDatabaseAsync((app, db) => RemoveAsync(db, r.GetValue(id), ct), ct));
+        remove.SetAction((r, ct) => WithDatabaseAsync((app, db) => RemoveAsync(app, db, r.GetValue(id), ct), ct));
 
         return new Command("sources", "Manage the sources NewsBot polls") { list, add, remove };
     }
@@ -54,36 +52,36 @@ public static class SourcesCommand
         return 0;
     }
 
-    private static async Task<int> AddAsync(WebApplication app, NewsBotDbContext db, string url, string? name, TimeSpan? interval, CancellationToken ct)
+    /// <summary>`sources add`: the exit code, the outcome on <paramref name="output"/>, a refusal on <paramref name="error"/>.</summary>
+    public static async Task<int> AddAsync(SourceAdder adder, NewsBotDbContext db, SourceDraft draft, TextWriter output, TextWriter error,
+        CancellationToken ct)
     {
-        if (interval is { } i && i < TimeSpan.FromSeconds(1))
+        var url = draft.Url;
+        switch (await adder.AddAsync(db, draft, SourceOrigin.Operator, ct))
         {
-            await System.Console.Error.WriteLineAsync("--interval must be at least 00:00:01");
-            return 2;
+            case SourceAddResult.Invalid { Problem: SourceProblem.IntervalTooShort }:
+                await error.WriteLineAsync("--interval must be at least 00:00:01");
+                return 2;
+            case SourceAddResult.Invalid:
+                await error.WriteLineAsync($"feed '{url}': not an http(s) URL or a file path; not added");
+                return 1;
+            case SourceAddResult.Duplicate:
+                await error.WriteLineAsync($"a source with URL {url} already exists");
+                return 1;
+            case SourceAddResult.Unreadable { Error: var why }:
+                await error.WriteLineAsync($"feed '{url}': {why}; not added");
+                return 1;
+            case SourceAddResult.Added { Source: var source, Read: { } ok }:
+                await output.WriteLineAsync($"Added source {source.Id} '{source.Name}': {ok.Feed.Format}, {ok.Feed.Items.Count} items (recorded as seen at the first poll, not alerted)");
+                return 0;
+            case var other:
+                throw new InvalidOperationException($"source '{url}': unexpected add result {other.GetType().Name}");
         }
-        if (await db.Sources.AnyAsync(s => s.Url == url, ct))
-        {
-            await System.Console.Error.WriteLineAsync($"a source with URL {url} already exists");
-            return 1;
-        }
-        var read = await app.Services.GetRequiredService<SourceFeedReader>().ReadAsync(url, null, null, ct);
-        if (read is not FeedRead.Read ok)
-        {
-            await System.Console.Error.WriteLineAsync($"feed '{url}': {(read as FeedRead.Unreadable)?.Error ?? "no content"}; not added");
-            return 1;
-        }
-        var now = DateTime.UtcNow;
-        var source = new Source { Name = name ?? ok.Feed.Title ?? url, Url = url, PollInterval = interval, NextPollAt = now, CreatedAt = now };
-        db.Sources.Add(source);
-        await db.SaveChangesAsync(ct);
-        System.Console.WriteLine($"Added source {source.Id} '{source.Name}': {ok.Feed.Format}, {ok.Feed.Items.Count} items (recorded as seen at the first poll, not alerted)");
-        return 0;
     }
 
-    private static async Task<int> RemoveAsync(NewsBotDbContext db, long id, CancellationToken ct)
+    private static async Task<int> RemoveAsync(WebApplication app, NewsBotDbContext db, long id, CancellationToken ct)
     {
-        var removed = await db.Sources.Where(s => s.Id == id).ExecuteDeleteAsync(ct);
-        if (removed == 0)
+        if (await app.Services.GetRequiredService<SourceEditor>().RemoveAsync(db, id, ct) is null)
         {
             await System.Console.Error.WriteLineAsync($"no source with id {id}");
             return 1;

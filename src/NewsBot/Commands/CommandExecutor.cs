@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsBot.Application.Chats;
 using NewsBot.Core.Commands;
 using NewsBot.Core.Delivery;
 using NewsBot.Storage;
@@ -15,7 +16,7 @@ public sealed partial class CommandExecutor(
     FilterCommands filters,
     SourceCommands sources,
     WebhookCommands webhooks,
-    TimeProvider time,
+    ChatDirectory chats,
     ILogger<CommandExecutor> log) : ICommandExecutor
 {
     public async Task<CommandReply> ExecuteAsync(CommandContext ctx, ChatCommand cmd, CancellationToken ct)
@@ -68,29 +69,20 @@ public sealed partial class CommandExecutor(
         var (externalId, title) = cmd.TargetChannel is not null && ctx.Target is { } target
             ? (target.ChatId, target.Title ?? target.Handle)
             : (ctx.ChatId, ctx.ChatTitle ?? ctx.UserName);
-        var chat = await db.Chats.FirstOrDefaultAsync(c => c.Platform == ctx.Platform && c.ExternalId == externalId, ct);
-        if (chat is not null) return chat;
-        chat = new Chat { Platform = ctx.Platform, ExternalId = externalId, Title = title, CreatedAt = time.GetUtcNow().UtcDateTime };
-        db.Chats.Add(chat);
-        await db.SaveChangesAsync(ct);
-        return chat;
+        return await chats.FindOrCreateAsync(db, ctx.Platform, externalId, title, ct);
     }
 
     private async Task<CommandReply> StartAsync(NewsBotDbContext db, CommandContext ctx, CancellationToken ct)
     {
         var chat = await ChatAsync(db, ctx, new ChatCommand.Start(), ct);
-        var welcomeBack = chat.DeactivatedReason is not null;
-        chat.DeactivatedReason = null; // the chat can receive messages again
-        await db.SaveChangesAsync(ct);
+        var welcomeBack = await chats.ReactivateAsync(db, chat, ct);
         var help = CommandReplies.Help(ctx).Text;
         return new CommandReply((welcomeBack ? "Welcome back! Alerts are on again.\n\n" : "") + help);
     }
 
     private async Task<CommandReply> SetPausedAsync(NewsBotDbContext db, CommandContext ctx, ChatCommand cmd, bool paused, CancellationToken ct)
     {
-        var chat = await ChatAsync(db, ctx, cmd, ct);
-        chat.Paused = paused;
-        await db.SaveChangesAsync(ct);
+        await chats.SetPausedAsync(db, await ChatAsync(db, ctx, cmd, ct), paused, ct);
         return new CommandReply(paused
             ? "Alerts are paused. Send /resume to start them again."
             : "Alerts are on again.");
@@ -109,13 +101,8 @@ public sealed partial class CommandExecutor(
 
     private async Task<CommandReply> StopAsync(NewsBotDbContext db, CommandContext ctx, CancellationToken ct)
     {
-        var chat = await db.Chats.Include(c => c.Filters)
-            .FirstOrDefaultAsync(c => c.Platform == ctx.Platform && c.ExternalId == ctx.ChatId, ct);
-        if (chat is null) return new CommandReply("This chat has no subscription. Send /start to begin.");
-        var filterIds = chat.Filters.Select(f => f.Id).ToList();
-        db.Chats.Remove(chat); // filters and alerts go with it
-        await db.SaveChangesAsync(ct);
-        filters.Forget(filterIds);
+        if (!await chats.ForgetAsync(db, ctx.Platform, ctx.ChatId, ct))
+            return new CommandReply("This chat has no subscription. Send /start to begin.");
         return new CommandReply("Done: this chat and its filters are forgotten. Send /start to subscribe again.");
     }
 

@@ -1,15 +1,14 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Commands;
 using NewsBot.Core.Filters;
-using NewsBot.Pipeline.Match;
+using NewsBot.Application.Filters;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 
 namespace NewsBot.Commands;
 
-/// <summary>/add, /list, /remove, /test: a chat's filters, kept in the database and the live index together.</summary>
-public sealed class FilterCommands(FilterIndexHolder index, FilterPreview preview, FilterLimits limits, TimeProvider time)
+/// <summary>/add, /list, /remove, /test: a chat's filters in chat words; the rules are <see cref="ChatFilters"/>'.</summary>
+public sealed class FilterCommands(ChatFilters filters, FilterPreview preview)
 {
     /// <param name="addedBy">
     /// "platform:user id" of the sender, or null when no person sent it (configured webhooks).
@@ -18,26 +17,23 @@ public sealed class FilterCommands(FilterIndexHolder index, FilterPreview previe
     /// </param>
     public async Task<CommandReply> AddAsync(NewsBotDbContext db, Chat chat, string text, string? addedBy, CancellationToken ct)
     {
-        if (FilterParser.Parse(text, limits) is FilterParseResult.Error error)
-            return new CommandReply($"That filter has a problem: {error.Message}.\nExamples: /add ceasefire, /add \"two-state solution\", /add ceasefire -football");
-        var filter = ((FilterParseResult.Success)FilterParser.Parse(text, limits)).Filter;
-
-        var existing = await db.Filters.Where(f => f.ChatId == chat.Id).ToListAsync(ct);
-        if (existing.Count >= limits.MaxFiltersPerChat)
-            return new CommandReply($"This chat already has {existing.Count} filters, the most allowed. Remove one with /remove <number> first.");
-        if (addedBy is not null && await db.Filters.CountAsync(f => f.AddedBy == addedBy, ct) is var mine && mine >= limits.MaxFiltersPerUser)
-            return new CommandReply($"You have already added {mine} filters across your chats, the most one person may have. " +
-                "Remove some with /remove <number> (see /list in each chat) first.");
-        if (existing.Any(f => FilterParser.Parse(f.Text, limits) is FilterParseResult.Success s && s.Filter.Normalized == filter.Normalized))
-            return new CommandReply($"This chat already has the filter {filter.Normalized}.");
-
-        var row = new ChatFilter { ChatId = chat.Id, Text = text.Trim(), AddedBy = addedBy, CreatedAt = time.GetUtcNow().UtcDateTime };
-        db.Filters.Add(row);
-        await db.SaveChangesAsync(ct);
-        index.Add(row.Id, chat.Id, row.Text);
-
-        var found = await preview.ScanAsync(db, filter, 3, ct);
-        return new CommandReply($"Added filter {existing.Count + 1}: {filter.Normalized}\n\n{preview.Describe(found)}");
+        switch (await filters.AddAsync(db, chat, text, addedBy, ct))
+        {
+            case FilterAddResult.Invalid error:
+                return new CommandReply($"That filter has a problem: {error.Message}.\nExamples: /add ceasefire, /add \"two-state solution\", /add ceasefire -football");
+            case FilterAddResult.ChatFull { Count: var count }:
+                return new CommandReply($"This chat already has {count} filters, the most allowed. Remove one with /remove <number> first.");
+            case FilterAddResult.SenderFull { Count: var mine }:
+                return new CommandReply($"You have already added {mine} filters across your chats, the most one person may have. " +
+                    "Remove some with /remove <number> (see /list in each chat) first.");
+            case FilterAddResult.Duplicate { Normalized: var normalized }:
+                return new CommandReply($"This chat already has the filter {normalized}.");
+            case FilterAddResult.Added { Number: var number, Filter: var filter }:
+                var found = await preview.ScanAsync(db, filter, 3, ct);
+                return new CommandReply($"Added filter {number}: {filter.Normalized}\n\n{preview.Describe(found)}");
+            case var other:
+                throw new InvalidOperationException($"chat {chat.Id}: unexpected filter result {other.GetType().Name}");
+        }
     }
 
     public async Task<CommandReply> ListAsync(NewsBotDbContext db, Chat chat, string? target, CancellationToken ct)
@@ -55,15 +51,12 @@ public sealed class FilterCommands(FilterIndexHolder index, FilterPreview previe
 
     public async Task<CommandReply> RemoveAsync(NewsBotDbContext db, Chat chat, int number, CancellationToken ct)
     {
-        var rows = await OrderedFiltersAsync(db, chat, ct);
-        if (number < 1 || number > rows.Count)
-            return new CommandReply(rows.Count == 0
+        var removed = await filters.RemoveNumberAsync(db, chat.Id, number, ct);
+        if (removed is FilterRemoveResult.NoSuchNumber { Count: var count })
+            return new CommandReply(count == 0
                 ? "There are no filters to remove."
-                : $"There is no filter {number}; this chat has filters 1 to {rows.Count} (see /list).");
-        var row = rows[number - 1];
-        db.Filters.Remove(row);
-        await db.SaveChangesAsync(ct);
-        index.Remove(row.Id);
+                : $"There is no filter {number}; this chat has filters 1 to {count} (see /list).");
+        var row = ((FilterRemoveResult.Removed)removed).Row;
         return new CommandReply($"Removed filter {number}: {Shown(row.Text)}");
     }
 
@@ -83,14 +76,8 @@ public sealed class FilterCommands(FilterIndexHolder index, FilterPreview previe
         return new CommandReply(reply.ToString().TrimEnd());
     }
 
-    /// <summary>Drops filters from the live index after their chat was deleted.</summary>
-    public void Forget(IEnumerable<long> filterIds)
-    {
-        foreach (var id in filterIds) index.Remove(id);
-    }
-
-    private static Task<List<ChatFilter>> OrderedFiltersAsync(NewsBotDbContext db, Chat chat, CancellationToken ct) =>
-        db.Filters.Where(f => f.ChatId == chat.Id).OrderBy(f => f.Id).ToListAsync(ct);
+    private Task<List<ChatFilter>> OrderedFiltersAsync(NewsBotDbContext db, Chat chat, CancellationToken ct) =>
+        filters.ListAsync(db, chat.Id, ct);
 
     private static string Shown(string text) =>
         FilterParser.Parse(text) is FilterParseResult.Success ok ? ok.Filter.Normalized : text;

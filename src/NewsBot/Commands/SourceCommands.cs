@@ -2,15 +2,14 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Commands;
-using NewsBot.Pipeline.Poll;
-using NewsBot.Sources.Reading;
+using NewsBot.Application.Sources;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 
 namespace NewsBot.Commands;
 
 /// <summary>/sources for everyone; /addsource, /removesource, /pausesource, /resumesource, /stats for admins.</summary>
-public sealed class SourceCommands(SourceFeedReader reader, TimeProvider time)
+public sealed class SourceCommands(SourceAdder adder, SourceEditor editor, TimeProvider time)
 {
     public async Task<CommandReply> ListAsync(NewsBotDbContext db, bool withHealth, CancellationToken ct)
     {
@@ -31,40 +30,32 @@ public sealed class SourceCommands(SourceFeedReader reader, TimeProvider time)
         return new CommandReply(text.ToString().TrimEnd());
     }
 
-    public async Task<CommandReply> AddAsync(NewsBotDbContext db, Uri url, string? name, CancellationToken ct)
-    {
-        var address = url.ToString();
-        if (url.Scheme is not ("http" or "https"))
-            return new CommandReply("Sources added from chat must be http:// or https:// URLs.");
-        if (await db.Sources.FirstOrDefaultAsync(s => s.Url == address, ct) is { } existing)
-            return new CommandReply($"That feed is already source #{existing.Id} ({existing.Name}).");
-        var read = await reader.ReadAsync(address, null, null, ct);
-        if (read is not FeedRead.Read ok)
-            return new CommandReply($"I could not add it: {(read as FeedRead.Unreadable)?.Error ?? "the feed sent no content"}.");
-        var now = time.GetUtcNow().UtcDateTime;
-        var source = new Source { Name = name ?? ok.Feed.Title ?? url.Host, Url = address, NextPollAt = now, CreatedAt = now };
-        db.Sources.Add(source);
-        await db.SaveChangesAsync(ct);
-        return new CommandReply($"Added source #{source.Id} {source.Name}: {ok.Feed.Items.Count} items now. " +
-                                "Those are recorded as seen; alerts start with the next new article.");
-    }
+    public async Task<CommandReply> AddAsync(NewsBotDbContext db, Uri url, string? name, CancellationToken ct) =>
+        await adder.AddAsync(db, new SourceDraft(url.ToString(), name), SourceOrigin.Remote, ct) switch
+        {
+            SourceAddResult.Duplicate { Existing: var existing } =>
+                new CommandReply($"That feed is already source #{existing.Id} ({existing.Name})."),
+            SourceAddResult.Unreadable { Error: var error } =>
+                new CommandReply($"I could not add it: {error}."),
+            SourceAddResult.Added { Source: var source, Read: { } ok } =>
+                new CommandReply($"Added source #{source.Id} {source.Name}: {ok.Feed.Items.Count} items now. " +
+                                 "Those are recorded as seen; alerts start with the next new article."),
+            SourceAddResult.Invalid =>
+                new CommandReply("Sources added from chat must be http:// or https:// URLs."),
+            var other => throw new InvalidOperationException($"source '{url}': unexpected add result {other.GetType().Name}"),
+        };
 
     public async Task<CommandReply> RemoveAsync(NewsBotDbContext db, long id, CancellationToken ct)
     {
-        var source = await db.Sources.FindAsync([id], ct);
+        var source = await editor.RemoveAsync(db, id, ct);
         if (source is null) return NoSuch(id);
-        db.Sources.Remove(source);
-        await db.SaveChangesAsync(ct);
         return new CommandReply($"Removed source #{id} {source.Name}.");
     }
 
     public async Task<CommandReply> SetPausedAsync(NewsBotDbContext db, long id, bool paused, CancellationToken ct)
     {
-        var source = await db.Sources.FindAsync([id], ct);
+        var source = await editor.SetPausedAsync(db, id, paused, ct);
         if (source is null) return NoSuch(id);
-        source.Paused = paused;
-        if (!paused) source.NextPollAt = time.GetUtcNow().UtcDateTime; // poll at once when resumed
-        await db.SaveChangesAsync(ct);
         return new CommandReply(paused ? $"Paused source #{id} {source.Name}." : $"Resumed source #{id} {source.Name}.");
     }
 

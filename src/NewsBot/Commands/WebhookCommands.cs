@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Commands;
+using NewsBot.Application.Chats;
 using NewsBot.Discord.Sending;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
@@ -11,29 +12,14 @@ namespace NewsBot.Commands;
 /// its id, as configured webhooks are stored), so alerts reach it through the same filters and delivery queue.
 /// The URL carries the webhook's token, so replies name the webhook by id and masked URL only.
 /// </summary>
-public sealed class WebhookCommands(FilterCommands filters, TimeProvider time)
+public sealed class WebhookCommands(FilterCommands filters, ChatDirectory chats)
 {
     public async Task<CommandReply> AddAsync(NewsBotDbContext db, ChatCommand.AddWebhook cmd, string addedBy, CancellationToken ct)
     {
-        // Few webhook chats exist; they are matched by webhook id, since a URL may be stored in another spelling.
-        var chat = (await db.Chats.Where(c => c.Platform == DiscordWebhookSender.PlatformName).ToListAsync(ct))
-            .FirstOrDefault(c => WebhookUrl.TryParse(c.ExternalId)?.Id == cmd.WebhookId);
-        var known = chat is not null;
-        if (chat is null)
-        {
-            chat = new Chat
-            {
-                Platform = DiscordWebhookSender.PlatformName, ExternalId = cmd.Url,
-                Title = string.IsNullOrWhiteSpace(cmd.Title) ? "Discord webhook" : cmd.Title.Trim(), CreatedAt = time.GetUtcNow().UtcDateTime,
-            };
-            db.Chats.Add(chat);
-        }
-        else if (WebhookUrl.TryParse(chat.ExternalId)?.Token != WebhookUrl.TryParse(cmd.Url)?.Token)
-        {
-            chat.ExternalId = cmd.Url; // the token was reset in Discord; the old one no longer works
-        }
-        chat.DeactivatedReason = null; // Discord just confirmed the webhook exists
-        await db.SaveChangesAsync(ct);
+        var title = string.IsNullOrWhiteSpace(cmd.Title) ? "Discord webhook" : cmd.Title.Trim();
+        var (chat, created) = await chats.FindOrCreateWebhookAsync(db, cmd.Url, title, ct);
+        var known = !created;
+        await chats.ReactivateAsync(db, chat, ct); // Discord just confirmed the webhook exists
 
         var masked = WebhookUrl.MaskIfWebhook(cmd.Url);
         var lead = known

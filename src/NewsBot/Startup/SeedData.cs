@@ -1,77 +1,74 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsBot.Application.Chats;
+using NewsBot.Application.Sources;
 using NewsBot.Configuration;
-using NewsBot.Discord;
-using NewsBot.Discord.Sending;
 using NewsBot.Console;
+using NewsBot.Discord;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 
 namespace NewsBot.Startup;
 
-/// <summary>Adds what the configuration asks for and the database lacks: seed sources, the console chat and configured webhooks with their filters.</summary>
-public static class SeedData
+/// <summary>
+/// Adds what the configuration asks for and the database lacks: seed sources, the console chat and
+/// configured webhooks with their filters. Sources and chats go through the same services as
+/// everything else, so a seeded source follows the rules of one added by hand.
+/// </summary>
+public sealed partial class SeedData(
+    SourceAdder sources,
+    ChatDirectory chats,
+    IOptions<SourcesOptions> sourcesOptions,
+    IOptions<ConsoleOptions> consoleOptions,
+    IOptions<DiscordOptions> discordOptions,
+    TimeProvider time,
+    ILogger<SeedData> log)
 {
-    public static async Task ApplyAsync(NewsBotDbContext db, SourcesOptions sources, ConsoleOptions console, DiscordOptions discord, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Runs before the filter index is loaded, so filters added here reach the index with the load;
+    /// configured filters skip the per-chat and per-user limits, which exist for strangers.
+    /// </summary>
+    public async Task ApplyAsync(NewsBotDbContext db, CancellationToken ct)
     {
-        foreach (var seed in sources.Seed)
+        foreach (var seed in sourcesOptions.Value.Seed)
         {
-            if (await db.Sources.AnyAsync(s => s.Url == seed.Url, ct)) continue;
-            db.Sources.Add(new Source
-            {
-                Name = seed.Name,
-                Url = seed.Url,
-                PollInterval = seed.PollInterval,
-                AlertOnFirstFetch = seed.AlertOnFirstFetch,
-                NextPollAt = now,
-                CreatedAt = now,
-            });
+            // No test fetch: the service may start before the network or the feed is up; the first poll reports it.
+            var draft = new SourceDraft(seed.Url, seed.Name, seed.PollInterval, seed.AlertOnFirstFetch);
+            if (await sources.AddUnreadAsync(db, draft, SourceOrigin.Operator, ct) is SourceAddResult.Invalid invalid)
+                LogSeedRefused(seed.Url, invalid.Problem);
         }
 
+        var console = consoleOptions.Value;
         if (console.Filters.Count > 0)
         {
-            var chat = await FindOrAddChatAsync(db, ConsoleAlertSender.PlatformName, ConsoleAlertSender.DefaultChatId, "console", now, ct);
+            var chat = await WithFiltersAsync(db,
+                await chats.FindOrCreateAsync(db, ConsoleAlertSender.PlatformName, ConsoleAlertSender.DefaultChatId, "console", ct), ct);
             // Nobody can type commands into the console chat, so its filters are exactly the configured ones.
             chat.Filters.RemoveAll(f => !console.Filters.Contains(f.Text));
-            AddMissingFilters(chat, console.Filters, now);
+            AddMissingFilters(chat, console.Filters);
         }
-        foreach (var webhook in discord.Webhooks)
+        foreach (var webhook in discordOptions.Value.Webhooks)
         {
-            var chat = await FindWebhookChatAsync(db, webhook.Url, ct)
-                       ?? await FindOrAddChatAsync(db, DiscordWebhookSender.PlatformName, webhook.Url, "Discord webhook", now, ct);
-            // A reset token in the configuration replaces the stored one (the old token no longer works).
-            if (WebhookUrl.TryParse(chat.ExternalId)?.Token != WebhookUrl.TryParse(webhook.Url)?.Token) chat.ExternalId = webhook.Url;
+            var (chat, _) = await chats.FindOrCreateWebhookAsync(db, webhook.Url, "Discord webhook", ct);
             // Configuration adds missing filters and never deletes: an admin may have given the same webhook
             // filters with /newsadmin addwebhook, and the database cannot tell those from configured ones.
-            AddMissingFilters(chat, webhook.Filters, now);
+            AddMissingFilters(await WithFiltersAsync(db, chat, ct), webhook.Filters);
         }
         await db.SaveChangesAsync(ct);
     }
 
-    private static async Task<Chat> FindOrAddChatAsync(NewsBotDbContext db, string platform, string externalId, string title, DateTime now, CancellationToken ct)
+    private static async Task<Chat> WithFiltersAsync(NewsBotDbContext db, Chat chat, CancellationToken ct)
     {
-        var chat = db.Chats.Local.FirstOrDefault(c => c.Platform == platform && c.ExternalId == externalId)
-                   ?? await db.Chats.Include(c => c.Filters).FirstOrDefaultAsync(c => c.Platform == platform && c.ExternalId == externalId, ct);
-        if (chat is not null) return chat;
-        chat = new Chat { Platform = platform, ExternalId = externalId, Title = title, CreatedAt = now };
-        db.Chats.Add(chat);
+        await db.Entry(chat).Collection(c => c.Filters).LoadAsync(ct);
         return chat;
     }
 
-    /// <summary>
-    /// A webhook chat is the same webhook whatever the URL's spelling (discord.com or discordapp.com, another
-    /// API version): matched by webhook id, as /newsadmin addwebhook matches it, so one webhook is one chat.
-    /// </summary>
-    private static async Task<Chat?> FindWebhookChatAsync(NewsBotDbContext db, string url, CancellationToken ct)
+    private void AddMissingFilters(Chat chat, List<string> filters)
     {
-        if (WebhookUrl.TryParse(url)?.Id is not { } id) return null;
-        await db.Chats.Include(c => c.Filters).Where(c => c.Platform == DiscordWebhookSender.PlatformName).LoadAsync(ct);
-        return db.Chats.Local.Where(c => c.Platform == DiscordWebhookSender.PlatformName)
-            .FirstOrDefault(c => WebhookUrl.TryParse(c.ExternalId)?.Id == id);
-    }
-
-    private static void AddMissingFilters(Chat chat, List<string> filters, DateTime now)
-    {
+        var now = time.GetUtcNow().UtcDateTime;
         foreach (var text in filters.Distinct().Where(t => chat.Filters.All(f => f.Text != t)))
             chat.Filters.Add(new ChatFilter { Text = text, CreatedAt = now });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "seed source '{Url}' in NewsBot:Sources:Seed not added: {Problem}")]
+    private partial void LogSeedRefused(string url, SourceProblem problem);
 }

@@ -1,5 +1,6 @@
 using NewsBot.Core.Platforms;
 using Hangfire;
+using NewsBot.Application;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using NewsBot.Core.Summaries;
@@ -83,6 +84,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ArticleIngester>();
         services.AddSingleton<ArticleMatcher>();
         services.AddNewsBotCommands();
+        services.AddNewsBotApplication();
+        services.AddSingleton<SeedData>();
         services.AddSingleton<FilterPreview>();
         services.AddSingleton<FilterCommands>();
         services.AddSingleton<SourceCommands>();

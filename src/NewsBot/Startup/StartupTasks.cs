@@ -1,7 +1,5 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NewsBot.Configuration;
 using NewsBot.Pipeline.Deliver;
 using NewsBot.Pipeline.Match;
 using NewsBot.Storage;
@@ -31,11 +29,7 @@ public static class StartupTasks
         var factory = services.GetRequiredService<NewsBotDbContextFactory>();
         await factory.MigrateAsync(ct);
         await using var db = factory.CreateDbContext();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await SeedData.ApplyAsync(db,
-            services.GetRequiredService<IOptions<SourcesOptions>>().Value,
-            services.GetRequiredService<IOptions<ConsoleOptions>>().Value,
-            services.GetRequiredService<IOptions<NewsBot.Discord.DiscordOptions>>().Value, now, ct);
+        await services.GetRequiredService<SeedData>().ApplyAsync(db, ct);
         if (!services.GetRequiredService<Scaling.Topology>().SeveralInstances) await ReleaseStaleClaimsAsync(db, ct);
         await services.GetRequiredService<FilterIndexHolder>().LoadAsync(db, ct);
         await services.GetRequiredService<Pipeline.Match.StoryIndexHolder>().LoadAsync(db, ct);

@@ -30,6 +30,9 @@ public sealed class SourceHosts(IDbContextFactory<NewsBotDbContext> dbFactory, I
 
     public bool Contains(string host) => _hosts.Contains(host);
 
+    /// <summary>A source was added, removed or moved: the next refresh reloads at once, so a removed host stops being trusted.</summary>
+    public void MarkStale() => Interlocked.Exchange(ref _loadedAt, NeverLoaded);
+
     public async Task RefreshAsync(CancellationToken ct)
     {
         // Without private addresses allowed nobody asks (the page fetcher refuses them all).

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using NewsBot.Pipeline.Enrich;
+using NewsBot.Sources.Reading;
+using NewsBot.Storage;
+using NewsBot.Storage.Entities;
+
+namespace NewsBot.Application.Sources;
+
+/// <summary>
+/// Adds sources for chat commands, the CLI, the admin console, OPML import and seeding, so the
+/// rules live once: accepted addresses (<see cref="SourceUrl"/>), one source per address, a test
+/// fetch before storing, the name when none is given (<see cref="SourceNames"/>), the poll interval
+/// floor, and the clock. Steps are public for callers that split them (preview, bulk import).
+/// </summary>
+public sealed class SourceAdder(SourceFeedReader reader, SourceHosts hosts, TimeProvider time)
+{
+    /// <summary>Checks, test-fetches and stores: the way a source is added by hand.</summary>
+    public async Task<SourceAddResult> AddAsync(NewsBotDbContext db, SourceDraft draft, SourceOrigin origin, CancellationToken ct) =>
+        await CheckAsync(db, draft, origin, ct) switch
+        {
+            SourceAddResult.Readable ready => await SaveAsync(db, ready, ct),
+            var refused => refused,
+        };
+
+    /// <summary>Checks and test-fetches without storing.</summary>
+    public async Task<SourceAddResult> CheckAsync(NewsBotDbContext db, SourceDraft draft, SourceOrigin origin, CancellationToken ct)
+    {
+        var (ok, refused) = await ValidateAsync(db, draft, origin, ct);
+        return refused ?? await ReadAsync(ok!, ct);
+    }
+
+    /// <summary>The checks that need no fetch: address, interval, duplicate. Either a checked source or the refusal.</summary>
+    public async Task<(CheckedSource? Ok, SourceAddResult? Refused)> ValidateAsync(NewsBotDbContext db, SourceDraft draft, SourceOrigin origin,
+        CancellationToken ct)
+    {
+        if (SourceUrl.Check(draft.Url, origin, out var address) is { } problem) return (null, new SourceAddResult.Invalid(problem));
+        if (draft.PollInterval < SourceUrl.MinPollInterval) return (null, new SourceAddResult.Invalid(SourceProblem.IntervalTooShort));
+        if (await FindAsync(db, draft.Url, address, ct) is { } existing) return (null, new SourceAddResult.Duplicate(existing));
+        return (new CheckedSource(draft, address), null);
+    }
+
+    /// <summary>The test fetch: a dead address is reported now instead of becoming a source that fails forever.</summary>
+    public async Task<SourceAddResult> ReadAsync(CheckedSource source, CancellationToken ct) =>
+        await reader.ReadAsync(source.Address, null, null, ct) switch
+        {
+            FeedRead.Read ok => new SourceAddResult.Readable(source.Draft, source.Address,
+                SourceNames.Choose(source.Draft.Name, ok.Feed.Title, source.Address), ok),
+            FeedRead.Unreadable bad => new SourceAddResult.Unreadable(bad.Error),
+            _ => new SourceAddResult.Unreadable("the feed sent no content"),
+        };
+
+    /// <summary>Stores a source that passed <see cref="CheckAsync"/>.</summary>
+    public Task<SourceAddResult> SaveAsync(NewsBotDbContext db, SourceAddResult.Readable ready, CancellationToken ct) =>
+        StoreAsync(db, ready.Draft with { Name = ready.Name }, ready.Address, ready.Read, ct);
+
+    /// <summary>
+    /// Checks and stores without a test fetch: for seeding (the service may start before the network
+    /// is up) and for the admin console's save step, whose preview just read the feed.
+    /// </summary>
+    public async Task<SourceAddResult> AddUnreadAsync(NewsBotDbContext db, SourceDraft draft, SourceOrigin origin, CancellationToken ct)
+    {
+        var (ok, refused) = await ValidateAsync(db, draft, origin, ct);
+        return refused ?? await StoreAsync(db, ok!.Draft, ok.Address, null, ct);
+    }
+
+    private async Task<SourceAddResult> StoreAsync(NewsBotDbContext db, SourceDraft draft, string address, FeedRead.Read? read, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var source = new Source
+        {
+            Name = SourceNames.Choose(draft.Name, null, address),
+            Url = address,
+            PollInterval = draft.PollInterval,
+            AlertOnFirstFetch = draft.AlertOnFirstFetch,
+            NextPollAt = now, // the first poll records what the feed holds now
+            CreatedAt = now,
+        };
+        db.Sources.Add(source);
+        await db.SaveChangesAsync(ct);
+        hosts.MarkStale();
+        return new SourceAddResult.Added(source, read);
+    }
+
+    /// <summary>
+    /// The source with this address, as stored or as typed: older rows (seeded, or added by the CLI)
+    /// hold the address as written, newer ones as <see cref="SourceUrl"/> spells it.
+    /// </summary>
+    private static async Task<Source?> FindAsync(NewsBotDbContext db, string typed, string address, CancellationToken ct)
+    {
+        var raw = typed.Trim();
+        return db.Sources.Local.FirstOrDefault(s => s.Url == address || s.Url == raw)
+               ?? await db.Sources.FirstOrDefaultAsync(s => s.Url == address || s.Url == raw, ct);
+    }
+}
