@@ -33,7 +33,7 @@ public sealed class ApplicationWorld : IAsyncDisposable
     {
         Database = database;
         Site = site;
-        Index = new FilterIndexHolder(NullLogger<FilterIndexHolder>.Instance);
+        Index = new FilterIndexHolder(Options.Create(new FilterIndexOptions()), NullLogger<FilterIndexHolder>.Instance);
         _fetcher = new FeedFetcher(new FetchOptions { AllowPrivateAddresses = true, Timeout = TimeSpan.FromSeconds(10) }, Time);
         var reader = new SourceFeedReader(_fetcher, new FeedReaderOptions(Path.GetTempPath(), TimeSpan.FromSeconds(20)), Time);
         var hosts = new SourceHosts(database.Factory, Options.Create(new SourcesOptions { AllowPrivateAddresses = true }), Time);
