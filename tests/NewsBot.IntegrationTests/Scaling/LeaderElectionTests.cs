@@ -1,9 +1,13 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsBot.Configuration;
+using NewsBot.Console;
+using NewsBot.Core.Platforms;
+using NewsBot.Discord;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Scaling;
 using NewsBot.Storage;
+using NewsBot.Telegram;
 using NewsBot.TestKit;
 
 namespace NewsBot.IntegrationTests.Scaling;
@@ -17,7 +21,26 @@ public sealed class LeaderElectionTests
         Topology.From(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }),
         Options.Create(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }),
         Options.Create(new LeadershipOptions { RetryInterval = TimeSpan.FromMilliseconds(200) }),
-        TimeProvider.System, NullLogger<LeaderElection>.Instance);
+        TimeProvider.System, NullLogger<LeaderElection>.Instance, ChatPlatforms());
+
+    /// <summary>The console, Telegram and Discord platforms as the host registers them with both bot tokens set.</summary>
+    private static IEnumerable<IChatPlatform> ChatPlatforms()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["NewsBot:Telegram:BotToken"] = "123:token",
+            ["NewsBot:Discord:BotToken"] = "token",
+        }).Build();
+        return new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddConsoleChat()
+            .AddTelegram(configuration)
+            .AddDiscord(configuration)
+            .BuildServiceProvider()
+            .GetServices<IChatPlatform>()
+            .ToList();
+    }
 
     private static Func<CancellationToken, Task> Work(TaskCompletionSource started) => async ct =>
     {
