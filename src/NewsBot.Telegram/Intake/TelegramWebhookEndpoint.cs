@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace NewsBot.Telegram.Intake;
 
@@ -11,7 +12,17 @@ public static class TelegramWebhookEndpoint
     /// <summary>Maps the webhook route in webhook mode; nothing in polling mode (getUpdates and webhooks exclude each other).</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        var options = app.ServiceProvider.GetRequiredService<TelegramOptions>();
+        TelegramOptions options;
+        try
+        {
+            options = app.ServiceProvider.GetRequiredService<TelegramOptions>();
+        }
+        catch (OptionsValidationException)
+        {
+            // Mapping happens while the host is built, also for CLI verbs that never start it; an invalid
+            // configuration stops the start (ValidateOnStart, naming the key), not the build.
+            return;
+        }
         if (options.Mode == TelegramIntakeMode.Webhook && Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out var hook))
             app.MapPost(hook.AbsolutePath, ReceiveAsync);
     }
