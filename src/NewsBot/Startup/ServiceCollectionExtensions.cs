@@ -1,4 +1,3 @@
-using NewsBot.Core.Platforms;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
@@ -7,7 +6,6 @@ using Microsoft.Extensions.Options;
 using NewsBot.Commands;
 using NewsBot.Configuration;
 using NewsBot.Core.Commands;
-using NewsBot.Console;
 using NewsBot.Core.Alerts;
 using NewsBot.Pipeline;
 using NewsBot.Pipeline.Ingest;
