@@ -62,6 +62,22 @@ public sealed record PlatformCapabilities
 
     /// <summary>Longest plain-text message the platform takes (digests and notices are split to fit).</summary>
     public required int MaxTextLength { get; init; }
+
+    /// <summary>How the platform reads formatted text (replies and alerts are rendered in it; plain text stays plain).</summary>
+    public PlatformMarkup Markup { get; init; } = PlatformMarkup.None;
+}
+
+/// <summary>The formatting language a platform reads in messages.</summary>
+public enum PlatformMarkup
+{
+    /// <summary>Text is shown as written (the console).</summary>
+    None,
+
+    /// <summary>Telegram's HTML subset (parse_mode HTML: &lt;b&gt;, &lt;i&gt;, &lt;a href&gt;, …; &lt; &gt; &amp; escaped).</summary>
+    TelegramHtml,
+
+    /// <summary>Discord's markdown in message content and embeds (*, _, `, ~, | and &gt; escaped to show as written).</summary>
+    DiscordMarkdown,
 }
 
 /// <summary>An addressee on one platform: a chat id, or (<see cref="IsUser"/>) a user reached privately.</summary>

@@ -15,7 +15,7 @@ public sealed class DiscordAlertSender(DiscordRestClient rest, DiscordOptions? o
     public string Name => PlatformName;
 
     public PlatformCapabilities Capabilities { get; } =
-        new() { NeedsLeader = true, CanEdit = true, CanMessageUser = true, MaxTextLength = DigestMarkdown.MaxContentLength };
+        new() { NeedsLeader = true, CanEdit = true, CanMessageUser = true, MaxTextLength = DigestMarkdown.MaxContentLength, Markup = PlatformMarkup.DiscordMarkdown };
 
     /// <summary>Admins are users, reached through a DM channel opened when a notice is sent.</summary>
     public IReadOnlyList<PlatformRecipient> AdminRecipients => (options?.AdminUserIds ?? []).Select(id => new PlatformRecipient(id, IsUser: true)).ToList();

@@ -20,7 +20,7 @@ public sealed class DiscordWebhookSender(DiscordRestClient rest) : IChatPlatform
 
     /// <summary>A webhook has no bot account behind it: any instance may send, and there is nobody to message privately.</summary>
     public PlatformCapabilities Capabilities { get; } =
-        new() { NeedsLeader = false, CanEdit = true, CanMessageUser = false, MaxTextLength = DigestMarkdown.MaxContentLength };
+        new() { NeedsLeader = false, CanEdit = true, CanMessageUser = false, MaxTextLength = DigestMarkdown.MaxContentLength, Markup = PlatformMarkup.DiscordMarkdown };
 
     public IReadOnlyList<PlatformRecipient> AdminRecipients => [];
 

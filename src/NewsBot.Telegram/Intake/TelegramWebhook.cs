@@ -7,8 +7,8 @@ using Telegram.Bot.Types;
 namespace NewsBot.Telegram.Intake;
 
 /// <summary>
-/// What the host's webhook endpoint needs: the secret check and the hand-off to the same handler
-/// polling uses. The endpoint itself (route, status codes) belongs to the host.
+/// What the webhook endpoint needs: the secret check and the hand-off to the same handler polling
+/// uses. The endpoint itself (route, status codes) is <see cref="TelegramWebhookEndpoint"/>.
 /// </summary>
 public sealed class TelegramWebhook(TelegramUpdateDispatcher dispatcher, TelegramOptions options)
 {

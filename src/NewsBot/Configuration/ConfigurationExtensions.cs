@@ -4,13 +4,14 @@ namespace NewsBot.Configuration;
 
 public static class ConfigurationExtensions
 {
-    /// <summary>Binds every NewsBot section and validates it at start, so a bad value stops start-up with the key's name.</summary>
+    /// <summary>
+    /// Binds the host's NewsBot sections and validates them at start, so a bad value stops start-up with the
+    /// key's name. The chat adapters bind and validate their own sections (AddTelegram, AddDiscord).
+    /// </summary>
     public static IServiceCollection AddNewsBotOptions(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         services.AddOptions<SourcesOptions>().BindConfiguration(SourcesOptions.Section).ValidateOnStart();
-        services.AddOptions<NewsBot.Telegram.TelegramOptions>().BindConfiguration(NewsBot.Telegram.TelegramOptions.Section).ValidateOnStart();
-        services.AddOptions<NewsBot.Discord.DiscordOptions>().BindConfiguration(NewsBot.Discord.DiscordOptions.SectionName).ValidateOnStart();
         services.AddOptions<SummariesOptions>().BindConfiguration(SummariesOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SummariesOptions>, SummariesOptionsValidator>();
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
@@ -18,8 +19,6 @@ public static class ConfigurationExtensions
         services.AddSingleton<IValidateOptions<SourceNoticeOptions>, SourceNoticeOptionsValidator>();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
-        services.AddSingleton<IValidateOptions<NewsBot.Telegram.TelegramOptions>, TelegramOptionsValidator>();
-        services.AddSingleton<IValidateOptions<NewsBot.Discord.DiscordOptions>, DiscordOptionsValidator>();
         return services;
     }
 }

@@ -44,45 +44,6 @@ internal sealed class SourcesOptionsValidator : IValidateOptions<SourcesOptions>
     }
 }
 
-internal sealed class TelegramOptionsValidator : IValidateOptions<NewsBot.Telegram.TelegramOptions>
-{
-    public ValidateOptionsResult Validate(string? name, NewsBot.Telegram.TelegramOptions o)
-    {
-        var errors = new List<string>();
-        const string s = NewsBot.Telegram.TelegramOptions.Section;
-        // Telegram tokens look like "123456:ABC..."; the message never repeats the token itself.
-        if (!string.IsNullOrEmpty(o.BotToken) && !System.Text.RegularExpressions.Regex.IsMatch(o.BotToken, @"^\d{1,16}:[A-Za-z0-9_-]+$"))
-            errors.Add($"{s}:BotToken is not a Telegram bot token (expected digits, a colon, then letters)");
-        if (o.ApiBaseUrl is { Length: > 0 } api && (!Uri.TryCreate(api, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
-            errors.Add($"{s}:ApiBaseUrl must be an absolute http(s) URL");
-        if (o.Mode == NewsBot.Telegram.TelegramIntakeMode.Webhook)
-        {
-            if (!Uri.TryCreate(o.WebhookUrl, UriKind.Absolute, out var hook) || hook.Scheme != "https")
-                errors.Add($"{s}:WebhookUrl must be a public https URL in webhook mode");
-            if (string.IsNullOrEmpty(o.WebhookSecret) || !System.Text.RegularExpressions.Regex.IsMatch(o.WebhookSecret, "^[A-Za-z0-9_-]{1,256}$"))
-                errors.Add($"{s}:WebhookSecret is required in webhook mode: 1-256 characters of A-Z, a-z, 0-9, _ and -");
-        }
-        if (o.PollTimeoutSeconds is < 0 or > 50) errors.Add($"{s}:PollTimeoutSeconds must be between 0 and 50 (Telegram caps long polls at 50 s)");
-        if (o.Pacing.MessagesPerSecond <= 0) errors.Add($"{s}:Pacing:MessagesPerSecond must be positive");
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-}
-
-internal sealed class DiscordOptionsValidator : IValidateOptions<NewsBot.Discord.DiscordOptions>
-{
-    /// <summary>Discord is off without a bot token; webhooks alone need no token.</summary>
-    public ValidateOptionsResult Validate(string? name, NewsBot.Discord.DiscordOptions o)
-    {
-        var problems = string.IsNullOrEmpty(o.BotToken)
-            ? o.Validate().Where(p => !p.Contains(":BotToken", StringComparison.Ordinal)).ToList()
-            : o.Validate().ToList();
-        for (var i = 0; i < o.Webhooks.Count; i++)
-            if (NewsBot.Discord.Sending.WebhookUrl.TryParse(o.Webhooks[i].Url) is null)
-                problems.Add($"{NewsBot.Discord.DiscordOptions.SectionName}:Webhooks:{i}:Url is not a Discord webhook URL (…/api/webhooks/<id>/<token>)");
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
-}
-
 internal sealed class SummariesOptionsValidator : IValidateOptions<SummariesOptions>
 {
     public ValidateOptionsResult Validate(string? name, SummariesOptions o)

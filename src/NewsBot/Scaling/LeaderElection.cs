@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using NewsBot.Configuration;
+using NewsBot.Core.Platforms;
 using NewsBot.Storage;
 using Npgsql;
 
@@ -23,18 +24,19 @@ public sealed partial class LeaderElection(
     IOptions<DatabaseOptions> database,
     IOptions<LeadershipOptions> options,
     TimeProvider time,
-    ILogger<LeaderElection> log) : Core.Platforms.IBotLeases
+    ILogger<LeaderElection> log,
+    IEnumerable<IChatPlatform> platforms) : IBotLeases
 {
     /// <summary>
-    /// Bot platforms are leader-only from the start, so no dispatch job sends to them before this
-    /// instance has won their lease. (Their senders exist only when their bot services run.)
+    /// The platforms that say they need the leader (<see cref="PlatformCapabilities.NeedsLeader"/>) are
+    /// leader-only from the start, so no dispatch job sends to them before this instance has won their lease.
     /// </summary>
     private readonly ConcurrentDictionary<string, bool> _leading = new(
-        LeaderDispatchLoop.LeaderOnlyPlatforms.Select(p => KeyValuePair.Create(p, false)), StringComparer.Ordinal);
+        platforms.Where(p => p.Capabilities.NeedsLeader).Select(p => KeyValuePair.Create(p.Name, false)), StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether this instance may send to the platform now: always on SQLite (one instance, even before
-    /// its bot service has started) and for platforms without a lease, like the console.
+    /// Whether this instance may send to the platform now: always on one instance (even before its bot
+    /// service has started) and for platforms that need no leader, like the console.
     /// </summary>
     public bool MaySend(string platform) =>
         !topology.SeveralInstances || !_leading.TryGetValue(platform, out var leads) || leads;

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration.Json;
 using NewsBot.Admin;
 using NewsBot.Configuration;
+using NewsBot.Console;
+using NewsBot.Discord;
 using NewsBot.Observability;
 using NewsBot.Platforms;
+using NewsBot.Telegram;
 
 namespace NewsBot.Startup;
 
@@ -30,12 +33,12 @@ public static class NewsBotHost
             .AddNewsBotSources()
             .AddNewsBotPipeline()
             .AddNewsBotSummaries(builder.Configuration)
-            .AddNewsBotConsoleChat()
-            .AddNewsBotTelegram(builder.Configuration)
-            .AddNewsBotDiscord(builder.Configuration);
+            .AddConsoleChat()
+            .AddTelegram(builder.Configuration)
+            .AddDiscord(builder.Configuration);
         builder.Services.AddNewsBotAdmin();
         builder.Services.AddNewsBotModelSummarizerIfConfigured();
-        builder.Services.AddNewsBotObservability(builder.Configuration);
+        builder.Services.AddNewsBotObservability();
 
         var app = builder.Build();
         app.UseTrustedProxies(); // first, so everything after sees the real client address and scheme

@@ -1,4 +1,3 @@
-using NewsBot.Core.Platforms;
 using Hangfire;
 using NewsBot.Application;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +7,6 @@ using Microsoft.Extensions.Options;
 using NewsBot.Commands;
 using NewsBot.Configuration;
 using NewsBot.Core.Commands;
-using NewsBot.Console;
 using NewsBot.Core.Alerts;
 using NewsBot.Pipeline;
 using NewsBot.Pipeline.Ingest;
@@ -132,7 +130,6 @@ public static class ServiceCollectionExtensions
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
 
-    /// <summary>The console chat prints to standard output, or to a TextWriter registered under the key "console" (tests).</summary>
     /// <summary>
     /// Summaries: page text for thin feed items, and a model summarizer when NewsBot:Summaries:Model
     /// names an OpenAI-compatible endpoint (Ollama serves one at /v1).
@@ -163,13 +160,6 @@ public static class ServiceCollectionExtensions
                 new ModelSummarizerOptions { ModelId = o.ModelId, Timeout = o.Timeout, RequestsPerMinute = o.RequestsPerMinute },
                 sp.GetRequiredService<TimeProvider>());
         });
-        return services;
-    }
-
-    public static IServiceCollection AddNewsBotConsoleChat(this IServiceCollection services)
-    {
-        services.AddSingleton<IChatPlatform>(sp =>
-            new ConsoleAlertSender(sp.GetKeyedService<TextWriter>(ConsoleAlertSender.PlatformName) ?? System.Console.Out));
         return services;
     }
 

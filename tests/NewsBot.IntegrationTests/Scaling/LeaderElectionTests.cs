@@ -2,9 +2,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NewsBot.Configuration;
+using NewsBot.Console;
+using NewsBot.Core.Platforms;
+using NewsBot.Discord;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Scaling;
 using NewsBot.Storage;
+using NewsBot.Telegram;
 using NewsBot.TestKit;
 
 namespace NewsBot.IntegrationTests.Scaling;
@@ -23,7 +27,7 @@ public sealed class LeaderElectionTests
         Topology.From(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }),
         Options.Create(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }),
         Options.Create(new LeadershipOptions { RetryInterval = RetryInterval }),
-        _time, NullLogger<LeaderElection>.Instance);
+        _time, NullLogger<LeaderElection>.Instance, ChatPlatforms());
 
     /// <summary>Moves the clock one retry interval at a time until <paramref name="done"/> (each round is real database work).</summary>
     private Task RetryUntilAsync(Task done, string because) =>
@@ -32,6 +36,25 @@ public sealed class LeaderElectionTests
             if (!done.IsCompleted) _time.Advance(RetryInterval);
             return done.IsCompleted;
         }, Wait, because);
+
+    /// <summary>The console, Telegram and Discord platforms as the host registers them with both bot tokens set.</summary>
+    private static IEnumerable<IChatPlatform> ChatPlatforms()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["NewsBot:Telegram:BotToken"] = "123:token",
+            ["NewsBot:Discord:BotToken"] = "token",
+        }).Build();
+        return new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddConsoleChat()
+            .AddTelegram(configuration)
+            .AddDiscord(configuration)
+            .BuildServiceProvider()
+            .GetServices<IChatPlatform>()
+            .ToList();
+    }
 
     private static Func<CancellationToken, Task> Work(TaskCompletionSource started) => async ct =>
     {

@@ -1,31 +1,33 @@
-using NewsBot.Telegram;
-using NewsBot.Scaling;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NewsBot.Core.Platforms;
 using NewsBot.Telegram.Intake;
+using NewsBot.Telegram.Sending;
 
-namespace NewsBot.Platforms;
+namespace NewsBot.Telegram;
 
 /// <summary>
 /// Starts the Telegram bot with the host (identity, command menus, webhook set or removed) and, in
 /// polling mode, runs the long-poll loop until shutdown. Webhook mode receives updates through
-/// the endpoint mapped by <see cref="PlatformEndpoints"/>. With several instances all of this runs
-/// only on the one holding the bot's lease (<see cref="LeaderElection"/>): Telegram serves one
-/// getUpdates poller per token and counts flood limits per bot.
+/// <see cref="TelegramWebhookEndpoint"/>. With several instances all of this runs only on the one
+/// holding the bot's lease (<see cref="IBotLeases"/>): Telegram serves one getUpdates poller per token
+/// and counts flood limits per bot.
 /// </summary>
 public sealed partial class TelegramBotService(
     TelegramBotStartup startup,
     TelegramPolling polling,
     TelegramOptions options,
-    LeaderElection leaders,
+    IBotLeases leases,
+    TimeProvider time,
     ILogger<TelegramBotService> log) : BackgroundService
 {
-    private const string Platform = "telegram";
     private static readonly TimeSpan StartRetry = TimeSpan.FromSeconds(30);
 
-    /// <summary>The Bot API accepted the token and the intake is set up (read by /health/ready).</summary>
+    /// <summary>The Bot API accepted the token and the intake is set up (read by the "telegram" health check).</summary>
     public bool Started { get; private set; }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        leaders.RunAsLeaderAsync(Platform, options.BotToken ?? "", RunAsync, stoppingToken);
+        leases.RunAsLeaderAsync(TelegramAlertSender.PlatformName, options.BotToken ?? "", RunAsync, stoppingToken);
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -42,7 +44,7 @@ public sealed partial class TelegramBotService(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogStartFailed(e.Message, StartRetry);
-                await Task.Delay(StartRetry, stoppingToken);
+                await Task.Delay(StartRetry, time, stoppingToken);
             }
         }
         if (options.Mode == TelegramIntakeMode.Polling) await polling.RunAsync(stoppingToken);

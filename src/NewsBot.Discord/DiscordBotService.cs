@@ -1,32 +1,34 @@
-using NewsBot.Discord;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NewsBot.Core.Platforms;
 using NewsBot.Discord.Gateway;
 using NewsBot.Discord.Interactions;
 using NewsBot.Discord.Rest;
 using NewsBot.Discord.Sending;
-using NewsBot.Scaling;
 
-namespace NewsBot.Platforms;
+namespace NewsBot.Discord;
 
 /// <summary>
 /// Runs the Discord gateway while the host runs: slash commands arrive as interactions, are answered
 /// through the shared command executor, and the command menu is registered on every READY. With
 /// several instances the gateway runs only on the one holding the bot's lease
-/// (<see cref="LeaderElection"/>): one session per bot, and rate limits count per bot.
+/// (<see cref="IBotLeases"/>): one session per bot, and rate limits count per bot.
 /// </summary>
 public sealed partial class DiscordBotService(
     DiscordRestClient rest,
     DiscordCommandBridge bridge,
     DiscordOptions options,
     TimeProvider time,
-    LeaderElection leaders,
+    IBotLeases leases,
     ILoggerFactory loggers) : BackgroundService
 {
+    /// <summary>The gateway session's state (read by the "discord" health check).</summary>
     public DiscordGatewayState State => _gateway?.State ?? DiscordGatewayState.Stopped;
 
     private DiscordGatewayClient? _gateway;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        leaders.RunAsLeaderAsync(DiscordAlertSender.PlatformName, options.BotToken ?? "", RunGatewayAsync, stoppingToken);
+        leases.RunAsLeaderAsync(DiscordAlertSender.PlatformName, options.BotToken ?? "", RunGatewayAsync, stoppingToken);
 
     private async Task RunGatewayAsync(CancellationToken stoppingToken)
     {
