@@ -1,3 +1,4 @@
+using System.Globalization;
 using NewsBot.Core.Filters;
 
 namespace NewsBot.Core.Tests.Filters;
@@ -27,6 +28,6 @@ public class IndexMemoryTests
     private static long AnonHugePagesKb()
     {
         var line = File.ReadLines("/proc/self/smaps_rollup").Single(l => l.StartsWith("AnonHugePages:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 }
