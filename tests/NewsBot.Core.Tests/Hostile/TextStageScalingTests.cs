@@ -1,8 +1,8 @@
-using NewsBot.TestKit;
 using System.Text;
 using NewsBot.Core.Delivery;
 using NewsBot.Core.SourceHealth;
 using NewsBot.Core.Summaries;
+using NewsBot.TestKit;
 
 namespace NewsBot.Core.Tests.Hostile;
 
