@@ -6,7 +6,7 @@ namespace NewsBot.Benchmarks;
 
 /// <summary>Careful numbers for one article: the index against the naive loop over all filters.</summary>
 [MemoryDiagnoser]
-public class FilterMatchBenchmarks
+public class FilterMatchBenchmarks : IDisposable
 {
     private Filter[] _filters = [];
     private FilterIndex _index = new();
@@ -22,12 +22,17 @@ public class FilterMatchBenchmarks
         var workload = new FilterWorkload();
         _articles = Enumerable.Range(0, 64).Select(_ => workload.Article()).ToArray();
         _filters = workload.Filters(Filters);
+        _index.Dispose();
         _index = new FilterIndex();
         ServiceLikeLoad.AddAll(_index, _filters); // as the service loads them at start
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _index.Dispose();
+    public void Dispose()
+    {
+        _index.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Benchmark]
     public int Index() => _index.Match(_articles[_next++ & 63]).Count;

@@ -1,10 +1,11 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using NewsBot.Benchmarks;
 
 // --quick: a table in under a minute; anything else goes to BenchmarkDotNet (e.g. --filter '*').
 if (args.Length == 3 && args[0] == "--profile")
 {
-    ProfileRun.Run(int.Parse(args[1]), double.Parse(args[2]));
+    ProfileRun.Run(int.Parse(args[1], CultureInfo.InvariantCulture), double.Parse(args[2], CultureInfo.InvariantCulture));
     return;
 }
 if (args.Contains("--quick"))

@@ -2,14 +2,15 @@
 // loopback HTTP server, next to two baselines measured in the same run (parsing from memory,
 // and conditional GETs answered 304). Usage: dotnet run -c Release --project bench/NewsBot.FeedThroughput [-- feeds seconds]
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using NewsBot.Sources.Fetching;
 using NewsBot.Sources.Parsing;
 using NewsBot.TestKit;
 
-var feedCount = args.Length > 0 ? int.Parse(args[0]) : 200;
-var seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+var feedCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 const int ItemsPerFeed = 50;
 const int Concurrency = 16;
 
@@ -81,9 +82,9 @@ static string FeedXml(int feed, int items)
     var xml = new StringBuilder($"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Feed {feed}</title><link>https://example.org/{feed}/</link>");
     for (var i = 0; i < items; i++)
     {
-        xml.Append($"<item><title>Story {i} of feed {feed}: talks on a ceasefire resume &amp; continue</title>")
-            .Append($"<link>https://example.org/{feed}/story-{i}</link><guid>https://example.org/{feed}/story-{i}</guid>")
-            .Append($"<pubDate>Thu, 25 Jan 2024 {i % 24:00}:{i % 60:00}:00 +0200</pubDate>")
+        xml.Append(CultureInfo.InvariantCulture, $"<item><title>Story {i} of feed {feed}: talks on a ceasefire resume &amp; continue</title>")
+            .Append(CultureInfo.InvariantCulture, $"<link>https://example.org/{feed}/story-{i}</link><guid>https://example.org/{feed}/story-{i}</guid>")
+            .Append(CultureInfo.InvariantCulture, $"<pubDate>Thu, 25 Jan 2024 {i % 24:00}:{i % 60:00}:00 +0200</pubDate>")
             .Append("<description><![CDATA[<p>A senior official said on Thursday that progress had been made in the talks, ")
             .Append("but that the progress was still in its early stages and that mediators would meet again next week.</p>")
             .Append("<p>Read more: related coverage</p>]]></description></item>");

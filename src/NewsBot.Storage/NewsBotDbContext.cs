@@ -23,35 +23,35 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder model)
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        model.Entity<Source>(e =>
+        modelBuilder.Entity<Source>(e =>
         {
             e.Property(s => s.Name).HasMaxLength(200);
             e.Property(s => s.Url).HasMaxLength(2048);
             e.HasIndex(s => s.Url).IsUnique();
             e.HasIndex(s => s.NextPollAt);
         });
-        model.Entity<Article>(e =>
+        modelBuilder.Entity<Article>(e =>
         {
             e.Property(a => a.IdentityHash).HasMaxLength(64);
             e.HasIndex(a => new { a.SourceId, a.IdentityHash }).IsUnique();
             e.HasIndex(a => a.FetchedAt);
             e.HasOne(a => a.Story).WithMany().OnDelete(DeleteBehavior.SetNull);
         });
-        model.Entity<Chat>(e =>
+        modelBuilder.Entity<Chat>(e =>
         {
             e.Property(c => c.Platform).HasMaxLength(32);
             e.Property(c => c.ExternalId).HasMaxLength(512);
             e.HasIndex(c => new { c.Platform, c.ExternalId }).IsUnique();
         });
-        model.Entity<ChatFilter>(e =>
+        modelBuilder.Entity<ChatFilter>(e =>
         {
             e.HasIndex(f => f.ChatId);
             e.Property(f => f.AddedBy).HasMaxLength(100);
             e.HasIndex(f => f.AddedBy);
         });
-        model.Entity<Alert>(e =>
+        modelBuilder.Entity<Alert>(e =>
         {
             e.HasIndex(a => new { a.ChatId, a.ArticleId }).IsUnique();
             e.HasIndex(a => new { a.Status, a.NextAttemptAt });
@@ -59,7 +59,7 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
             e.HasOne(a => a.Story).WithMany().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(a => a.UpdatePending);
         });
-        model.Entity<SourceNotice>(e =>
+        modelBuilder.Entity<SourceNotice>(e =>
         {
             e.Property(n => n.Platform).HasMaxLength(32);
             e.Property(n => n.Target).HasMaxLength(512);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
@@ -76,7 +77,7 @@ public static class HostileFeeds
     public static byte[] BillionLaughs()
     {
         var dtd = new StringBuilder("<!DOCTYPE rss [<!ENTITY lol0 \"lol\">");
-        for (var i = 1; i <= 9; i++) dtd.Append($"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">");
+        for (var i = 1; i <= 9; i++) dtd.Append(CultureInfo.InvariantCulture, $"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">");
         dtd.Append(']').Append('>');
         return Bytes($"<?xml version=\"1.0\"?>{dtd}<rss version=\"2.0\"><channel><title>Laughs</title><item><title>&lol9;</title><description>&lol9;</description></item>{Item("Still here", "https://example.com/still")}</channel></rss>");
     }
@@ -101,7 +102,7 @@ public static class HostileFeeds
 
     /// <summary>
     /// Quadratic bait for each pattern and scanning loop of the feed parser: a document whose text
-    /// is about <paramref name="n"/> characters, built so a backtracking pattern or a rescanning loop
+    /// is about n characters (the function's argument), built so a backtracking pattern or a rescanning loop
     /// would cost ~n² while a linear one costs ~n.
     /// </summary>
     public static IReadOnlyDictionary<string, Func<int, byte[]>> QuadraticBait { get; } = new Dictionary<string, Func<int, byte[]>>

@@ -36,7 +36,7 @@ public sealed class StoryMatcher(StoryMatchOptions? options = null)
         return MinHash.Sign(Features(headlineWords, leadWords), names);
     }
 
-    public double Similarity(StorySignature a, StorySignature b) => a.SimilarityTo(b);
+    public static double Similarity(StorySignature a, StorySignature b) => a.SimilarityTo(b);
 
     /// <summary>
     /// Same story when the word sets are similar enough and, if both articles name places, people or

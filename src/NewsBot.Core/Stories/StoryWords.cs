@@ -131,11 +131,11 @@ public static class StoryWords
     private static string Stem(string word)
     {
         if (word.Length <= 3 || !word.All(c => c is >= 'a' and <= 'z')) return word;
-        if (word.EndsWith("ies") && word.Length > 4) return word[..^3] + "y";
-        if (word.EndsWith("ing") && word.Length > 5) return Undouble(word[..^3]);
-        if (word.EndsWith("ed") && word.Length > 4) return Undouble(word[..^2]);
-        if (word.EndsWith("es") && word.Length > 4 && (word[^3] is 's' or 'x' or 'z' || word.EndsWith("ches") || word.EndsWith("shes"))) word = word[..^2];
-        else if (word.EndsWith('s') && !word.EndsWith("ss") && !word.EndsWith("us") && !word.EndsWith("is")) word = word[..^1];
+        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4) return word[..^3] + "y";
+        if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5) return Undouble(word[..^3]);
+        if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4) return Undouble(word[..^2]);
+        if (word.EndsWith("es", StringComparison.Ordinal) && word.Length > 4 && (word[^3] is 's' or 'x' or 'z' || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal))) word = word[..^2];
+        else if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal)) word = word[..^1];
         return word.EndsWith('e') && word.Length > 4 ? word[..^1] : word;
     }
 

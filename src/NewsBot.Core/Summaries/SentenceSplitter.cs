@@ -44,9 +44,9 @@ public static class SentenceSplitter
         var i = 0;
         while (i < paragraph.Length)
         {
-            if (Terminators.IndexOf(paragraph[i]) < 0) { i++; continue; }
+            if (!Terminators.Contains(paragraph[i])) { i++; continue; }
             var end = i + 1;
-            while (end < paragraph.Length && (Terminators.IndexOf(paragraph[end]) >= 0 || ClosingMarks.IndexOf(paragraph[end]) >= 0
+            while (end < paragraph.Length && (Terminators.Contains(paragraph[end]) || ClosingMarks.Contains(paragraph[end])
                    || IsSpacedClosingMark(paragraph, end))) end++;
             if (EndsSentence(paragraph, start, i, end))
             {
@@ -75,7 +75,7 @@ public static class SentenceSplitter
     private static bool EndsSentence(string text, int start, int mark, int end)
     {
         if (end >= text.Length) return true;
-        var fullWidth = FullWidthTerminators.IndexOf(text[mark]) >= 0;
+        var fullWidth = FullWidthTerminators.Contains(text[mark]);
         if (!char.IsWhiteSpace(text[end]) && !fullWidth) return false; // 3.5, U.S.-led, example.com
         var next = end;
         while (next < text.Length && char.IsWhiteSpace(text[next])) next++;
@@ -94,7 +94,7 @@ public static class SentenceSplitter
     private static bool StartsSentence(string text, int at)
     {
         var c = text[at];
-        if (OpeningMarks.IndexOf(c) >= 0 || c is '-' or '–' or '—') return true;
+        if (OpeningMarks.Contains(c) || c is '-' or '–' or '—') return true;
         if (char.IsDigit(c)) return true;
         if (char.IsUpper(c)) return true;
         if (!char.IsLetter(c)) return false;

@@ -1,5 +1,3 @@
-using System.Net.Http;
-
 namespace NewsBot.Sources.Fetching;
 
 /// <summary>Turns transport exceptions into the one-line cause shown on a source's health.</summary>

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace NewsBot.Sources.Fetching;
 
 /// <summary>

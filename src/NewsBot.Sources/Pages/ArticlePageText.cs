@@ -1,6 +1,6 @@
-using NewsBot.Core.Text;
 using AngleSharp;
 using AngleSharp.Html.Parser;
+using NewsBot.Core.Text;
 using SmartReader;
 
 namespace NewsBot.Sources.Pages;

@@ -8,7 +8,7 @@ internal static class TitleText
     /// <summary>
     /// For titles that may carry HTML: tags stripped, entities decoded once more and whitespace
     /// collapsed. RSS titles are frequently HTML-escaped on top of the XML escaping, so the XML
-    /// text "AT&amp;amp;T" reads "AT&amp;T" and then "AT&amp;T" → "AT&T".
+    /// text <![CDATA["AT&amp;amp;T" reads "AT&amp;T" and then "AT&amp;T" → "AT&T"]]>.
     /// </summary>
     public static string FromHtml(string? html) =>
         string.IsNullOrWhiteSpace(html) ? "" : HtmlToText.Convert(html).Replace('\n', ' ');

@@ -1,8 +1,8 @@
-using NewsBot.TestKit;
 using System.Text;
 using NewsBot.Core.Delivery;
 using NewsBot.Core.SourceHealth;
 using NewsBot.Core.Summaries;
+using NewsBot.TestKit;
 
 namespace NewsBot.Core.Tests.Hostile;
 
@@ -95,7 +95,7 @@ public sealed class TextStageScalingTests
     [Fact]
     public void Quiet_hours_with_a_long_run_of_spaces_are_refused_in_linear_time()
     {
-        var figures = CpuScaling.Measure(n => "22:00" + new string(' ', n) + "x 07:00", 4_000, text => DeliveryCommandParser.TryParseQuiet(text, out _, out _));
+        var figures = CpuScaling.Measure(n => "22:00" + new string(' ', n) + "x 07:00", 4_000, text => _ = DeliveryCommandParser.TryParseQuiet(text, out _, out _));
 
         AssertLinear(figures, maxLargeSeconds: 1);
         Assert.False(DeliveryCommandParser.TryParseQuiet("22:00" + new string(' ', 100) + "x 07:00", out _, out var problem));
@@ -105,7 +105,7 @@ public sealed class TextStageScalingTests
     [Fact]
     public void Digest_times_with_a_long_run_of_spaces_are_refused_in_linear_time()
     {
-        var figures = CpuScaling.Measure(n => "daily 08:00" + new string(' ', n) + "x", 4_000, text => DeliveryCommandParser.TryParseDigest(text, out _, out _));
+        var figures = CpuScaling.Measure(n => "daily 08:00" + new string(' ', n) + "x", 4_000, text => _ = DeliveryCommandParser.TryParseDigest(text, out _, out _));
 
         AssertLinear(figures, maxLargeSeconds: 1);
     }

@@ -1,8 +1,8 @@
-using NewsBot.TestKit;
 using System.Text;
 using NewsBot.Core.Filters;
 using NewsBot.Core.Filters.Language;
 using NewsBot.Core.Filters.Normalization;
+using NewsBot.TestKit;
 
 namespace NewsBot.Core.Tests.Hostile;
 

@@ -1,10 +1,11 @@
+using System.Globalization;
 using NewsBot.Core.SourceHealth;
 
 namespace NewsBot.Core.Tests.SourceHealth;
 
 public sealed class SourceNoticeTextTests
 {
-    private static readonly DateTimeOffset Since = DateTimeOffset.Parse("2026-03-01T10:00:00Z");
+    private static readonly DateTimeOffset Since = DateTimeOffset.Parse("2026-03-01T10:00:00Z", CultureInfo.InvariantCulture);
 
     [Fact]
     public void Failing_notice_names_the_source_the_start_the_cause_and_what_happens_next()

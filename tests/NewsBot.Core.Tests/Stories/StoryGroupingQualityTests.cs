@@ -49,7 +49,7 @@ public sealed class StoryGroupingQualityTests(ITestOutputHelper output)
         for (var i = 0; i < articles.Count; i++)
             for (var j = i + 1; j < articles.Count; j++)
             {
-                var s = matcher.Similarity(signatures[i], signatures[j]);
+                var s = StoryMatcher.Similarity(signatures[i], signatures[j]);
                 if (articles[i].Story == articles[j].Story) same.Add(s);
                 else different.Add((s, $"{articles[i].Story} / {articles[j].Story}", matcher.SameStory(signatures[i], signatures[j])));
             }

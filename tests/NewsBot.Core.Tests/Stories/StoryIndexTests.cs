@@ -97,7 +97,7 @@ public sealed class StoryIndexTests
         var again = new StoryMatcher().Compute("Fed holds rates steady", "The Federal Reserve held interest rates steady.");
 
         Assert.Equal(signature.ToBytes(), again.ToBytes());
-        Assert.Equal(1.0, _matcher.Similarity(signature, StorySignature.FromBytes(signature.ToBytes())));
+        Assert.Equal(1.0, StoryMatcher.Similarity(signature, StorySignature.FromBytes(signature.ToBytes())));
     }
 
     [Theory]

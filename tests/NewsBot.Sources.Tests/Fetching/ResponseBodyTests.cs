@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using NewsBot.Sources.Fetching;
 using NewsBot.TestKit;
 using static NewsBot.Sources.Tests.Fetching.TestFetchers;

@@ -17,7 +17,7 @@ public sealed class ArticlePageTextTests
 
         Assert.True(result.Succeeded, result.Error);
         var text = result.Page!.Text;
-        Assert.StartsWith("A magnitude 7.1 earthquake struck off the coast of southern Japan", text.Split('\n').First(l => l.StartsWith("A magnitude")));
+        Assert.StartsWith("A magnitude 7.1 earthquake struck off the coast of southern Japan", text.Split('\n').First(l => l.StartsWith("A magnitude", StringComparison.Ordinal)));
         Assert.Contains("aftershocks of similar strength", text);
         Assert.DoesNotContain("Subscribe to our newsletter", text);
         Assert.DoesNotContain("All rights reserved", text);

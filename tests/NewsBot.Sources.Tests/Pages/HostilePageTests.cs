@@ -1,6 +1,6 @@
-using NewsBot.TestKit;
 using System.Text;
 using NewsBot.Sources.Pages;
+using NewsBot.TestKit;
 
 namespace NewsBot.Sources.Tests.Pages;
 

@@ -1,5 +1,4 @@
 using NewsBot.Sources.Parsing;
-using NewsBot.TestKit;
 using static NewsBot.TestKit.HostileFeeds;
 
 namespace NewsBot.Sources.Tests.Parsing;

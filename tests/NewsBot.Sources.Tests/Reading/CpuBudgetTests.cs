@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using NewsBot.Sources.Reading;
 
@@ -12,7 +13,7 @@ public sealed class CpuBudgetTests
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-03-01T10:00:00Z"));
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-03-01T10:00:00Z", CultureInfo.InvariantCulture));
 
     [Fact]
     public async Task Work_that_ignores_its_token_is_abandoned_when_the_budget_is_spent()
@@ -22,7 +23,7 @@ public sealed class CpuBudgetTests
         var run = CpuBudget.RunAsync(_ =>
         {
             started.SetResult();
-            neverEnds.Wait(); // a parser stuck in one long step, not checking its token
+            neverEnds.Wait(CancellationToken.None); // a parser stuck in one long step, not checking its token
             return "done";
         }, Budget, _time, CancellationToken.None);
         await started.Task.WaitAsync(Wait);

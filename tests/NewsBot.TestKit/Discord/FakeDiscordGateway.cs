@@ -69,7 +69,7 @@ public sealed class FakeDiscordGateway(FakeDiscordServer server) : IAsyncDisposa
             return;
         }
         using var socket = await ctx.WebSockets.AcceptWebSocketAsync();
-        var connection = new FakeGatewayConnection(Interlocked.Increment(ref _connections), socket, ctx);
+        using var connection = new FakeGatewayConnection(Interlocked.Increment(ref _connections), socket, ctx);
         _current = connection;
         Log.Add(new GatewayConnected(Now, connection.Number, ctx.Request.Path, ctx.Request.QueryString.Value ?? ""));
         try
@@ -202,7 +202,7 @@ public sealed class FakeDiscordGateway(FakeDiscordServer server) : IAsyncDisposa
         }
     }
 
-    private DateTimeOffset Now => DateTimeOffset.UtcNow;
+    private static DateTimeOffset Now => DateTimeOffset.UtcNow;
 
     public ValueTask DisposeAsync()
     {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace NewsBot.TestKit.Discord;
 
 /// <summary>One client WebSocket on the fake gateway.</summary>
-internal sealed class FakeGatewayConnection(int number, WebSocket socket, HttpContext context)
+internal sealed class FakeGatewayConnection(int number, WebSocket socket, HttpContext context) : IDisposable
 {
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
@@ -15,6 +15,9 @@ internal sealed class FakeGatewayConnection(int number, WebSocket socket, HttpCo
     public WebSocket Socket { get; } = socket;
     public HttpContext Context { get; } = context;
     public FakeGatewaySession? Session { get; set; }
+
+    // The gateway's request handler owns the connection and disposes it when the socket closes.
+    public void Dispose() => _sendLock.Dispose();
 
     public async Task SendAsync(JsonNode payload)
     {

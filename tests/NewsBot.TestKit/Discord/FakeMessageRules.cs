@@ -41,7 +41,7 @@ internal static class FakeMessageRules
         {
             var name = Text(command, "name");
             var description = Text(command, "description");
-            if (name.Length is 0 or > 32 || name != name.ToLowerInvariant())
+            if (name.Length is 0 or > 32 || !IsLowercase(name))
                 return await Reject(ctx, 50035, "Invalid Form Body", $"name: '{name}' must be 1-32 lowercase characters");
             if (description.Length is 0 or > 100) return await Reject(ctx, 50035, "Invalid Form Body", $"{name}.description: Must be between 1 and 100 in length.");
             if (command.TryGetProperty("options", out var options) && !await CheckOptionsAsync(ctx, name, options)) return false;
@@ -59,7 +59,7 @@ internal static class FakeMessageRules
         {
             var name = Text(option, "name");
             var description = Text(option, "description");
-            if (name.Length is 0 or > 32 || name != name.ToLowerInvariant() || description.Length is 0 or > 100)
+            if (name.Length is 0 or > 32 || !IsLowercase(name) || description.Length is 0 or > 100)
                 return await Reject(ctx, 50035, "Invalid Form Body", $"{path}.{name}: invalid name or description");
             var required = option.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True;
             if (required && sawOptional) return await Reject(ctx, 50035, "Invalid Form Body", $"{path}.{name}: Required options must be placed before non-required options");
@@ -107,6 +107,9 @@ internal static class FakeMessageRules
             ? "data.choices: name must be 1-100 and value at most 100 characters"
             : null;
     }
+
+    // Discord: command and option names are lowercase wherever a letter has a lowercase form.
+    private static bool IsLowercase(string name) => name.AsSpan().SequenceEqual(name.ToLowerInvariant());
 
     private static string Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : "";

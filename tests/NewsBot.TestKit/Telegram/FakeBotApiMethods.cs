@@ -81,7 +81,7 @@ public sealed partial class FakeBotApiServer
         });
     }
 
-    private Task SetMyCommands(HttpContext ctx, JsonObject p)
+    private static Task SetMyCommands(HttpContext ctx, JsonObject p)
     {
         // Bot API BotCommand: command 1-32 characters of a-z, 0-9 and _; description 1-256 characters.
         foreach (var command in p["commands"]?.AsArray() ?? [])

@@ -133,7 +133,7 @@ public sealed class FilterGrammar
         return FilterShape.LimitToTitle(node, open.Column);
     }
 
-    private FilterNode Source(LexToken field)
+    private SourceNode Source(LexToken field)
     {
         if (Peek() is not { Glued: true, Kind: LexKind.Word or LexKind.Phrase } value)
             throw new FilterSyntaxException("source: needs a name right after the colon, e.g. source:reuters", field.Column);

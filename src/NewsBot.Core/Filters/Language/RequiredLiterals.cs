@@ -127,8 +127,8 @@ public static class RequiredLiterals
         if (end > s.Length || s[end - 1] != ')') return null;
         var body = s[(open + 1)..(end - 1)];
         if (!body.StartsWith('?')) return body;
-        if (body.StartsWith("?:")) return body[2..];
-        if (body.StartsWith("?<") && body.Length > 2 && body[2] is not ('=' or '!')) return body.IndexOf('>') is var close and > 0 ? body[(close + 1)..] : null;
+        if (body.StartsWith("?:", StringComparison.Ordinal)) return body[2..];
+        if (body.StartsWith("?<", StringComparison.Ordinal) && body.Length > 2 && body[2] is not ('=' or '!')) return body.IndexOf('>') is var close and > 0 ? body[(close + 1)..] : null;
         return null;
     }
 
