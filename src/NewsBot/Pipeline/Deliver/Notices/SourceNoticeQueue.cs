@@ -58,7 +58,7 @@ public sealed partial class SourceNoticeQueue(
 
         var since = new DateTimeOffset(source.FailingSince!.Value, TimeSpan.Zero);
         var at = new DateTimeOffset(now, TimeSpan.Zero);
-        var admins = recipients.Admins(_platforms);
+        var admins = recipients.Admins();
         var dependent = await recipients.DependentChatsAsync(db, source, _platforms, now, ct);
         // An admin whose own chat depends on the source reads the admin notice there, not both.
         var chats = dependent.Where(c => !admins.Any(a => a.Platform == c.Platform && a.Target == c.Target)).ToList();
