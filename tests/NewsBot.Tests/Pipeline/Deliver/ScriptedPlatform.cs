@@ -7,14 +7,14 @@ namespace NewsBot.Tests.Pipeline.Deliver;
 /// A chat platform whose answers the test writes: each send asks <see cref="Answer"/> (default: accepted)
 /// and is recorded, so a test sees exactly what reached which chat and in what order.
 /// </summary>
-public sealed class ScriptedPlatform(string name = "scripted", bool needsLeader = false, int maxTextLength = 4000) : IChatPlatform
+public sealed class ScriptedPlatform(string name = "scripted", bool needsLeader = false, int maxTextLength = 4000, bool canMessageUser = true) : IChatPlatform
 {
     private readonly List<(string ChatId, string Text)> _sent = [];
     private int _messageIds;
 
     public string Name => name;
 
-    public PlatformCapabilities Capabilities { get; } = new() { NeedsLeader = needsLeader, CanEdit = true, CanMessageUser = true, MaxTextLength = maxTextLength };
+    public PlatformCapabilities Capabilities { get; } = new() { NeedsLeader = needsLeader, CanEdit = true, CanMessageUser = canMessageUser, MaxTextLength = maxTextLength };
 
     public IReadOnlyList<PlatformRecipient> AdminRecipients { get; set; } = [];
 
