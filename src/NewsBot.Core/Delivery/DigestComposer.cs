@@ -10,7 +10,14 @@ public static class DigestComposer
     public const int MinMaxLength = 100;
 
     /// <summary>The message texts to send, in order; empty when there is nothing to send.</summary>
-    public static IReadOnlyList<string> Compose(DigestKind kind, IReadOnlyList<DigestEntry> entries, DigestLayout layout)
+    public static IReadOnlyList<string> Compose(DigestKind kind, IReadOnlyList<DigestEntry> entries, DigestLayout layout) =>
+        ComposeParts(kind, entries, layout).Select(p => p.Text).ToList();
+
+    /// <summary>
+    /// The messages with the stories each one lists, so a sender can record which entries went out
+    /// when a later part fails (and send only the rest next time).
+    /// </summary>
+    public static IReadOnlyList<DigestPart> ComposeParts(DigestKind kind, IReadOnlyList<DigestEntry> entries, DigestLayout layout)
     {
         // Every platform limit we deliver to is far above this (Telegram 4096, Discord 2000/4096);
         // below it a header and one readable line cannot share a message.
@@ -32,7 +39,9 @@ public static class DigestComposer
             var lines = stories.Select(s => LineShortener.Fit(s, layout, lineBudget)).ToList();
             var grouped = Pack(lines, lineBudget, layout.Measure);
             if (grouped.Count == parts || round > 8)
-                return grouped.Select((g, i) => RenderedHeader(layout, header, i + 1, grouped.Count) + "\n" + string.Join("\n", g)).ToList();
+                return grouped.Select((g, i) => new DigestPart(
+                    RenderedHeader(layout, header, i + 1, grouped.Count) + "\n" + string.Join("\n", g.Select(n => lines[n])),
+                    g.Select(n => stories[n].StoryId).ToList())).ToList();
             parts = grouped.Count;
         }
     }
@@ -75,15 +84,15 @@ public static class DigestComposer
     private static string RenderedHeader(DigestLayout layout, string header, int part, int parts) =>
         layout.RenderHeader(parts == 1 ? header : $"{header} ({part}/{parts})");
 
-    // Greedy: fill each message with whole lines until the next one would pass the budget.
-    private static List<List<string>> Pack(List<string> lines, int budget, Func<string, int> measure)
+    // Greedy: fill each message with whole lines until the next one would pass the budget; returns line numbers.
+    private static List<List<int>> Pack(List<string> lines, int budget, Func<string, int> measure)
     {
-        var groups = new List<List<string>>();
-        List<string>? current = null;
+        var groups = new List<List<int>>();
+        List<int>? current = null;
         var used = 0;
-        foreach (var line in lines)
+        for (var line = 0; line < lines.Count; line++)
         {
-            var length = measure(line);
+            var length = measure(lines[line]);
             if (current is null || used + 1 + length > budget)
             {
                 current = [line];
@@ -99,3 +108,6 @@ public static class DigestComposer
         return groups;
     }
 }
+
+/// <summary>One digest message and the stories (<see cref="DigestEntry.StoryId"/>) it lists.</summary>
+public sealed record DigestPart(string Text, IReadOnlyList<long> StoryIds);

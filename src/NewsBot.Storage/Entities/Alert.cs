@@ -11,7 +11,7 @@ public enum AlertStatus
 /// An alert is a row before it is a message: created in the same transaction that records the
 /// match, unique per chat and article, marked sent only after the platform accepted it.
 /// </summary>
-public sealed class Alert
+public sealed class Alert : IOutboxRow
 {
     public long Id { get; set; }
     public long ChatId { get; set; }

@@ -11,7 +11,7 @@ public enum SourceNoticeKind
 /// alert it is a row before it is a message: queued together with the source's notice mark, sent
 /// and marked by the sender, so a restart or a second instance never sends it twice.
 /// </summary>
-public sealed class SourceNotice
+public sealed class SourceNotice : IOutboxRow
 {
     public long Id { get; set; }
     public long SourceId { get; set; }

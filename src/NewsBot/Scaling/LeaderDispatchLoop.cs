@@ -5,8 +5,8 @@ namespace NewsBot.Scaling;
 
 /// <summary>
 /// With shared job storage a dispatch job may run on an instance that leads no platform, and that
-/// instance skips the leader-only platforms; so the leader looks for their alerts itself every
-/// <see cref="LeadershipOptions.LeaderDispatchInterval"/>. Runs only on PostgreSQL (on SQLite the
+/// instance skips the platforms that need the bot's leader; so the leader looks for their alerts itself every
+/// <see cref="LeadershipOptions.LeaderDispatchInterval"/>. Runs only when <see cref="Topology.SeveralInstances"/> (a
 /// single instance runs every job itself).
 /// </summary>
 public sealed partial class LeaderDispatchLoop(
@@ -17,7 +17,11 @@ public sealed partial class LeaderDispatchLoop(
     TimeProvider time,
     ILogger<LeaderDispatchLoop> log) : BackgroundService
 {
-    /// <summary>Platforms whose sending only the leader does.</summary>
+    /// <summary>
+    /// The bot platforms <see cref="LeaderElection"/> treats as leader-only before their bot services
+    /// have started (their <c>IChatPlatform</c> may not exist yet), so no dispatch sends to them before
+    /// this instance won their lease. This loop itself asks <see cref="Core.Platforms.PlatformCapabilities.NeedsLeader"/>.
+    /// </summary>
     public static readonly string[] LeaderOnlyPlatforms = ["telegram", "discord"];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,12 +29,13 @@ public sealed partial class LeaderDispatchLoop(
         if (!topology.SeveralInstances) return;
         // Resolved here, not injected: on SQLite nothing of the delivery side is built early for this loop.
         var dispatcher = services.GetRequiredService<AlertDispatcher>();
+        var platforms = services.GetRequiredService<Platforms.ChatPlatforms>();
         using var timer = new PeriodicTimer(options.Value.LeaderDispatchInterval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                if (!LeaderOnlyPlatforms.Any(leaders.IsLeader)) continue;
+                if (!platforms.All.Any(p => p.Capabilities.NeedsLeader && leaders.IsLeader(p.Name))) continue;
                 try
                 {
                     await dispatcher.DispatchPendingAsync(stoppingToken);

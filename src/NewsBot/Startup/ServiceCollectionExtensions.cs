@@ -90,6 +90,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WebhookCommands>();
         services.AddSingleton<ICommandExecutor, CommandExecutor>();
         services.AddTransient<PollSourceJob>();
+        services.AddSingleton<Pipeline.Deliver.Outbox.Outbox>();
+        services.AddSingleton<ChatDelivery>();
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<DigestSender>();
         services.AddSingleton<SourceNoticeRecipients>();

@@ -161,6 +161,75 @@ public sealed class TelegramBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_user_in_digest_mode_who_blocked_the_bot_is_deactivated_and_the_digest_not_tried_again()
+    {
+        await using var host = await StartAsync();
+        await SayAsync(Alice, Alice, "/add ceasefire");
+        await SayAsync(Alice, Alice, "/digest hourly");
+        _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = host.Db();
+            return await db.Alerts.AnyAsync(a => a.HeldFor != null);
+        }, Wait, "the alert is held for the digest");
+        _telegram.MakeChatGone(Alice);
+
+        // The digest's hour comes (moved by hand rather than waited for): Telegram answers 403.
+        await DigestDueNowAsync(host);
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = host.Db();
+            return await db.Chats.AnyAsync(c => c.ExternalId == Alice.ToString() && c.DeactivatedReason != null);
+        }, Wait, "the chat is deactivated");
+        var attempts = _telegram.CallsTo("sendMessage").Count(c => c.Text("chat_id") == Alice.ToString());
+
+        await DigestDueNowAsync(host);
+        await WaitForQuietAsync(host);
+        Assert.Equal(attempts, _telegram.CallsTo("sendMessage").Count(c => c.Text("chat_id") == Alice.ToString()));
+    }
+
+    [Fact]
+    public async Task A_digest_that_fails_on_its_second_part_sends_only_the_rest_when_retried()
+    {
+        // Three seconds between messages to one chat: time to make the second part fail after the first went out.
+        await using var host = await StartAsync(("NewsBot:Telegram:PerChatInterval", "00:00:03"));
+        await SayAsync(Alice, Alice, "/add ceasefire");
+        await SayAsync(Alice, Alice, "/digest hourly");
+        // Forty stories with unrelated words (so none are grouped): more than one 4096-character message.
+        var random = new Random(14);
+        string Word() => new(Enumerable.Range(0, 9).Select(_ => (char)('a' + random.Next(26))).ToArray());
+        var headlines = Enumerable.Range(0, 40).Select(i => $"Ceasefire {Word()} {Word()} {Word()} {Word()} {Word()} {Word()} {Word()} {Word()}").ToList();
+        foreach (var (headline, i) in headlines.Select((h, i) => (h, i)))
+            _site.Feed.Add($"story-{i}", headline, $"<p>{headline}.</p>", DateTimeOffset.UtcNow);
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = host.Db();
+            return await db.Alerts.CountAsync(a => a.HeldFor != null) == headlines.Count;
+        }, Wait, "the alerts are held for the digest");
+
+        var dispatch = DigestDueNowAsync(host);
+        await _telegram.WaitUntilAsync(t => t.SentMessages.Any(m => m.ChatId == Alice && m.Text.Contains("(1/", StringComparison.Ordinal)), Wait);
+        _telegram.FailNext("sendMessage", 500, "Internal Server Error");
+        await dispatch;
+
+        await DigestDueNowAsync(host);
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = host.Db();
+            return await db.Alerts.AllAsync(a => a.Status == AlertStatus.Sent);
+        }, Wait, "every alert is sent");
+        var toAlice = _telegram.SentMessages.Where(m => m.ChatId == Alice).Select(m => m.Text).ToList();
+        Assert.All(headlines, h => Assert.Single(toAlice, text => text.Contains(h, StringComparison.Ordinal)));
+    }
+
+    private static async Task DigestDueNowAsync(TestHost host)
+    {
+        await using (var db = host.Db())
+            await db.Alerts.Where(a => a.HeldFor != null).ExecuteUpdateAsync(u => u.SetProperty(a => a.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1)));
+        await host.Services.GetRequiredService<NewsBot.Pipeline.Deliver.AlertDispatcher>().DispatchPendingAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task A_group_upgraded_to_a_supergroup_moves_with_its_filters_and_gets_the_alert()
     {
         const long Supergroup = -1009000000001;

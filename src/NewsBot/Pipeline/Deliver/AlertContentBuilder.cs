@@ -2,12 +2,6 @@ using NewsBot.Core.Alerts;
 using NewsBot.Core.Summaries;
 using NewsBot.Storage.Entities;
 
-using NewsBot.Sources.Reading;
-using NewsBot.Pipeline.Ingest;
-using NewsBot.Pipeline.Match;
-using NewsBot.Pipeline.Enrich;
-using NewsBot.Pipeline.Poll;
-
 namespace NewsBot.Pipeline.Deliver;
 
 /// <summary>Stored alert + article → what the platform renders. Pure, so a re-send shows the same text.</summary>

@@ -1,24 +1,20 @@
-using NewsBot.Core.Platforms;
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Alerts;
 using NewsBot.Core.Delivery;
+using NewsBot.Core.Platforms;
+using NewsBot.Pipeline.Deliver.Outbox;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
-
-using NewsBot.Sources.Reading;
-using NewsBot.Pipeline.Ingest;
-using NewsBot.Pipeline.Match;
-using NewsBot.Pipeline.Enrich;
-using NewsBot.Pipeline.Poll;
 
 namespace NewsBot.Pipeline.Deliver;
 
 /// <summary>
 /// Holds alerts a chat does not want now (quiet hours, digest mode, over its hourly limit) and
 /// sends the held ones as one digest when they come due. The decision is the pure
-/// <see cref="DeliveryPlanner"/>; this class only reads and writes the rows.
+/// <see cref="DeliveryPlanner"/>; a digest is one more kind of outbox item: its alerts are claimed,
+/// and each part's outcome recorded on the alerts it lists, by <see cref="Outbox.Outbox"/>.
 /// </summary>
-public sealed class DigestSender(TimeProvider time)
+public sealed class DigestSender(Outbox.Outbox outbox, TimeProvider time)
 {
     /// <summary>What the chat's preferences say about an alert that is about to be sent.</summary>
     public async Task<DeliveryDecision> DecideAsync(NewsBotDbContext db, Chat chat, CancellationToken ct)
@@ -40,45 +36,46 @@ public sealed class DigestSender(TimeProvider time)
             .SetProperty(a => a.ClaimedUntil, (DateTime?)null), ct);
 
     /// <summary>
-    /// Sends every held alert of the chat that is due, as one digest (split to the platform's
-    /// length). The alerts are claimed first, so two dispatchers never send the same digest.
+    /// Sends every held alert of the chat that is due as one digest, split to the platform's length.
+    /// A part the platform accepted marks its alerts sent at once, so a retry after a failed later part
+    /// sends only what is left. Returns whether to go on with the chat.
     /// </summary>
-    public async Task<SendOutcome> SendDueAsync(NewsBotDbContext db, Chat chat, IChatPlatform sender, TimeSpan lease, CancellationToken ct)
+    public async Task<bool> SendDueAsync(NewsBotDbContext db, Chat chat, IChatPlatform platform, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = outbox.Now;
         var due = await db.Alerts.AsNoTracking().Include(a => a.Article).ThenInclude(a => a!.Source)
-            .Where(a => a.ChatId == chat.Id && a.Status == AlertStatus.Pending && a.HeldFor != null && a.NextAttemptAt <= now
-                        && (a.ClaimedUntil == null || a.ClaimedUntil < now))
+            .Where(a => a.ChatId == chat.Id && a.Status == AlertStatus.Pending && a.HeldFor != null && a.NextAttemptAt <= now)
+            .Where(OutboxClaim.Free<Alert>(now))
             .OrderBy(a => a.Id).Take(500).ToListAsync(ct);
-        var ids = due.Select(a => a.Id).ToList();
-        var claimed = await db.Alerts.Where(a => ids.Contains(a.Id) && (a.ClaimedUntil == null || a.ClaimedUntil < now))
-            .ExecuteUpdateAsync(u => u.SetProperty(a => a.ClaimedUntil, now + lease), ct);
-        if (claimed != ids.Count || ids.Count == 0)
-        {
-            await Release(db, ids, CancellationToken.None); // another dispatcher is on it
-            return new SendOutcome.RetryLater(TimeSpan.FromSeconds(5), "digest alerts claimed elsewhere");
-        }
+        var claim = await outbox.ClaimAsync(Rows(db, due), due.Count, ct);
+        if (claim is null) return false; // another dispatcher is on it
 
         var kind = Enum.TryParse<DigestKind>(due[0].HeldFor, out var k) ? k : DigestKind.Away;
         var entries = due.Select(a => new DigestEntry(a.Article!.Title, a.Article.Link, a.Article.Source!.Name,
-            a.StoryId ?? -a.Id, new DateTimeOffset(a.Article.PublishedAt ?? a.Article.FetchedAt, TimeSpan.Zero),
+            StoryOf(a), new DateTimeOffset(a.Article.PublishedAt ?? a.Article.FetchedAt, TimeSpan.Zero),
             AlertContentBuilder.Terms(a))).ToList();
-        SendOutcome outcome = new SendOutcome.Sent(null);
-        foreach (var text in DigestComposer.Compose(kind, entries, sender.DigestLayout))
+        var left = due;
+        foreach (var part in DigestComposer.ComposeParts(kind, entries, platform.DigestLayout))
         {
-            outcome = await sender.SendTextAsync(chat.ExternalId, text, ct);
-            if (outcome is not SendOutcome.Sent) break;
+            claim = await outbox.RenewAsync(claim, Rows(db, left), CancellationToken.None);
+            var outcome = await outbox.SendAsync(platform.Name, token => platform.SendTextAsync(chat.ExternalId, part.Text, token));
+            // A part that went out settles its own alerts; a failure is recorded on all that are left.
+            var settles = outcome is SendOutcome.Sent ? left.Where(a => part.StoryIds.Contains(StoryOf(a))).ToList() : left;
+            var record = await outbox.RecordAsync(db, Item(db, chat, settles), outcome, CancellationToken.None);
+            if (outcome is not SendOutcome.Sent) return record.GoOn;
+            left = left.Except(settles).ToList();
         }
-        var sentAt = time.GetUtcNow().UtcDateTime;
-        if (outcome is SendOutcome.Sent)
-            await db.Alerts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(u => u
-                .SetProperty(a => a.Status, AlertStatus.Sent).SetProperty(a => a.SentAt, sentAt)
-                .SetProperty(a => a.ClaimedUntil, (DateTime?)null), CancellationToken.None);
-        else
-            await Release(db, ids, CancellationToken.None);
-        return outcome;
+        return true;
     }
 
-    private static Task<int> Release(NewsBotDbContext db, List<long> ids, CancellationToken ct) =>
-        db.Alerts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.ClaimedUntil, (DateTime?)null), ct);
+    private static long StoryOf(Alert alert) => alert.StoryId ?? -alert.Id;
+
+    private static IQueryable<Alert> Rows(NewsBotDbContext db, IReadOnlyList<Alert> alerts)
+    {
+        var ids = alerts.Select(a => a.Id).ToList();
+        return db.Alerts.Where(a => ids.Contains(a.Id));
+    }
+
+    private static OutboxItem<Alert> Item(NewsBotDbContext db, Chat chat, IReadOnlyList<Alert> alerts) =>
+        new($"digest of {alerts.Count} alerts", Rows(db, alerts), alerts.Max(a => a.Attempts), new OutboxAddress(chat.Platform, chat.ExternalId, chat.Id));
 }

@@ -1,10 +1,3 @@
-using NewsBot.Sources.Reading;
-using NewsBot.Pipeline.Ingest;
-using NewsBot.Pipeline.Match;
-using NewsBot.Pipeline.Enrich;
-using NewsBot.Pipeline.Deliver;
-using NewsBot.Pipeline.Poll;
-
 namespace NewsBot.Pipeline.Deliver.Notices;
 
 /// <summary>

@@ -8,13 +8,6 @@ using NewsBot.Core.SourceHealth;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 
-using NewsBot.Sources.Reading;
-using NewsBot.Pipeline.Ingest;
-using NewsBot.Pipeline.Match;
-using NewsBot.Pipeline.Enrich;
-using NewsBot.Pipeline.Deliver;
-using NewsBot.Pipeline.Poll;
-
 namespace NewsBot.Pipeline.Deliver.Notices;
 
 /// <summary>
@@ -26,13 +19,13 @@ namespace NewsBot.Pipeline.Deliver.Notices;
 /// </summary>
 public sealed partial class SourceNoticeQueue(
     IDbContextFactory<NewsBotDbContext> dbFactory,
-    IEnumerable<IChatPlatform> senders,
+    Platforms.ChatPlatforms platforms,
     SourceNoticeRecipients recipients,
     IOptions<SourceNoticeOptions> options,
     TimeProvider time,
     ILogger<SourceNoticeQueue> log)
 {
-    private readonly HashSet<string> _platforms = senders.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+    private readonly HashSet<string> _platforms = platforms.All.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Queues what is due; returns how many notices were queued.</summary>
     public async Task<int> QueueDueAsync(CancellationToken ct)
@@ -58,7 +51,7 @@ public sealed partial class SourceNoticeQueue(
 
         var since = new DateTimeOffset(source.FailingSince!.Value, TimeSpan.Zero);
         var at = new DateTimeOffset(now, TimeSpan.Zero);
-        var admins = recipients.Admins(_platforms);
+        var admins = recipients.Admins();
         var dependent = await recipients.DependentChatsAsync(db, source, _platforms, now, ct);
         // An admin whose own chat depends on the source reads the admin notice there, not both.
         var chats = dependent.Where(c => !admins.Any(a => a.Platform == c.Platform && a.Target == c.Target)).ToList();

@@ -1,20 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NewsBot.Console;
+using NewsBot.Core.Platforms;
 using NewsBot.Core.SourceHealth;
-using NewsBot.Discord;
-using NewsBot.Discord.Sending;
-using NewsBot.Pipeline.Poll;
-using NewsBot.Sources.Reading;
+using NewsBot.Platforms;
 using NewsBot.Sources.Fetching;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
-using NewsBot.Telegram;
-
-using NewsBot.Pipeline.Ingest;
-using NewsBot.Pipeline.Match;
-using NewsBot.Pipeline.Enrich;
-using NewsBot.Pipeline.Deliver;
 
 namespace NewsBot.Pipeline.Deliver.Notices;
 
@@ -23,10 +13,10 @@ public sealed record NoticeRecipient(string Platform, string Target, long? ChatI
 
 /// <summary>
 /// Who hears about a failing source: the chats that depend on it (the rule is
-/// <see cref="DependentChats"/>) and the admins — Telegram and Discord admin user ids of the bots
-/// that run, or the console when no bot runs. An admin who is also a dependent chat hears once.
+/// <see cref="DependentChats"/>) and the admins the running platforms name (<see cref="IChatPlatform.AdminRecipients"/>).
+/// An admin who is also a dependent chat hears once.
 /// </summary>
-public sealed class SourceNoticeRecipients(IOptions<TelegramOptions> telegram, IOptions<DiscordOptions> discord)
+public sealed class SourceNoticeRecipients(ChatPlatforms running)
 {
     public async Task<IReadOnlyList<NoticeRecipient>> DependentChatsAsync(NewsBotDbContext db, Source source, ISet<string> platforms, DateTime now, CancellationToken ct)
     {
@@ -46,22 +36,21 @@ public sealed class SourceNoticeRecipients(IOptions<TelegramOptions> telegram, I
         return chats.Where(c => dependent.Contains(c.Id)).Select(c => new NoticeRecipient(c.Platform, c.ExternalId, c.Id)).ToList();
     }
 
-    /// <summary>The admins of the bots that run; the console stands in for them when no bot runs.</summary>
-    public IReadOnlyList<NoticeRecipient> Admins(ISet<string> platforms)
+    /// <summary>
+    /// The admins the running platforms name. Admins are people a bot can message privately
+    /// (<see cref="PlatformCapabilities.CanMessageUser"/>); a platform that cannot (the console)
+    /// stands in for them only when no such platform names an admin.
+    /// </summary>
+    public IReadOnlyList<NoticeRecipient> Admins()
     {
-        var admins = new List<NoticeRecipient>();
-        var telegramOn = platforms.Contains(TelegramPlatform) && !string.IsNullOrEmpty(telegram.Value.BotToken);
-        var discordOn = platforms.Contains(DiscordAlertSender.PlatformName) && !string.IsNullOrEmpty(discord.Value.BotToken);
-        // Telegram: a private chat's id is the user's id (Bot API, Chat.id).
-        if (telegramOn) admins.AddRange(telegram.Value.AdminUserIds.Select(id => new NoticeRecipient(TelegramPlatform, id.ToString(System.Globalization.CultureInfo.InvariantCulture), null)));
-        // Discord: a user is reached through a DM channel, opened when the notice is sent (POST /users/@me/channels).
-        if (discordOn) admins.AddRange(discord.Value.AdminUserIds.Select(id => new NoticeRecipient(DiscordAlertSender.PlatformName, SourceNotice.UserTargetPrefix + id, null)));
-        if (!telegramOn && !discordOn && platforms.Contains(ConsoleAlertSender.PlatformName))
-            admins.Add(new NoticeRecipient(ConsoleAlertSender.PlatformName, ConsoleAlertSender.DefaultChatId, null));
-        return admins;
+        var people = AdminsOf(running.All.Where(p => p.Capabilities.CanMessageUser));
+        return people.Count > 0 ? people : AdminsOf(running.All.Where(p => !p.Capabilities.CanMessageUser));
     }
 
-    private const string TelegramPlatform = "telegram";
+    // A user reached privately is stored with a prefix; the platform opens the private channel when sending.
+    private static List<NoticeRecipient> AdminsOf(IEnumerable<IChatPlatform> running) =>
+        running.SelectMany(p => p.AdminRecipients.Select(r =>
+            new NoticeRecipient(p.Name, r.IsUser ? SourceNotice.UserTargetPrefix + r.Id : r.Id, null))).ToList();
 
     private static SourceIdentity Identity(long id, string name, string url) => new(id, name, SourceAddress.Host(url));
 }
