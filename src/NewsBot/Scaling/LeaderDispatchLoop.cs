@@ -17,13 +17,6 @@ public sealed partial class LeaderDispatchLoop(
     TimeProvider time,
     ILogger<LeaderDispatchLoop> log) : BackgroundService
 {
-    /// <summary>
-    /// The bot platforms <see cref="LeaderElection"/> treats as leader-only before their bot services
-    /// have started (their <c>IChatPlatform</c> may not exist yet), so no dispatch sends to them before
-    /// this instance won their lease. This loop itself asks <see cref="Core.Platforms.PlatformCapabilities.NeedsLeader"/>.
-    /// </summary>
-    public static readonly string[] LeaderOnlyPlatforms = ["telegram", "discord"];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!topology.SeveralInstances) return;
