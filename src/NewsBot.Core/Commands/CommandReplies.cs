@@ -21,7 +21,7 @@ public static class CommandReplies
 
     public static CommandReply NotGroupAdmin(ChatCommand cmd) =>
         new($"Only this group's administrators can use {Named(cmd)} here. Nothing was changed. " +
-            "To get alerts of your own, talk to me in a private chat.");
+            $"To get alerts of your own, talk to me in a private chat.");
 
     public static CommandReply UsePrivateChat(ChatCommand cmd) =>
         new($"Please use {Named(cmd)} in a private chat with me.");

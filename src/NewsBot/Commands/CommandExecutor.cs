@@ -42,7 +42,7 @@ public sealed partial class CommandExecutor(
                 ChatCommand.ResumeSource resume => await sources.SetPausedAsync(db, resume.Id, false, ct),
                 ChatCommand.Stats => await sources.StatsAsync(db, ct),
                 ChatCommand.AddWebhook webhook => await webhooks.AddAsync(db, webhook, Sender(ctx), ct),
-                _ => new CommandReply($"/{cmd.Name} is not available yet."),
+                _ => new CommandReply($"{CommandMention.Of(cmd.Name)} is not available yet."),
             };
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -82,8 +82,8 @@ public sealed partial class CommandExecutor(
         var welcomeBack = chat.DeactivatedReason is not null;
         chat.DeactivatedReason = null; // the chat can receive messages again
         await db.SaveChangesAsync(ct);
-        var help = CommandReplies.Help(ctx).Text;
-        return new CommandReply((welcomeBack ? "Welcome back! Alerts are on again.\n\n" : "") + help);
+        var help = CommandReplies.Help(ctx).Body;
+        return new CommandReply($"{(welcomeBack ? "Welcome back! Alerts are on again.\n\n" : "")}{help}");
     }
 
     private async Task<CommandReply> SetPausedAsync(NewsBotDbContext db, CommandContext ctx, ChatCommand cmd, bool paused, CancellationToken ct)
@@ -91,9 +91,9 @@ public sealed partial class CommandExecutor(
         var chat = await ChatAsync(db, ctx, cmd, ct);
         chat.Paused = paused;
         await db.SaveChangesAsync(ct);
-        return new CommandReply(paused
-            ? "Alerts are paused. Send /resume to start them again."
-            : "Alerts are on again.");
+        return paused
+            ? new CommandReply($"Alerts are paused. Send {CommandMention.Of("resume")} to start them again.")
+            : new CommandReply("Alerts are on again.");
     }
 
     private async Task<CommandReply> SetDeliveryAsync(NewsBotDbContext db, CommandContext ctx, ChatCommand cmd, DeliveryChange change, CancellationToken ct)
@@ -111,18 +111,18 @@ public sealed partial class CommandExecutor(
     {
         var chat = await db.Chats.Include(c => c.Filters)
             .FirstOrDefaultAsync(c => c.Platform == ctx.Platform && c.ExternalId == ctx.ChatId, ct);
-        if (chat is null) return new CommandReply("This chat has no subscription. Send /start to begin.");
+        if (chat is null) return new CommandReply($"This chat has no subscription. Send {CommandMention.Of("start")} to begin.");
         var filterIds = chat.Filters.Select(f => f.Id).ToList();
         db.Chats.Remove(chat); // filters and alerts go with it
         await db.SaveChangesAsync(ct);
         filters.Forget(filterIds);
-        return new CommandReply("Done: this chat and its filters are forgotten. Send /start to subscribe again.");
+        return new CommandReply($"Done: this chat and its filters are forgotten. Send {CommandMention.Of("start")} to subscribe again.");
     }
 
     private async Task<CommandReply> ConnectAsync(NewsBotDbContext db, CommandContext ctx, ChatCommand cmd, string handle, CancellationToken ct)
     {
         await ChatAsync(db, ctx, cmd, ct);
-        return new CommandReply($"Connected {handle}. Add its filters from here with /add {handle} <filter>; see them with /list {handle}.");
+        return new CommandReply($"Connected {handle}. Add its filters from here with {CommandMention.Of("add", handle, "<filter>")}; see them with {CommandMention.Of("list", handle)}.");
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "command /{Command} in {Platform} chat {ChatId} failed")]

@@ -19,15 +19,15 @@ public sealed class FilterCommands(FilterIndexHolder index, FilterPreview previe
     public async Task<CommandReply> AddAsync(NewsBotDbContext db, Chat chat, string text, string? addedBy, CancellationToken ct)
     {
         if (FilterParser.Parse(text, limits) is FilterParseResult.Error error)
-            return new CommandReply($"That filter has a problem: {error.Message}.\nExamples: /add ceasefire, /add \"two-state solution\", /add ceasefire -football");
+            return new CommandReply($"That filter has a problem: {error.Message}.\nExamples: {CommandMention.Of("add", "ceasefire")}, {CommandMention.Of("add", "\"two-state solution\"")}, {CommandMention.Of("add", "ceasefire -football")}");
         var filter = ((FilterParseResult.Success)FilterParser.Parse(text, limits)).Filter;
 
         var existing = await db.Filters.Where(f => f.ChatId == chat.Id).ToListAsync(ct);
         if (existing.Count >= limits.MaxFiltersPerChat)
-            return new CommandReply($"This chat already has {existing.Count} filters, the most allowed. Remove one with /remove <number> first.");
+            return new CommandReply($"This chat already has {existing.Count} filters, the most allowed. Remove one with {CommandMention.Of("remove", "<number>")} first.");
         if (addedBy is not null && await db.Filters.CountAsync(f => f.AddedBy == addedBy, ct) is var mine && mine >= limits.MaxFiltersPerUser)
             return new CommandReply($"You have already added {mine} filters across your chats, the most one person may have. " +
-                "Remove some with /remove <number> (see /list in each chat) first.");
+                $"Remove some with {CommandMention.Of("remove", "<number>")} (see {CommandMention.Of("list")} in each chat) first.");
         if (existing.Any(f => FilterParser.Parse(f.Text, limits) is FilterParseResult.Success s && s.Filter.Normalized == filter.Normalized))
             return new CommandReply($"This chat already has the filter {filter.Normalized}.");
 
@@ -44,12 +44,13 @@ public sealed class FilterCommands(FilterIndexHolder index, FilterPreview previe
     {
         var rows = await OrderedFiltersAsync(db, chat, ct);
         if (rows.Count == 0)
-            return new CommandReply("No filters yet. Add one with /add <filter>, for example /add ceasefire.");
-        var text = new StringBuilder(chat.Paused ? "Alerts are paused (/resume to restart).\n" : "");
+            return new CommandReply($"No filters yet. Add one with {CommandMention.Of("add", "<filter>")}, for example {CommandMention.Of("add", "ceasefire")}.");
+        var text = new StringBuilder();
         text.AppendLine(target is null ? "Your filters:" : $"Filters of {target}:");
         for (var i = 0; i < rows.Count; i++)
             text.Append(i + 1).Append(". ").AppendLine(Shown(rows[i].Text));
-        return CommandReply.WithButtonColumn(text.ToString().TrimEnd(),
+        var paused = chat.Paused ? ReplyText.Of($"Alerts are paused ({CommandMention.Of("resume")} to restart).\n") : ReplyText.Empty;
+        return CommandReply.WithButtonColumn(ReplyText.Of($"{paused}{text.ToString().TrimEnd()}"),
             Enumerable.Range(1, rows.Count).Select(n => ReplyButton.RemoveFilter(n, target)));
     }
 
@@ -58,8 +59,8 @@ public sealed class FilterCommands(FilterIndexHolder index, FilterPreview previe
         var rows = await OrderedFiltersAsync(db, chat, ct);
         if (number < 1 || number > rows.Count)
             return new CommandReply(rows.Count == 0
-                ? "There are no filters to remove."
-                : $"There is no filter {number}; this chat has filters 1 to {rows.Count} (see /list).");
+                ? ReplyText.Plain("There are no filters to remove.")
+                : ReplyText.Of($"There is no filter {number}; this chat has filters 1 to {rows.Count} (see {CommandMention.Of("list")})."));
         var row = rows[number - 1];
         db.Filters.Remove(row);
         await db.SaveChangesAsync(ct);
@@ -70,7 +71,7 @@ public sealed class FilterCommands(FilterIndexHolder index, FilterPreview previe
     public async Task<CommandReply> TestAsync(NewsBotDbContext db, Chat chat, string text, CancellationToken ct)
     {
         var rows = await OrderedFiltersAsync(db, chat, ct);
-        if (rows.Count == 0) return new CommandReply("No filters yet, so nothing would match. Add one with /add <filter>.");
+        if (rows.Count == 0) return new CommandReply($"No filters yet, so nothing would match. Add one with {CommandMention.Of("add", "<filter>")}.");
         var article = new ArticleText(text, text, "", null);
         var reply = new StringBuilder();
         for (var i = 0; i < rows.Count; i++)
