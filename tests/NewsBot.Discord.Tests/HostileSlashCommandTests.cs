@@ -26,7 +26,7 @@ public sealed class HostileSlashCommandTests
                 await hold.Task.WaitAsync(ct);
             }
             lock (Done) Done.Add($"{ctx.ChatId}:{cmd.Name}");
-            return new CommandReply($"ok: /{cmd.Name}");
+            return new CommandReply($"ok: {CommandMention.Of(cmd.Name)}");
         }
     }
 
