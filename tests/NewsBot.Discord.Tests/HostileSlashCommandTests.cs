@@ -71,6 +71,24 @@ public sealed class HostileSlashCommandTests
         Assert.Equal("ok: /news list", (await bridge.HandleAsync(Slash("list", ChannelA), default)).Content);
     }
 
+    [Fact]
+    public async Task A_users_filter_in_a_reply_is_never_rewritten()
+    {
+        var bridge = new DiscordCommandBridge(new EchoFilterExecutor(), new DiscordOptions());
+
+        var reply = await bridge.HandleAsync(Slash("add", ChannelA, options: ("filter", "/pause/ OR /list")), default);
+
+        // Old code rewrote the reply text and answered "Added filter 1: /news pause/ OR /news list".
+        Assert.Equal("Added filter 1: /pause/ OR /list", reply.Content);
+    }
+
+    /// <summary>Answers /add as the host does, echoing the filter.</summary>
+    private sealed class EchoFilterExecutor : ICommandExecutor
+    {
+        public Task<CommandReply> ExecuteAsync(CommandContext ctx, ChatCommand cmd, CancellationToken ct) =>
+            Task.FromResult(new CommandReply("Added filter 1: " + ((ChatCommand.Add)cmd).Filter));
+    }
+
     [Theory]
     [InlineData("add", "filter")]
     [InlineData("test", "text")]
