@@ -63,23 +63,6 @@ public sealed class ReplyText : IEquatable<ReplyText>
         return text.ToString();
     }
 
-    /// <summary>The text without trailing white space, as <c>string.TrimEnd</c> on the rendered text.</summary>
-    public ReplyText TrimEnd()
-    {
-        var parts = Parts.ToList();
-        while (parts.Count > 0 && parts[^1] is ReplyPart.Words w)
-        {
-            var trimmed = w.Text.TrimEnd();
-            if (trimmed.Length > 0)
-            {
-                parts[^1] = new ReplyPart.Words(trimmed);
-                break;
-            }
-            parts.RemoveAt(parts.Count - 1);
-        }
-        return new ReplyText(parts);
-    }
-
     private static List<ReplyPart> Merged(IEnumerable<ReplyPart> parts)
     {
         var merged = new List<ReplyPart>();
