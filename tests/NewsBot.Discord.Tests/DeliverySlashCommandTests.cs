@@ -21,9 +21,9 @@ public sealed class DeliverySlashCommandTests(ITestOutputHelper output)
             Seen.Add(cmd);
             var change = ((ChatCommand.SetDelivery)cmd).Change;
             var reply = change is DeliveryChange.Show
-                ? DeliveryDescription.Describe(DeliveryPreferences.Default)
-                : DeliveryDescription.Confirm(change, change.ApplyTo(DeliveryPreferences.Default));
-            return Task.FromResult(new CommandReply(reply));
+                ? new CommandReply(DeliveryDescription.Describe(DeliveryPreferences.Default))
+                : new CommandReply(DeliveryDescription.Confirm(change, change.ApplyTo(DeliveryPreferences.Default)));
+            return Task.FromResult(reply);
         }
     }
 

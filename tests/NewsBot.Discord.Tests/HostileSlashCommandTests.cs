@@ -26,7 +26,7 @@ public sealed class HostileSlashCommandTests
                 await hold.Task.WaitAsync(ct);
             }
             lock (Done) Done.Add($"{ctx.ChatId}:{cmd.Name}");
-            return new CommandReply($"ok: /{cmd.Name}");
+            return new CommandReply($"ok: {CommandMention.Of(cmd.Name)}");
         }
     }
 
@@ -69,6 +69,24 @@ public sealed class HostileSlashCommandTests
         Assert.Equal("ok: /news list", (await bridge.HandleAsync(Slash("list", ChannelA, user: "1400000000000000002"), default)).Content);
         clock.Advance(TimeSpan.FromSeconds(3));
         Assert.Equal("ok: /news list", (await bridge.HandleAsync(Slash("list", ChannelA), default)).Content);
+    }
+
+    [Fact]
+    public async Task A_users_filter_in_a_reply_is_never_rewritten()
+    {
+        var bridge = new DiscordCommandBridge(new EchoFilterExecutor(), new DiscordOptions());
+
+        var reply = await bridge.HandleAsync(Slash("add", ChannelA, options: ("filter", "/pause/ OR /list")), default);
+
+        // Old code rewrote the reply text and answered "Added filter 1: /news pause/ OR /news list".
+        Assert.Equal("Added filter 1: /pause/ OR /list", reply.Content);
+    }
+
+    /// <summary>Answers /add as the host does, echoing the filter.</summary>
+    private sealed class EchoFilterExecutor : ICommandExecutor
+    {
+        public Task<CommandReply> ExecuteAsync(CommandContext ctx, ChatCommand cmd, CancellationToken ct) =>
+            Task.FromResult(new CommandReply("Added filter 1: " + ((ChatCommand.Add)cmd).Filter));
     }
 
     [Theory]

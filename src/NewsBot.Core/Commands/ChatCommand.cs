@@ -45,8 +45,11 @@ public abstract record ChatCommand
     /// <summary>A command word we do not know.</summary>
     public sealed record Unknown(string CommandName) : ChatCommand { public override string Name => CommandName; }
 
-    /// <summary>A known command whose arguments are wrong; <see cref="Problem"/> says what is wrong.</summary>
-    public sealed record Malformed(string CommandName, string Usage, string Problem) : ChatCommand { public override string Name => CommandName; }
+    /// <summary>
+    /// A known command whose arguments are wrong; <see cref="Problem"/> says what is wrong (it may name commands,
+    /// so it is reply text that each platform renders). The reply adds the command's usage line.
+    /// </summary>
+    public sealed record Malformed(string CommandName, ReplyText Problem) : ChatCommand { public override string Name => CommandName; }
 
     /// <summary>The channel handle the command targets, if any.</summary>
     public string? TargetChannel => this switch

@@ -6,23 +6,25 @@ namespace NewsBot.Core.Commands;
 /// </summary>
 public static class CommandReplies
 {
+    private static CommandMention HelpCommand => CommandMention.Of("help");
+
     public static CommandReply Help(CommandContext ctx) => new(HelpText.For(ctx));
 
     public static CommandReply Unknown(ChatCommand.Unknown cmd) =>
-        new($"I don't know the command /{cmd.CommandName}. Send /help to see what I can do.");
+        new($"I don't know the command {CommandMention.Of(cmd.CommandName)}. Send {HelpCommand} to see what I can do.");
 
     public static CommandReply Malformed(ChatCommand.Malformed cmd) =>
-        new($"/{cmd.CommandName}: {cmd.Problem}.\nUsage: {cmd.Usage}");
+        new($"{CommandMention.Of(cmd.CommandName)}: {cmd.Problem}.\nUsage: {ReplyText.UsageOf(cmd.CommandName)}");
 
     public static CommandReply NotBotAdmin(ChatCommand cmd) =>
-        new($"Sorry, /{cmd.Name} is only for NewsBot's administrators. Nothing was changed.");
+        new($"Sorry, {Named(cmd)} is only for NewsBot's administrators. Nothing was changed.");
 
     public static CommandReply NotGroupAdmin(ChatCommand cmd) =>
-        new($"Only this group's administrators can use /{cmd.Name} here. Nothing was changed. " +
-            "To get alerts of your own, talk to me in a private chat.");
+        new($"Only this group's administrators can use {Named(cmd)} here. Nothing was changed. " +
+            $"To get alerts of your own, talk to me in a private chat.");
 
     public static CommandReply UsePrivateChat(ChatCommand cmd) =>
-        new($"Please use /{cmd.Name} in a private chat with me.");
+        new($"Please use {Named(cmd)} in a private chat with me.");
 
     public static CommandReply TargetNotFound(string handle) =>
         new($"I can't find {handle}. Add me to the channel as an administrator, then try again.");
@@ -35,7 +37,7 @@ public static class CommandReplies
             "Add me to the channel as an administrator who may post messages, then try again.");
 
     public static CommandReply NotUnderstood() =>
-        new("I only understand commands. Send /help to see them.");
+        new($"I only understand commands. Send {HelpCommand} to see them.");
 
     /// <summary>The one reply a user gets when <see cref="CommandRateLimiter"/> stops their commands.</summary>
     public static CommandReply TooFast(TimeSpan retryIn) =>
@@ -46,5 +48,7 @@ public static class CommandReplies
         new("Too many commands are waiting in this chat; try again in a moment.");
 
     public static CommandReply Failed(ChatCommand cmd) =>
-        new($"Something went wrong while handling /{cmd.Name}. It has been logged; please try again later.");
+        new($"Something went wrong while handling {Named(cmd)}. It has been logged; please try again later.");
+
+    private static CommandMention Named(ChatCommand cmd) => CommandMention.Of(cmd.Name);
 }

@@ -32,14 +32,22 @@ public sealed record ReplyButton
 }
 
 /// <summary>
-/// What the bot answers to a command: plain text (adapters must not interpret it as markup) and
-/// optional rows of buttons.
+/// What the bot answers to a command: structured text (<see cref="ReplyText"/>: commands are mentions each
+/// platform names its own way; adapters must not interpret any of it as markup) and optional rows of buttons.
 /// </summary>
-public sealed record CommandReply(string Text, IReadOnlyList<IReadOnlyList<ReplyButton>> Buttons)
+public sealed record CommandReply(ReplyText Body, IReadOnlyList<IReadOnlyList<ReplyButton>> Buttons)
 {
-    public CommandReply(string text) : this(text, []) { }
+    public CommandReply(ReplyText body) : this(body, []) { }
+
+    public CommandReply(ReplyTextBuilder body) : this(new ReplyText(body), []) { }
+
+    /// <summary>A reply that mentions no command.</summary>
+    public CommandReply(string plain) : this(ReplyText.Plain(plain), []) { }
+
+    /// <summary>The reply with commands typed as text (<c>/resume</c>), as Telegram shows it.</summary>
+    public string Text => Body.ToString();
 
     /// <summary>One button per row, the layout /list uses for its remove buttons.</summary>
-    public static CommandReply WithButtonColumn(string text, IEnumerable<ReplyButton> buttons) =>
+    public static CommandReply WithButtonColumn(ReplyText text, IEnumerable<ReplyButton> buttons) =>
         new(text, buttons.Select(b => (IReadOnlyList<ReplyButton>)[b]).ToList());
 }

@@ -1,34 +1,30 @@
-using System.Text;
-
 namespace NewsBot.Core.Commands;
 
 /// <summary>The /start and /help text: what NewsBot does, the commands, and the filter language by example.</summary>
 public static class HelpText
 {
-    public static string For(CommandContext ctx)
+    private static readonly (string Filter, string Meaning)[] FilterExamples =
+    [
+        ("ceasefire", "the word, any case, with plurals (ceasefires, cease-fire)"),
+        ("\"two-state solution\"", "an exact phrase"),
+        ("ceasefire gaza", "both words"),
+        ("(ceasefire OR truce) gaza", "either word, plus gaza"),
+        ("ceasefire -football", "leave out articles mentioning football"),
+        ("title:election source:reuters", "in the headline, from Reuters only"),
+        ("negotiat*", "any word starting with negotiat"),
+        ("/cease-?fire/", "a regular expression"),
+    ];
+
+    public static ReplyText For(CommandContext ctx)
     {
-        var text = new StringBuilder();
-        text.AppendLine("NewsBot sends you news headlines that match your filters, as they are published.");
-        text.AppendLine();
-        text.AppendLine("Commands:");
+        var text = ReplyText.Of($"NewsBot sends you news headlines that match your filters, as they are published.\n\nCommands:\n");
         foreach (var command in CommandCatalog.All.Where(c => !c.AdminOnly || ctx.IsBotAdmin))
-            text.Append(command.Usage).Append(" - ").AppendLine(command.Description);
-        text.AppendLine();
-        text.AppendLine("Filters are written like a search:");
-        text.AppendLine("/add ceasefire - the word, any case, with plurals (ceasefires, cease-fire)");
-        text.AppendLine("/add \"two-state solution\" - an exact phrase");
-        text.AppendLine("/add ceasefire gaza - both words");
-        text.AppendLine("/add (ceasefire OR truce) gaza - either word, plus gaza");
-        text.AppendLine("/add ceasefire -football - leave out articles mentioning football");
-        text.AppendLine("/add title:election source:reuters - in the headline, from Reuters only");
-        text.AppendLine("/add negotiat* - any word starting with negotiat");
-        text.AppendLine("/add /cease-?fire/ - a regular expression");
-        text.AppendLine("Try a filter first with /test <some headline>.");
-        if (ctx.IsGroup)
-        {
-            text.AppendLine();
-            text.Append("In this group only its administrators can change the filters.");
-        }
-        return text.ToString().TrimEnd();
+            text += ReplyText.Of($"{ReplyText.UsageOf(command.Name)} - {command.Description}\n");
+        text += ReplyText.Plain("\nFilters are written like a search:\n");
+        foreach (var (filter, meaning) in FilterExamples)
+            text += ReplyText.Of($"{CommandMention.Of("add", filter)} - {meaning}\n");
+        text += ReplyText.Of($"Try a filter first with {CommandMention.Of("test", "<some headline>")}.");
+        if (ctx.IsGroup) text += ReplyText.Plain("\n\nIn this group only its administrators can change the filters.");
+        return text;
     }
 }

@@ -38,6 +38,6 @@ public abstract record DeliveryParseResult
 {
     public sealed record Parsed(DeliveryChange Change) : DeliveryParseResult;
 
-    /// <summary>Shaped like <c>ChatCommand.Malformed</c>, so the host replies the same way.</summary>
-    public sealed record Invalid(string CommandName, string Usage, string Problem) : DeliveryParseResult;
+    /// <summary>Shaped like <c>ChatCommand.Malformed</c>, so the host replies the same way; the problem may name commands.</summary>
+    public sealed record Invalid(string CommandName, Commands.ReplyText Problem) : DeliveryParseResult;
 }

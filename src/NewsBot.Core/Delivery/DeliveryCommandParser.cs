@@ -12,6 +12,8 @@ public static partial class DeliveryCommandParser
 {
     private const string QuietShape = "quiet hours look like 22:00-07:00";
 
+    private static CommandMention Cmd(string name, params string[] arguments) => CommandMention.Of(name, arguments);
+
     /// <summary>Entries for the command catalog, help and platform menus.</summary>
     public static IReadOnlyList<CommandInfo> Commands { get; } =
     [
@@ -33,31 +35,45 @@ public static partial class DeliveryCommandParser
         var text = (args ?? "").Trim();
         if (text.Length == 0) return new DeliveryParseResult.Parsed(new DeliveryChange.Show());
 
-        string problem;
+        ReplyText problem;
         DeliveryChange? change = name switch
         {
             "digest" => TryParseDigest(text, out var digest, out problem) ? new DeliveryChange.SetDigest(digest) : null,
             "quiet" => TryParseQuiet(text, out var quiet, out problem) ? new DeliveryChange.SetQuiet(quiet) : null,
-            "timezone" => TimeZoneLookup.TryFind(text, out var zone, out problem) ? new DeliveryChange.SetTimeZone(zone) : null,
+            "timezone" => TryParseTimeZone(text, out var zone, out problem) ? new DeliveryChange.SetTimeZone(zone) : null,
             _ => TryParseLimit(text, out var limit, out problem) ? new DeliveryChange.SetLimit(limit) : null,
         };
         return change is not null
             ? new DeliveryParseResult.Parsed(change)
-            : new DeliveryParseResult.Invalid(name, Commands.First(c => c.Name == name).Usage, problem);
+            : new DeliveryParseResult.Invalid(name, problem);
     }
 
-    public static bool TryParseDigest(string text, out DigestSchedule digest, out string problem)
+    /// <summary>/digest given as its mode and, for a daily digest, the times apart (as Discord's options give them).</summary>
+    public static DeliveryParseResult ParseDigest(string mode, string? times)
+    {
+        var words = mode.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+        var rest = string.Join(' ', words.Skip(1).Append(times?.Trim() ?? "").Where(w => w.Length > 0));
+        return TryParseDigest(words.FirstOrDefault() ?? "", rest, out var digest, out var problem)
+            ? new DeliveryParseResult.Parsed(new DeliveryChange.SetDigest(digest))
+            : new DeliveryParseResult.Invalid("digest", problem);
+    }
+
+    public static bool TryParseDigest(string text, out DigestSchedule digest, out ReplyText problem)
+    {
+        var words = text.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+        return TryParseDigest(words.FirstOrDefault() ?? "", words.Length > 1 ? words[1].Trim() : "", out digest, out problem);
+    }
+
+    private static bool TryParseDigest(string modeWord, string rest, out DigestSchedule digest, out ReplyText problem)
     {
         digest = DigestSchedule.Off;
-        problem = "";
-        var words = text.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0)
+        problem = ReplyText.Empty;
+        if (modeWord.Length == 0)
         {
-            problem = "give a digest mode: /digest off, /digest hourly or /digest daily 08:00";
+            problem = ReplyText.Of($"give a digest mode: {Cmd("digest", "off")}, {Cmd("digest", "hourly")} or {Cmd("digest", "daily", "08:00")}");
             return false;
         }
-        var mode = words[0].ToLowerInvariant();
-        var rest = words.Length > 1 ? words[1].Trim() : "";
+        var mode = modeWord.ToLowerInvariant();
         switch (mode)
         {
             case "off" or "none" or "no" when rest.Length == 0:
@@ -66,21 +82,21 @@ public static partial class DeliveryCommandParser
                 digest = DigestSchedule.Hourly;
                 return true;
             case "off" or "none" or "no" or "hourly":
-                problem = $"/digest {mode} takes nothing after it, not '{rest}'";
+                problem = ReplyText.Of($"{Cmd("digest", mode)} takes nothing after it, not '{rest}'");
                 return false;
             case "daily":
                 return TryParseDailyTimes(rest, out digest, out problem);
         }
         // "/digest 08:00" reads as a daily digest at that time.
-        if (ClockTime.TryParse(words[0], out _)) return TryParseDailyTimes(text, out digest, out problem);
-        problem = $"'{words[0]}' is not a digest mode; use /digest off, /digest hourly or /digest daily 08:00";
+        if (ClockTime.TryParse(modeWord, out _)) return TryParseDailyTimes((modeWord + " " + rest).Trim(), out digest, out problem);
+        problem = ReplyText.Of($"'{modeWord}' is not a digest mode; use {Cmd("digest", "off")}, {Cmd("digest", "hourly")} or {Cmd("digest", "daily", "08:00")}");
         return false;
     }
 
-    private static bool TryParseDailyTimes(string text, out DigestSchedule digest, out string problem)
+    private static bool TryParseDailyTimes(string text, out DigestSchedule digest, out ReplyText problem)
     {
         digest = DigestSchedule.Off;
-        problem = "";
+        problem = ReplyText.Empty;
         if (text.StartsWith("at ", StringComparison.OrdinalIgnoreCase)) text = text[3..];
         // "08:00,18:00", "08:00 18:00", "8am and 6pm"; a part like "8 am" stays whole when it reads as a time.
         var parts = TimeListSeparator().Split(text.Trim())
@@ -88,7 +104,7 @@ public static partial class DeliveryCommandParser
             .Where(p => p.Length > 0).ToList();
         if (parts.Count == 0)
         {
-            problem = "give the time for the daily digest, e.g. /digest daily 08:00 (or several: 08:00,18:00)";
+            problem = ReplyText.Of($"give the time for the daily digest, e.g. {Cmd("digest", "daily", "08:00")} (or several: 08:00,18:00)");
             return false;
         }
         var times = new List<TimeOnly>();
@@ -96,38 +112,38 @@ public static partial class DeliveryCommandParser
         {
             if (!ClockTime.TryParse(part, out var time))
             {
-                problem = $"'{part}' is not a time of day like 08:00 or 18:30";
+                problem = ReplyText.Of($"'{part}' is not a time of day like 08:00 or 18:30");
                 return false;
             }
             times.Add(time);
         }
         if (times.Distinct().Count() > DigestSchedule.MaxDailyTimes)
         {
-            problem = $"at most {DigestSchedule.MaxDailyTimes} daily digest times; for more use /digest hourly";
+            problem = ReplyText.Of($"at most {DigestSchedule.MaxDailyTimes} daily digest times; for more use {Cmd("digest", "hourly")}");
             return false;
         }
         digest = DigestSchedule.Daily(times);
         return true;
     }
 
-    public static bool TryParseQuiet(string text, out QuietHours? quiet, out string problem)
+    public static bool TryParseQuiet(string text, out QuietHours? quiet, out ReplyText problem)
     {
         quiet = null;
-        problem = "";
+        problem = ReplyText.Empty;
         var trimmed = text.Trim();
         if (trimmed.ToLowerInvariant() is "off" or "none" or "no") return true;
         var ends = RangeSeparator().Split(trimmed);
         if (ends.Length == 1) ends = trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (ends.Length != 2 || ends[0].Length == 0 || ends[1].Length == 0)
         {
-            problem = $"'{trimmed}' is not a start and end; {QuietShape} (or /quiet off)";
+            problem = ReplyText.Of($"'{trimmed}' is not a start and end; {QuietShape} (or {Cmd("quiet", "off")})");
             return false;
         }
         foreach (var end in ends)
         {
             if (!ClockTime.TryParse(end, out _))
             {
-                problem = $"'{end.Trim()}' is not a time of day; {QuietShape}";
+                problem = ReplyText.Of($"'{end.Trim()}' is not a time of day; {QuietShape}");
                 return false;
             }
         }
@@ -135,27 +151,35 @@ public static partial class DeliveryCommandParser
         ClockTime.TryParse(ends[1], out var stop);
         if (start == stop)
         {
-            problem = $"quiet hours need different start and end times; {QuietShape}";
+            problem = ReplyText.Of($"quiet hours need different start and end times; {QuietShape}");
             return false;
         }
         quiet = new QuietHours(start, stop);
         return true;
     }
 
-    public static bool TryParseLimit(string text, out int limit, out string problem)
+    public static bool TryParseLimit(string text, out int limit, out ReplyText problem)
     {
-        problem = "";
+        problem = ReplyText.Empty;
         var trimmed = text.Trim();
         if (!int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out limit))
         {
-            problem = $"'{trimmed}' is not a number; give how many alerts an hour you want at most, e.g. /limit 20";
+            problem = ReplyText.Of($"'{trimmed}' is not a number; give how many alerts an hour you want at most, e.g. {Cmd("limit", "20")}");
             return false;
         }
         if (limit < DeliveryPreferences.MinHourlyLimit)
-            problem = "the limit must be at least 1 alert an hour; to stop alerts use /pause";
+            problem = ReplyText.Of($"the limit must be at least 1 alert an hour; to stop alerts use {Cmd("pause")}");
         else if (limit > DeliveryPreferences.MaxHourlyLimit)
-            problem = $"{limit} is over the most allowed, {DeliveryPreferences.MaxHourlyLimit} alerts an hour";
-        return problem.Length == 0;
+            problem = ReplyText.Of($"{limit} is over the most allowed, {DeliveryPreferences.MaxHourlyLimit} alerts an hour");
+        return problem.Parts.Count == 0;
+    }
+
+    /// <summary><see cref="TimeZoneLookup.TryFind"/>, whose explanations name no command.</summary>
+    private static bool TryParseTimeZone(string text, out TimeZoneInfo zone, out ReplyText problem)
+    {
+        var found = TimeZoneLookup.TryFind(text, out zone, out var words);
+        problem = ReplyText.Plain(words);
+        return found;
     }
 
     // Phones turn "-" into en or em dashes; people also write "22:00 to 07:00".

@@ -31,7 +31,7 @@ public static class DeliveryDescription
     }
 
     /// <summary>The reply to a delivery command: what changed, the whole setting, and a hint when times are read in UTC by default.</summary>
-    public static string Confirm(DeliveryChange change, DeliveryPreferences updated)
+    public static Commands.ReplyText Confirm(DeliveryChange change, DeliveryPreferences updated)
     {
         var lead = change switch
         {
@@ -47,9 +47,9 @@ public static class DeliveryDescription
         };
         var usesTimes = updated.Digest.Mode == DigestMode.Daily || updated.Quiet is not null;
         var hint = usesTimes && updated.TimeZone.Id == TimeZoneInfo.Utc.Id && change is not DeliveryChange.SetTimeZone
-            ? "\nTimes are read in UTC; set yours with /timezone, e.g. /timezone Europe/Berlin."
-            : "";
-        return $"{lead}\n{Describe(updated)}.{hint}";
+            ? Commands.ReplyText.Of($"\nTimes are read in UTC; set yours with {Commands.CommandMention.Of("timezone")}, e.g. {Commands.CommandMention.Of("timezone", "Europe/Berlin")}.")
+            : Commands.ReplyText.Empty;
+        return Commands.ReplyText.Of($"{lead}\n{Describe(updated)}.{hint}");
     }
 
     private static string Times(IReadOnlyList<TimeOnly> times) => times.Count switch

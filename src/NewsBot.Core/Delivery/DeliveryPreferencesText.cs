@@ -34,10 +34,12 @@ public static class DeliveryPreferencesText
             switch (key)
             {
                 case "digest":
-                    if (DeliveryCommandParser.TryParseDigest(value, out var digest, out error)) result = result with { Digest = digest };
+                    if (DeliveryCommandParser.TryParseDigest(value, out var digest, out var digestProblem)) result = result with { Digest = digest };
+                    else error = digestProblem.ToString();
                     break;
                 case "quiet":
-                    if (DeliveryCommandParser.TryParseQuiet(value, out var quiet, out error)) result = result with { Quiet = quiet };
+                    if (DeliveryCommandParser.TryParseQuiet(value, out var quiet, out var quietProblem)) result = result with { Quiet = quiet };
+                    else error = quietProblem.ToString();
                     break;
                 case "tz":
                     if (TimeZoneLookup.TryFind(value, out var zone, out error)) result = result with { TimeZone = zone };

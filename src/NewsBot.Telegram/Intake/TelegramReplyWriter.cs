@@ -9,7 +9,8 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace NewsBot.Telegram.Intake;
 
 /// <summary>
-/// Sends a command reply: plain text (no parse mode, so user and feed text need no escaping),
+/// Sends a command reply: plain text with commands named as typed (<c>/resume</c>; no parse mode, so user and
+/// feed text need no escaping),
 /// split into messages of at most 4096 characters at line breaks, buttons under the last one.
 /// Replies go through the same pacer as alerts, since Telegram's limits count every message.
 /// </summary>
@@ -17,7 +18,7 @@ public sealed class TelegramReplyWriter(ITelegramBotClient bot, TelegramPacer pa
 {
     public async Task SendAsync(long chatId, CommandReply reply, CancellationToken ct)
     {
-        var parts = Split(reply.Text, TelegramAlertRenderer.MaxMessageLength);
+        var parts = Split(reply.Body.Render(TextCommandNaming.Instance), TelegramAlertRenderer.MaxMessageLength);
         for (var i = 0; i < parts.Count; i++)
         {
             var last = i == parts.Count - 1;

@@ -43,7 +43,7 @@ public sealed partial class CommandExecutor(
                 ChatCommand.ResumeSource resume => await sources.SetPausedAsync(db, resume.Id, false, ct),
                 ChatCommand.Stats => await sources.StatsAsync(db, ct),
                 ChatCommand.AddWebhook webhook => await webhooks.AddAsync(db, webhook, Sender(ctx), ct),
-                _ => new CommandReply($"/{cmd.Name} is not available yet."),
+                _ => new CommandReply($"{CommandMention.Of(cmd.Name)} is not available yet."),
             };
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -76,16 +76,16 @@ public sealed partial class CommandExecutor(
     {
         var chat = await ChatAsync(db, ctx, new ChatCommand.Start(), ct);
         var welcomeBack = await chats.ReactivateAsync(db, chat, ct);
-        var help = CommandReplies.Help(ctx).Text;
-        return new CommandReply((welcomeBack ? "Welcome back! Alerts are on again.\n\n" : "") + help);
+        var help = CommandReplies.Help(ctx).Body;
+        return new CommandReply($"{(welcomeBack ? "Welcome back! Alerts are on again.\n\n" : "")}{help}");
     }
 
     private async Task<CommandReply> SetPausedAsync(NewsBotDbContext db, CommandContext ctx, ChatCommand cmd, bool paused, CancellationToken ct)
     {
         await chats.SetPausedAsync(db, await ChatAsync(db, ctx, cmd, ct), paused, ct);
-        return new CommandReply(paused
-            ? "Alerts are paused. Send /resume to start them again."
-            : "Alerts are on again.");
+        return paused
+            ? new CommandReply($"Alerts are paused. Send {CommandMention.Of("resume")} to start them again.")
+            : new CommandReply("Alerts are on again.");
     }
 
     private async Task<CommandReply> SetDeliveryAsync(NewsBotDbContext db, CommandContext ctx, ChatCommand cmd, DeliveryChange change, CancellationToken ct)
@@ -102,14 +102,14 @@ public sealed partial class CommandExecutor(
     private async Task<CommandReply> StopAsync(NewsBotDbContext db, CommandContext ctx, CancellationToken ct)
     {
         if (!await chats.ForgetAsync(db, ctx.Platform, ctx.ChatId, ct))
-            return new CommandReply("This chat has no subscription. Send /start to begin.");
-        return new CommandReply("Done: this chat and its filters are forgotten. Send /start to subscribe again.");
+            return new CommandReply($"This chat has no subscription. Send {CommandMention.Of("start")} to begin.");
+        return new CommandReply($"Done: this chat and its filters are forgotten. Send {CommandMention.Of("start")} to subscribe again.");
     }
 
     private async Task<CommandReply> ConnectAsync(NewsBotDbContext db, CommandContext ctx, ChatCommand cmd, string handle, CancellationToken ct)
     {
         await ChatAsync(db, ctx, cmd, ct);
-        return new CommandReply($"Connected {handle}. Add its filters from here with /add {handle} <filter>; see them with /list {handle}.");
+        return new CommandReply($"Connected {handle}. Add its filters from here with {CommandMention.Of("add", handle, "<filter>")}; see them with {CommandMention.Of("list", handle)}.");
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "command /{Command} in {Platform} chat {ChatId} failed")]

@@ -20,12 +20,12 @@ public sealed class FilterCommands(ChatFilters filters, FilterPreview preview)
         switch (await filters.AddAsync(db, chat, text, addedBy, ct))
         {
             case FilterAddResult.Invalid error:
-                return new CommandReply($"That filter has a problem: {error.Message}.\nExamples: /add ceasefire, /add \"two-state solution\", /add ceasefire -football");
+                return new CommandReply($"That filter has a problem: {error.Message}.\nExamples: {CommandMention.Of("add", "ceasefire")}, {CommandMention.Of("add", "\"two-state solution\"")}, {CommandMention.Of("add", "ceasefire -football")}");
             case FilterAddResult.ChatFull { Count: var count }:
-                return new CommandReply($"This chat already has {count} filters, the most allowed. Remove one with /remove <number> first.");
+                return new CommandReply($"This chat already has {count} filters, the most allowed. Remove one with {CommandMention.Of("remove", "<number>")} first.");
             case FilterAddResult.SenderFull { Count: var mine }:
                 return new CommandReply($"You have already added {mine} filters across your chats, the most one person may have. " +
-                    "Remove some with /remove <number> (see /list in each chat) first.");
+                    $"Remove some with {CommandMention.Of("remove", "<number>")} (see {CommandMention.Of("list")} in each chat) first.");
             case FilterAddResult.Duplicate { Normalized: var normalized }:
                 return new CommandReply($"This chat already has the filter {normalized}.");
             case FilterAddResult.Added { Number: var number, Filter: var filter }:
@@ -40,12 +40,13 @@ public sealed class FilterCommands(ChatFilters filters, FilterPreview preview)
     {
         var rows = await OrderedFiltersAsync(db, chat, ct);
         if (rows.Count == 0)
-            return new CommandReply("No filters yet. Add one with /add <filter>, for example /add ceasefire.");
-        var text = new StringBuilder(chat.Paused ? "Alerts are paused (/resume to restart).\n" : "");
+            return new CommandReply($"No filters yet. Add one with {CommandMention.Of("add", "<filter>")}, for example {CommandMention.Of("add", "ceasefire")}.");
+        var text = new StringBuilder();
         text.AppendLine(target is null ? "Your filters:" : $"Filters of {target}:");
         for (var i = 0; i < rows.Count; i++)
             text.Append(i + 1).Append(". ").AppendLine(Shown(rows[i].Text));
-        return CommandReply.WithButtonColumn(text.ToString().TrimEnd(),
+        var paused = chat.Paused ? ReplyText.Of($"Alerts are paused ({CommandMention.Of("resume")} to restart).\n") : ReplyText.Empty;
+        return CommandReply.WithButtonColumn(ReplyText.Of($"{paused}{text.ToString().TrimEnd()}"),
             Enumerable.Range(1, rows.Count).Select(n => ReplyButton.RemoveFilter(n, target)));
     }
 
@@ -54,8 +55,8 @@ public sealed class FilterCommands(ChatFilters filters, FilterPreview preview)
         var removed = await filters.RemoveNumberAsync(db, chat.Id, number, ct);
         if (removed is FilterRemoveResult.NoSuchNumber { Count: var count })
             return new CommandReply(count == 0
-                ? "There are no filters to remove."
-                : $"There is no filter {number}; this chat has filters 1 to {count} (see /list).");
+                ? ReplyText.Plain("There are no filters to remove.")
+                : ReplyText.Of($"There is no filter {number}; this chat has filters 1 to {count} (see {CommandMention.Of("list")})."));
         var row = ((FilterRemoveResult.Removed)removed).Row;
         return new CommandReply($"Removed filter {number}: {Shown(row.Text)}");
     }
@@ -63,7 +64,7 @@ public sealed class FilterCommands(ChatFilters filters, FilterPreview preview)
     public async Task<CommandReply> TestAsync(NewsBotDbContext db, Chat chat, string text, CancellationToken ct)
     {
         var rows = await OrderedFiltersAsync(db, chat, ct);
-        if (rows.Count == 0) return new CommandReply("No filters yet, so nothing would match. Add one with /add <filter>.");
+        if (rows.Count == 0) return new CommandReply($"No filters yet, so nothing would match. Add one with {CommandMention.Of("add", "<filter>")}.");
         var article = new ArticleText(text, text, "", null);
         var reply = new StringBuilder();
         for (var i = 0; i < rows.Count; i++)

@@ -84,7 +84,7 @@ public sealed class SourceCommands(SourceAdder adder, SourceEditor editor, TimeP
         return new CommandReply(text.ToString().TrimEnd());
     }
 
-    private static CommandReply NoSuch(long id) => new($"There is no source #{id}; see /sources.");
+    private static CommandReply NoSuch(long id) => new($"There is no source #{id}; see {CommandMention.Of("sources")}.");
 
     private static string When(DateTime? t) =>
         t?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "never";

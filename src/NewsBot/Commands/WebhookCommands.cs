@@ -26,9 +26,9 @@ public sealed class WebhookCommands(FilterCommands filters, ChatDirectory chats)
             ? $"Webhook '{chat.Title}' ({masked}) is already a destination."
             : $"Webhook '{chat.Title}' ({masked}) is now a destination for alerts.";
         if (cmd.Filter is { Length: > 0 } filter)
-            return new CommandReply(lead + "\n" + (await filters.AddAsync(db, chat, filter, addedBy, ct)).Text);
+            return new CommandReply($"{lead}\n{(await filters.AddAsync(db, chat, filter, addedBy, ct)).Body}");
         var count = await db.Filters.CountAsync(f => f.ChatId == chat.Id, ct);
-        return new CommandReply(lead + $"\nIt has {count} {(count == 1 ? "filter" : "filters")}. " +
-            "Give it one with /addwebhook and the same URL plus a filter.");
+        return new CommandReply($"{lead}\nIt has {count} {(count == 1 ? "filter" : "filters")}. " +
+            $"Give it one with {CommandMention.Of("addwebhook")} and the same URL plus a filter.");
     }
 }

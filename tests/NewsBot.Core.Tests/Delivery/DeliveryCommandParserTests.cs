@@ -1,3 +1,4 @@
+using NewsBot.Core.Commands;
 using NewsBot.Core.Delivery;
 
 namespace NewsBot.Core.Tests.Delivery;
@@ -15,8 +16,9 @@ public class DeliveryCommandParserTests
     {
         var invalid = Assert.IsType<DeliveryParseResult.Invalid>(DeliveryCommandParser.Parse(command, args));
         Assert.Equal(command, invalid.CommandName);
-        Assert.StartsWith("/" + command, invalid.Usage);
-        return invalid.Problem;
+        var reply = CommandReplies.Malformed(new ChatCommand.Malformed(invalid.CommandName, invalid.Problem)).Text;
+        Assert.Contains("\nUsage: /" + command, reply);
+        return invalid.Problem.ToString();
     }
 
     [Theory]

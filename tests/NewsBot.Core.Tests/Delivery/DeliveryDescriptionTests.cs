@@ -30,7 +30,7 @@ public class DeliveryDescriptionTests
             "Quiet from 22:00 to 07:00: alerts in that time arrive as one digest when it ends.\n" +
             "Alerts sent as they arrive; quiet 22:00–07:00 UTC; at most 20 alerts an hour.\n" +
             "Times are read in UTC; set yours with /timezone, e.g. /timezone Europe/Berlin.",
-            reply);
+            reply.ToString());
     }
 
     [Fact]
@@ -40,6 +40,6 @@ public class DeliveryDescriptionTests
         var change = new DeliveryChange.SetTimeZone(berlin);
         var prefs = change.ApplyTo(Stored("digest=daily 08:00"));
         Assert.Equal("Time zone set to Europe/Berlin.\nDigest daily at 08:00 Europe/Berlin; no quiet hours; at most 20 alerts an hour.",
-            DeliveryDescription.Confirm(change, prefs));
+            DeliveryDescription.Confirm(change, prefs).ToString());
     }
 }

@@ -20,7 +20,7 @@ public class DeliveryInputRobustnessTests
         Typed.Sample(args =>
         {
             var result = DeliveryCommandParser.Parse(command, args);
-            Assert.True(result is DeliveryParseResult.Parsed || result is DeliveryParseResult.Invalid { Problem.Length: > 0 });
+            Assert.True(result is DeliveryParseResult.Parsed || result is DeliveryParseResult.Invalid { Problem.Parts.Count: > 0 });
         }, iter: 2000);
 
     [Fact]

@@ -99,7 +99,7 @@ public sealed class TextStageScalingTests
 
         AssertLinear(figures, maxLargeSeconds: 1);
         Assert.False(DeliveryCommandParser.TryParseQuiet("22:00" + new string(' ', 100) + "x 07:00", out _, out var problem));
-        Assert.NotEmpty(problem);
+        Assert.NotEmpty(problem.Parts);
     }
 
     [Fact]

@@ -99,6 +99,20 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_filter_that_looks_like_a_command_comes_back_untouched_and_replies_name_discords_commands()
+    {
+        await using var host = await StartAsync();
+        var manager = new FakeInteraction("news", "list") { Permissions = ManageChannels };
+
+        // Old code rewrote reply text, so the user's own filter came back as "/news pause/".
+        Assert.StartsWith("Added filter 1: /pause/\n", await SlashAsync(Add("/pause/") with { Permissions = ManageChannels }));
+        Assert.Contains("1. /pause/", await SlashAsync(manager));
+        Assert.Equal("Alerts are paused. Send /news resume to start them again.", await SlashAsync(manager with { Subcommand = "pause" }));
+        Assert.Equal("/news remove: '0' is not a filter number; /news list shows the numbers.\nUsage: /news remove number:<number>",
+            await SlashAsync(manager with { Subcommand = "remove", Options = new Dictionary<string, object> { ["number"] = 0 } }));
+    }
+
+    [Fact]
     public async Task Admin_commands_are_refused_to_non_admins_even_with_server_permissions()
     {
         await using var host = await StartAsync();

@@ -63,8 +63,8 @@ public class ChatCommandParserTests
     {
         var command = Assert.IsType<ChatCommand.Malformed>(ChatCommandParser.Parse(text, "NewsBotTestBot"));
         Assert.Equal(name, command.CommandName);
-        Assert.Contains(problem, command.Problem);
-        Assert.Equal(CommandCatalog.UsageOf(name), command.Usage);
+        Assert.Contains(problem, command.Problem.ToString());
+        Assert.EndsWith("\nUsage: " + CommandCatalog.UsageOf(name), CommandReplies.Malformed(command).Text);
     }
 
     [Theory]

@@ -124,7 +124,7 @@ public class TelegramUpdateHandlerTests
         var executor = new RecordingExecutor
         {
             Reply = (_, cmd) => cmd is ChatCommand.List
-                ? CommandReply.WithButtonColumn("1. ceasefire\n2. election", [ReplyButton.RemoveFilter(1), ReplyButton.RemoveFilter(2)])
+                ? CommandReply.WithButtonColumn(ReplyText.Plain("1. ceasefire\n2. election"), [ReplyButton.RemoveFilter(1), ReplyButton.RemoveFilter(2)])
                 : new CommandReply($"ok: /{cmd.Name}"),
         };
         await using var t = await TelegramHarness.StartAsync(executor);
@@ -169,7 +169,7 @@ public class TelegramUpdateHandlerTests
     public async Task Long_replies_arrive_as_several_messages_with_the_buttons_on_the_last()
     {
         var lines = string.Join('\n', Enumerable.Range(1, 50).Select(i => $"{i}. " + new string('x', 180)));
-        var executor = new RecordingExecutor { Reply = (_, _) => CommandReply.WithButtonColumn(lines, [ReplyButton.RemoveFilter(1)]) };
+        var executor = new RecordingExecutor { Reply = (_, _) => CommandReply.WithButtonColumn(ReplyText.Plain(lines), [ReplyButton.RemoveFilter(1)]) };
         await using var t = await TelegramHarness.StartAsync(executor);
         await Polling(t, async () =>
         {
