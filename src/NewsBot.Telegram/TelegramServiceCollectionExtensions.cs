@@ -49,7 +49,6 @@ public static class TelegramServiceCollectionExtensions
 
         services.AddSingleton<ITelegramBotClient>(sp => TelegramBotClientFactory.Create(Options(sp)));
         services.AddSingleton(sp => new TelegramPacer(Options(sp).Pacing, Time(sp)));
-        services.AddSingleton<TelegramAlertRenderer>();
         services.AddSingleton<TelegramAlertSender>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<TelegramAlertSender>());
         services.AddSingleton<TelegramBotIdentity>();

@@ -14,7 +14,7 @@ namespace NewsBot.Discord.Rest;
 /// The REST half of our Discord API v10 client: the few calls NewsBot needs, paced by Discord's per-bucket and
 /// global rate limits. Errors surface as <see cref="DiscordApiException"/> carrying Discord's JSON code.
 /// </summary>
-public sealed partial class DiscordRestClient
+public sealed partial class DiscordRestClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly DiscordOptions _options;
@@ -34,6 +34,9 @@ public sealed partial class DiscordRestClient
         _global = new GlobalRateLimiter(options.GlobalRequestsPerSecond, _time);
         _buckets = new BucketRateLimiter(_time);
     }
+
+    /// <summary>Frees the rate limiter's lock; the HttpClient belongs to whoever passed it in.</summary>
+    public void Dispose() => _global.Dispose();
 
     /// <summary>Discord reference.mdx "User Agent": <c>DiscordBot ($url, $versionNumber)</c> is required.</summary>
     public static string UserAgent { get; } =

@@ -36,9 +36,6 @@ public sealed class DiscordAlertSender(DiscordRestClient rest, DiscordOptions? o
         }
     }
 
-    /// <summary>Discord: message content is at most 2000 characters.</summary>
-    public int MaxTextLength => DigestMarkdown.MaxContentLength;
-
     /// <summary>Digest lines with markdown escaped, so headlines show as written.</summary>
     public DigestLayout DigestLayout => DigestMarkdown.Layout;
 

@@ -72,7 +72,7 @@ public sealed partial class ArticlePageEnricher(
         var fetched = await pageFetcher.FetchAsync(new FetchRequest(url), ct);
         if (fetched is not FetchResult.Fetched page)
         {
-            LogPageFailed(articleId, url, (fetched as FetchResult.Failed)?.Error ?? "no content");
+            LogPageFailed(log, articleId, url, (fetched as FetchResult.Failed)?.Error ?? "no content");
             return null;
         }
         var budget = sources.Value.PageBudget;
@@ -81,12 +81,13 @@ public sealed partial class ArticlePageEnricher(
         var extracted = await CpuBudget.RunAsync(token => ArticlePageText.Extract(Decode(page.Body, page.Charset), page.FinalUrl, token), budget, time, ct);
         if (!extracted.InTime)
         {
-            LogPageFailed(articleId, url, $"page too large/complex: extracting its text took longer than {CpuBudget.Describe(budget)}");
+            if (log.IsEnabled(LogLevel.Information))
+                LogPageFailed(log, articleId, url, $"page too large/complex: extracting its text took longer than {CpuBudget.Describe(budget)}");
             return null;
         }
         if (extracted.Value!.Page is not { } text)
         {
-            LogPageFailed(articleId, url, extracted.Value.Error ?? "no article text");
+            LogPageFailed(log, articleId, url, extracted.Value.Error ?? "no article text");
             return null;
         }
         return text.Text.Length > ArticleNormalizer.MaxTextLength ? text.Text[..ArticleNormalizer.MaxTextLength] : text.Text;
@@ -130,7 +131,7 @@ public sealed partial class ArticlePageEnricher(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "article {ArticleId}: page {Url} gave no text for a summary: {Error}")]
-    private partial void LogPageFailed(long articleId, Uri url, string error);
+    private static partial void LogPageFailed(ILogger logger, long articleId, Uri url, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "article {ArticleId}: extractive summary used ({Reason})")]
     private partial void LogModelFallback(long articleId, string reason);
