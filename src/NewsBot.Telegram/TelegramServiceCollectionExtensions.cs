@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Platforms;
 using NewsBot.Telegram.Intake;
-using NewsBot.Telegram.Rendering;
 using NewsBot.Telegram.Sending;
 using Telegram.Bot;
 

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NewsBot.Core.Commands;
-using NewsBot.Telegram;
 using NewsBot.Telegram.Intake;
-using NewsBot.Telegram.Rendering;
 using NewsBot.Telegram.Sending;
 using NewsBot.TestKit.Telegram;
 using Telegram.Bot;

@@ -178,7 +178,9 @@ internal sealed partial class GatewayConnection(
     /// <summary>The cause is put together only when debug logging is on: these ends are routine.</summary>
     private static void LogTaskStopped(ILogger logger, string stage, Exception ex)
     {
-        if (logger.IsEnabled(LogLevel.Debug)) LogHeartbeatStopped(logger, stage + ex.GetType().Name);
+        if (!logger.IsEnabled(LogLevel.Debug)) return;
+        var cause = stage + ex.GetType().Name;
+        LogHeartbeatStopped(logger, cause);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway: connection task stopped ({Cause})")]

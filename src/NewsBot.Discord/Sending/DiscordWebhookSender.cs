@@ -1,6 +1,6 @@
-using NewsBot.Core.Platforms;
 using NewsBot.Core.Alerts;
 using NewsBot.Core.Delivery;
+using NewsBot.Core.Platforms;
 using NewsBot.Discord.Rendering;
 using NewsBot.Discord.Rest;
 

@@ -1,7 +1,7 @@
-using NewsBot.Core.Platforms;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NewsBot.Core.Alerts;
+using NewsBot.Core.Platforms;
 using NewsBot.Telegram.Rendering;
 using Telegram.Bot;
 using Telegram.Bot.Types;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Pipeline.Match;
 using NewsBot.Storage.Entities;
-using NewsBot.TestKit;
 using NewsBot.TestKit.Discord;
 using NewsBot.TestKit.Telegram;
 

@@ -1,5 +1,4 @@
 using NewsBot.Core.Alerts;
-using NewsBot.Core.Commands;
 using NewsBot.Telegram.Rendering;
 using NewsBot.TestKit.Telegram;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using NewsBot.Core.Alerts;
-using NewsBot.Telegram.Sending;
 using Xunit.Abstractions;
 
 namespace NewsBot.Telegram.Tests.Sending;

@@ -5,15 +5,12 @@ using Microsoft.Extensions.Options;
 using NewsBot.Configuration;
 using NewsBot.Core.Summaries;
 using NewsBot.Pipeline.Deliver;
+using NewsBot.Pipeline.Ingest;
 using NewsBot.Sources.Fetching;
 using NewsBot.Sources.Pages;
+using NewsBot.Sources.Reading;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
-
-using NewsBot.Sources.Reading;
-using NewsBot.Pipeline.Ingest;
-using NewsBot.Pipeline.Match;
-using NewsBot.Pipeline.Poll;
 
 namespace NewsBot.Pipeline.Enrich;
 
@@ -72,7 +69,7 @@ public sealed partial class ArticlePageEnricher(
         var fetched = await pageFetcher.FetchAsync(new FetchRequest(url), ct);
         if (fetched is not FetchResult.Fetched page)
         {
-            LogPageFailed(log, articleId, url, (fetched as FetchResult.Failed)?.Error ?? "no content");
+            LogPageFailed(articleId, url, (fetched as FetchResult.Failed)?.Error ?? "no content");
             return null;
         }
         var budget = sources.Value.PageBudget;
@@ -82,12 +79,15 @@ public sealed partial class ArticlePageEnricher(
         if (!extracted.InTime)
         {
             if (log.IsEnabled(LogLevel.Information))
-                LogPageFailed(log, articleId, url, $"page too large/complex: extracting its text took longer than {CpuBudget.Describe(budget)}");
+            {
+                var error = $"page too large/complex: extracting its text took longer than {CpuBudget.Describe(budget)}";
+                LogPageFailed(articleId, url, error);
+            }
             return null;
         }
         if (extracted.Value!.Page is not { } text)
         {
-            LogPageFailed(log, articleId, url, extracted.Value.Error ?? "no article text");
+            LogPageFailed(articleId, url, extracted.Value.Error ?? "no article text");
             return null;
         }
         return text.Text.Length > ArticleNormalizer.MaxTextLength ? text.Text[..ArticleNormalizer.MaxTextLength] : text.Text;
@@ -131,7 +131,7 @@ public sealed partial class ArticlePageEnricher(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "article {ArticleId}: page {Url} gave no text for a summary: {Error}")]
-    private static partial void LogPageFailed(ILogger logger, long articleId, Uri url, string error);
+    private partial void LogPageFailed(long articleId, Uri url, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "article {ArticleId}: extractive summary used ({Reason})")]
     private partial void LogModelFallback(long articleId, string reason);
