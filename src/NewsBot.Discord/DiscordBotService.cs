@@ -40,7 +40,10 @@ public sealed partial class DiscordBotService(
         };
         await _gateway.RunAsync(stoppingToken);
         if (_gateway.State == DiscordGatewayState.Faulted)
-            LogStopped(loggers.CreateLogger<DiscordBotService>(), _gateway.FaultReason ?? "unknown reason");
+        {
+            var log = loggers.CreateLogger<DiscordBotService>();
+            LogStopped(log, _gateway.FaultReason ?? "unknown reason");
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Discord bot stopped: {Reason}. Alerts to Discord keep waiting in the database.")]

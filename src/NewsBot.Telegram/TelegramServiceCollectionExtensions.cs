@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Platforms;
 using NewsBot.Telegram.Intake;
-using NewsBot.Telegram.Rendering;
 using NewsBot.Telegram.Sending;
 using Telegram.Bot;
 
@@ -49,7 +48,6 @@ public static class TelegramServiceCollectionExtensions
 
         services.AddSingleton<ITelegramBotClient>(sp => TelegramBotClientFactory.Create(Options(sp)));
         services.AddSingleton(sp => new TelegramPacer(Options(sp).Pacing, Time(sp)));
-        services.AddSingleton<TelegramAlertRenderer>();
         services.AddSingleton<TelegramAlertSender>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<TelegramAlertSender>());
         services.AddSingleton<TelegramBotIdentity>();

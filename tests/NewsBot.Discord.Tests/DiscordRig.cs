@@ -73,6 +73,7 @@ internal sealed class DiscordRig : IAsyncDisposable
     {
         await _stop.CancelAsync();
         if (Running is not null) await Running.WaitAsync(TimeSpan.FromSeconds(10));
+        Rest.Dispose();
         _http.Dispose();
         await Server.DisposeAsync();
         _stop.Dispose();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NewsBot.Core.Alerts;
 using NewsBot.Discord.Rest;
 using NewsBot.Discord.Sending;
@@ -27,7 +28,7 @@ public sealed class ErrorMappingTests(ITestOutputHelper output)
         var outcome = await new DiscordAlertSender(rig.Rest).SendAsync(Channel, Alert, CancellationToken.None);
 
         var gone = Assert.IsType<SendOutcome.ChatGone>(outcome);
-        Assert.Contains(code.ToString(), gone.Reason);
+        Assert.Contains(code.ToString(CultureInfo.InvariantCulture), gone.Reason);
         Assert.Contains(Channel, gone.Reason);
     }
 
@@ -55,7 +56,7 @@ public sealed class ErrorMappingTests(ITestOutputHelper output)
         string deadUrl;
         await using (var gone = await FakeDiscordServer.StartAsync()) deadUrl = gone.ApiBaseUrl;
         using var http = new HttpClient();
-        var rest = new DiscordRestClient(http, new DiscordOptions { BotToken = "t", ApiBaseUrl = deadUrl });
+        using var rest = new DiscordRestClient(http, new DiscordOptions { BotToken = "t", ApiBaseUrl = deadUrl });
 
         var outcome = await new DiscordAlertSender(rest).SendAsync(Channel, Alert, CancellationToken.None);
 

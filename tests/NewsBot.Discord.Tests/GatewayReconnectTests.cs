@@ -34,7 +34,7 @@ public sealed class GatewayReconnectTests(ITestOutputHelper output)
         Assert.Equal("/resume-gateway", log.All<GatewayConnected>()[1].Path);
         Assert.Equal("?v=10&encoding=json", log.All<GatewayConnected>()[1].Query);
         // Closing with 1000/1001 would have ended the session; the client must use another code.
-        var close = log.All<GatewayClientClosed>().First();
+        var close = log.All<GatewayClientClosed>()[0];
         Assert.NotNull(close.Code);
         Assert.NotEqual(1000, close.Code);
         Assert.Equal(DiscordGatewayState.Ready, rig.Gateway!.State);

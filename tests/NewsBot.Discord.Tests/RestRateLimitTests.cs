@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using NewsBot.Core.Alerts;
 using NewsBot.Discord.Rest;
 using NewsBot.Discord.Sending;
@@ -22,7 +23,7 @@ public sealed class RestRateLimitTests(ITestOutputHelper output)
             fake.MessageBucketWindow = TimeSpan.FromSeconds(1);
         });
         var sender = new DiscordAlertSender(rig.Rest);
-        var channels = Enumerable.Range(0, 100).Select(i => (1800000000000000000L + i).ToString()).ToArray();
+        var channels = Enumerable.Range(0, 100).Select(i => (1800000000000000000L + i).ToString(CultureInfo.InvariantCulture)).ToArray();
 
         var clock = Stopwatch.StartNew();
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => sender.SendAsync(channels[i % 100], Alert, CancellationToken.None)));

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NewsBot.Core.Commands;
-using NewsBot.Telegram;
 using NewsBot.Telegram.Intake;
-using NewsBot.Telegram.Rendering;
 using NewsBot.Telegram.Sending;
 using NewsBot.TestKit.Telegram;
 using Telegram.Bot;
@@ -14,14 +12,16 @@ internal sealed class TelegramHarness : IAsyncDisposable
 {
     public const long AdminUserId = 777;
 
+    private readonly TelegramBotIdentity _identity;
+
     private TelegramHarness(FakeBotApiServer server, TelegramOptions options, TimeProvider time, ICommandExecutor executor, CommandRateLimiter? limiter)
     {
         Server = server;
         Options = options;
         Bot = TelegramBotClientFactory.Create(options);
         Pacer = new TelegramPacer(options.Pacing, time);
-        Sender = new TelegramAlertSender(Bot, Pacer, new TelegramAlertRenderer(), options, NullLogger<TelegramAlertSender>.Instance);
-        var identity = new TelegramBotIdentity(Bot);
+        Sender = new TelegramAlertSender(Bot, Pacer, options, NullLogger<TelegramAlertSender>.Instance);
+        var identity = _identity = new TelegramBotIdentity(Bot);
         var admins = new ChatAdminCache(Bot, time, options.AdminCheckCacheTime, NullLogger<ChatAdminCache>.Instance);
         var contexts = new CommandContextFactory(Bot, identity, admins, options, NullLogger<CommandContextFactory>.Instance);
         Handler = new TelegramUpdateHandler(Bot, identity, contexts, new TelegramReplyWriter(Bot, Pacer), executor, options,
@@ -64,5 +64,9 @@ internal sealed class TelegramHarness : IAsyncDisposable
         return new TelegramHarness(fake, options, time ?? TimeProvider.System, executor ?? new RecordingExecutor(), limiter);
     }
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _identity.Dispose();
+        return Server.DisposeAsync();
+    }
 }

@@ -112,7 +112,8 @@ public sealed partial class DiscordGatewayClient
         {
             return new ConnectionEnd(resume ? NextStep.Resume : NextStep.Identify, $"could not connect to {url.Host}: {ex.Message}", ConnectFailed: true);
         }
-        var connection = new GatewayConnection(new GatewaySocket(socket, _logger), _session, resume, new GatewayConnectionContext(
+        using var gatewaySocket = new GatewaySocket(socket, _logger);
+        var connection = new GatewayConnection(gatewaySocket, _session, resume, new GatewayConnectionContext(
             _options.BotToken, _time, _random.NextDouble, WaitToIdentifyAsync, (type, data) => Dispatch(type, data, cancellationToken), _logger));
         var end = await connection.RunAsync(cancellationToken);
         return connection.GotHello || end.Next == NextStep.Fatal ? end : end with { ConnectFailed = true };

@@ -111,7 +111,7 @@ internal sealed partial class GatewayConnection(
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
-            LogHeartbeatStopped(context.Logger, "shutdown: " + ex.GetType().Name);
+            LogTaskStopped(context.Logger, "shutdown: ", ex);
         }
     }
 
@@ -133,7 +133,7 @@ internal sealed partial class GatewayConnection(
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
             // The connection ended first; the receive loop reports how.
-            LogHeartbeatStopped(context.Logger, "identify/resume not sent: " + ex.GetType().Name);
+            LogTaskStopped(context.Logger, "identify/resume not sent: ", ex);
         }
     }
 
@@ -162,7 +162,7 @@ internal sealed partial class GatewayConnection(
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
             // The receive loop reports how the connection ended; the heartbeat only stops with it.
-            LogHeartbeatStopped(context.Logger, ex.GetType().Name);
+            LogTaskStopped(context.Logger, "", ex);
         }
     }
 
@@ -174,6 +174,14 @@ internal sealed partial class GatewayConnection(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway: no heartbeat ACK; closing the zombie connection to resume")]
     private static partial void LogZombie(ILogger logger);
+
+    /// <summary>The cause is put together only when debug logging is on: these ends are routine.</summary>
+    private static void LogTaskStopped(ILogger logger, string stage, Exception ex)
+    {
+        if (!logger.IsEnabled(LogLevel.Debug)) return;
+        var cause = stage + ex.GetType().Name;
+        LogHeartbeatStopped(logger, cause);
+    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway: connection task stopped ({Cause})")]
     private static partial void LogHeartbeatStopped(ILogger logger, string cause);

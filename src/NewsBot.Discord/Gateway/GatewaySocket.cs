@@ -9,7 +9,7 @@ namespace NewsBot.Discord.Gateway;
 /// The WebSocket under a gateway connection: whole text messages in, JSON payloads out one at a time
 /// (a ClientWebSocket allows one send at a time, and heartbeats race with replies), close frames that never block long.
 /// </summary>
-internal sealed partial class GatewaySocket(ClientWebSocket socket, ILogger logger)
+internal sealed partial class GatewaySocket(ClientWebSocket socket, ILogger logger) : IDisposable
 {
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
@@ -77,4 +77,7 @@ internal sealed partial class GatewaySocket(ClientWebSocket socket, ILogger logg
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway: close {Code} not sent: {Cause}")]
     private static partial void LogCloseFailed(ILogger logger, int code, string cause);
+
+    /// <summary>Frees the send lock; the socket belongs to whoever opened it.</summary>
+    public void Dispose() => _sendLock.Dispose();
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,7 +13,7 @@ namespace NewsBot.Discord.Rest;
 /// The REST half of our Discord API v10 client: the few calls NewsBot needs, paced by Discord's per-bucket and
 /// global rate limits. Errors surface as <see cref="DiscordApiException"/> carrying Discord's JSON code.
 /// </summary>
-public sealed partial class DiscordRestClient
+public sealed partial class DiscordRestClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly DiscordOptions _options;
@@ -34,6 +33,9 @@ public sealed partial class DiscordRestClient
         _global = new GlobalRateLimiter(options.GlobalRequestsPerSecond, _time);
         _buckets = new BucketRateLimiter(_time);
     }
+
+    /// <summary>Frees the rate limiter's lock; the HttpClient belongs to whoever passed it in.</summary>
+    public void Dispose() => _global.Dispose();
 
     /// <summary>Discord reference.mdx "User Agent": <c>DiscordBot ($url, $versionNumber)</c> is required.</summary>
     public static string UserAgent { get; } =

@@ -6,7 +6,7 @@ namespace NewsBot.Discord.Rest;
 /// Discord can have counted it — so network delays can never squeeze one request too many into Discord's
 /// second. A global 429 blocks every request until its retry_after has passed.
 /// </summary>
-internal sealed class GlobalRateLimiter(int requestsPerSecond, TimeProvider time)
+internal sealed class GlobalRateLimiter(int requestsPerSecond, TimeProvider time) : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -74,6 +74,8 @@ internal sealed class GlobalRateLimiter(int requestsPerSecond, TimeProvider time
         }
         signal.TrySetResult();
     }
+
+    public void Dispose() => _gate.Dispose();
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,6 +1,6 @@
-using NewsBot.Core.Platforms;
 using NewsBot.Core.Alerts;
 using NewsBot.Core.Delivery;
+using NewsBot.Core.Platforms;
 using NewsBot.Discord.Rendering;
 using NewsBot.Discord.Rest;
 
@@ -35,9 +35,6 @@ public sealed class DiscordAlertSender(DiscordRestClient rest, DiscordOptions? o
             return new SendOutcome.ChatGone($"Discord: chat id is not a channel id: {ex.Message}");
         }
     }
-
-    /// <summary>Discord: message content is at most 2000 characters.</summary>
-    public int MaxTextLength => DigestMarkdown.MaxContentLength;
 
     /// <summary>Digest lines with markdown escaped, so headlines show as written.</summary>
     public DigestLayout DigestLayout => DigestMarkdown.Layout;

@@ -1,6 +1,6 @@
-using NewsBot.Core.Platforms;
 using NewsBot.Core.Alerts;
 using NewsBot.Core.Delivery;
+using NewsBot.Core.Platforms;
 using NewsBot.Discord.Rendering;
 using NewsBot.Discord.Rest;
 
@@ -26,9 +26,6 @@ public sealed class DiscordWebhookSender(DiscordRestClient rest) : IChatPlatform
 
     public Task<SendOutcome> SendAsync(string chatId, AlertContent alert, CancellationToken cancellationToken) =>
         ExecuteAsync(chatId, AlertEmbedRenderer.Render(alert), cancellationToken);
-
-    /// <summary>Discord: message content is at most 2000 characters.</summary>
-    public int MaxTextLength => DigestMarkdown.MaxContentLength;
 
     /// <summary>Digest lines with markdown escaped, so headlines show as written.</summary>
     public DigestLayout DigestLayout => DigestMarkdown.Layout;

@@ -4,7 +4,7 @@ using Telegram.Bot.Types;
 namespace NewsBot.Telegram.Intake;
 
 /// <summary>The bot's own user (getMe), fetched once: its username decides which /cmd@BotName is ours.</summary>
-public sealed class TelegramBotIdentity(ITelegramBotClient bot)
+public sealed class TelegramBotIdentity(ITelegramBotClient bot) : IDisposable
 {
     private readonly SemaphoreSlim _once = new(1, 1);
     private User? _me;
@@ -22,4 +22,6 @@ public sealed class TelegramBotIdentity(ITelegramBotClient bot)
             _once.Release();
         }
     }
+
+    public void Dispose() => _once.Dispose();
 }

@@ -166,10 +166,14 @@ public sealed partial class TelegramPolling
             var chat = TelegramUpdateDispatcher.ChatKey(update);
             Task<bool> ran;
             if (full.Contains(chat)) ran = Task.FromResult(false);
-            else if (!_dispatcher.TryDispatch(update, stop, handling, out ran))
+            else
             {
-                full.Add(chat);
-                LogChatBusy(update.Id, chat);
+                (var queued, ran) = _dispatcher.Dispatch(update, stop, handling);
+                if (!queued)
+                {
+                    full.Add(chat);
+                    LogChatBusy(update.Id, chat);
+                }
             }
             _taken[update.Id] = ran;
             fresh++;

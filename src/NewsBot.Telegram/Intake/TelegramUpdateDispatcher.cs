@@ -14,12 +14,14 @@ public sealed class TelegramUpdateDispatcher(TelegramUpdateHandler handler, Chat
     private readonly ChatLanes _lanes = lanes ?? new ChatLanes();
 
     /// <summary>
-    /// Queues the update behind its chat's earlier updates. <paramref name="ran"/> ends true once it
-    /// was handled, false when it never started (stop came first, or the chat's lane was full:
-    /// then the method returns false too).
+    /// Queues the update behind its chat's earlier updates. Ran ends true once it was handled, false when
+    /// it never started (stop came first, or the chat's lane was full: then Queued is false too).
     /// </summary>
-    public bool TryDispatch(Update update, CancellationToken dontStart, CancellationToken handling, out Task<bool> ran) =>
-        _lanes.TryRun(ChatKey(update), () => handler.HandleAsync(update, handling), dontStart, out ran);
+    public (bool Queued, Task<bool> Ran) Dispatch(Update update, CancellationToken dontStart, CancellationToken handling)
+    {
+        var queued = _lanes.TryRun(ChatKey(update), () => handler.HandleAsync(update, handling), dontStart, out var ran);
+        return (queued, ran);
+    }
 
     /// <summary>The chat an update belongs to; updates without one share a lane of their own.</summary>
     public static string ChatKey(Update update)

@@ -49,7 +49,8 @@ public sealed class TelegramWebhook(TelegramUpdateDispatcher dispatcher, Telegra
     /// </summary>
     public async Task<bool> HandleAsync(Update update, CancellationToken ct)
     {
-        if (!dispatcher.TryDispatch(update, ct, ct, out var ran)) return false;
+        var (queued, ran) = dispatcher.Dispatch(update, ct, ct);
+        if (!queued) return false;
         return await ran.ConfigureAwait(false);
     }
 }

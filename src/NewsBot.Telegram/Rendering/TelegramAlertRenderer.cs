@@ -16,14 +16,14 @@ namespace NewsBot.Telegram.Rendering;
 /// Telegram allows 4096 characters after entity parsing (sendMessage); when an alert is longer the
 /// summary is shortened at a word, and only plain text is ever cut, so no tag can break.
 /// </summary>
-public sealed class TelegramAlertRenderer
+public static class TelegramAlertRenderer
 {
     public const int MaxMessageLength = 4096;
     private const int MaxHeadlineLength = 500;
     private const int MaxTermsShown = 10;
     private const string Separator = " · ";
 
-    public RenderedAlert Render(AlertContent alert)
+    public static RenderedAlert Render(AlertContent alert)
     {
         var headline = TextLength.Shorten(Clean(alert.Headline) is { Length: > 0 } h ? h : Clean(alert.SourceName), MaxHeadlineLength);
         var link = SafeLink(alert.Link);

@@ -1,7 +1,7 @@
-using NewsBot.Core.Platforms;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NewsBot.Core.Alerts;
+using NewsBot.Core.Platforms;
 using NewsBot.Telegram.Rendering;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -18,17 +18,14 @@ public sealed partial class TelegramAlertSender : IChatPlatform
 {
     private readonly ITelegramBotClient _bot;
     private readonly TelegramPacer _pacer;
-    private readonly TelegramAlertRenderer _renderer;
     private readonly TelegramOptions _options;
     private readonly ILogger _log;
     private readonly FailureBackoff _networkBackoff = new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5));
 
-    public TelegramAlertSender(ITelegramBotClient bot, TelegramPacer pacer, TelegramAlertRenderer renderer,
-        TelegramOptions options, ILogger<TelegramAlertSender> log)
+    public TelegramAlertSender(ITelegramBotClient bot, TelegramPacer pacer, TelegramOptions options, ILogger<TelegramAlertSender> log)
     {
         _bot = bot;
         _pacer = pacer;
-        _renderer = renderer;
         _options = options;
         _log = log;
     }
@@ -59,7 +56,7 @@ public sealed partial class TelegramAlertSender : IChatPlatform
     {
         if (!TryParseChat(chatId, out var id)) return Task.FromResult<SendOutcome>(new SendOutcome.Failed($"telegram: chat id '{chatId}' is not a number"));
         var preview = new LinkPreviewOptions { IsDisabled = !showLinkPreview };
-        return DeliverAsync(id, _renderer.Render(alert), async (text, mode, ct) =>
+        return DeliverAsync(id, TelegramAlertRenderer.Render(alert), async (text, mode, ct) =>
             (await _bot.SendMessage(id, text, parseMode: mode, linkPreviewOptions: preview, cancellationToken: ct).ConfigureAwait(false)).MessageId,
             cancellationToken);
     }
@@ -74,7 +71,7 @@ public sealed partial class TelegramAlertSender : IChatPlatform
         if (!int.TryParse(messageId, NumberStyles.None, CultureInfo.InvariantCulture, out var message))
             return new SendOutcome.Failed($"telegram chat {id}: no message id to edit ('{messageId}')");
         var preview = new LinkPreviewOptions { IsDisabled = !_options.LinkPreviews };
-        var outcome = await DeliverAsync(id, _renderer.Render(alert), async (text, mode, ct) =>
+        var outcome = await DeliverAsync(id, TelegramAlertRenderer.Render(alert), async (text, mode, ct) =>
             (await _bot.EditMessageText(id, message, text, parseMode: mode, linkPreviewOptions: preview, cancellationToken: ct).ConfigureAwait(false)).MessageId,
             cancellationToken).ConfigureAwait(false);
         // "message is not modified" means the chat already shows this text: done.

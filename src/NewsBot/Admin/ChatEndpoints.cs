@@ -54,8 +54,11 @@ internal static class ChatEndpoints
         if (query.Length > 0)
         {
             var found = await db.Chats.AsNoTracking()
-                // lower() on both sides: case-insensitive on SQLite and PostgreSQL alike.
+                // lower() on both sides: case-insensitive on SQLite and PostgreSQL alike. The expression becomes SQL,
+                // so no .NET culture applies, and Contains(string, StringComparison) has no SQL translation.
+#pragma warning disable CA1304, CA1311, CA1862
                 .Where(c => c.ExternalId == query || (c.Title != null && c.Title.ToLower().Contains(query.ToLower())))
+#pragma warning restore CA1304, CA1311, CA1862
                 .OrderBy(c => c.Id).Take(MaxMatches)
                 .Select(c => new { c.Id, c.Platform, c.ExternalId, c.Title, c.Paused, c.DeactivatedReason, Filters = c.Filters.Count })
                 .ToListAsync(ct);

@@ -2,12 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using NewsBot.Console;
 using NewsBot.Core.Filters;
-using NewsBot.Pipeline.Ingest;
-using NewsBot.Pipeline.Enrich;
 using NewsBot.Pipeline.Deliver;
-using NewsBot.Pipeline.Poll;
-using NewsBot.Sources.Reading;
+using NewsBot.Pipeline.Ingest;
 using NewsBot.Sources.Fetching;
+using NewsBot.Sources.Reading;
 using NewsBot.Startup;
 using NewsBot.Storage.Entities;
 

@@ -1,7 +1,7 @@
-using NewsBot.Core.Platforms;
 using System.Globalization;
 using System.Text;
 using NewsBot.Core.Alerts;
+using NewsBot.Core.Platforms;
 
 namespace NewsBot.Console;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using NewsBot.Core.Alerts;
 using NewsBot.Pipeline.Match;
-using NewsBot.Pipeline.Enrich;
 
 namespace NewsBot.Observability;
 

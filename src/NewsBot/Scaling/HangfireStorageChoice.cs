@@ -2,7 +2,6 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using NewsBot.Configuration;
-using NewsBot.Storage;
 using Npgsql;
 
 namespace NewsBot.Scaling;

@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using NewsBot.Configuration;
 using NewsBot.Core.Platforms;
-using NewsBot.Storage;
 using Npgsql;
 
 namespace NewsBot.Scaling;

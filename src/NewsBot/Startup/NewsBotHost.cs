@@ -56,10 +56,9 @@ public static class NewsBotHost
     {
         var local = Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json");
         if (local == Path.Combine(AppContext.BaseDirectory, "appsettings.json")) return;
-        IConfigurationBuilder builder = configuration;
-        var lastJson = builder.Sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource).i;
+        var lastJson = configuration.Sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource).i;
         var source = new JsonConfigurationSource { Path = local, Optional = true };
         source.ResolveFileProvider();
-        builder.Sources.Insert(lastJson + 1, source);
+        configuration.Sources.Insert(lastJson + 1, source);
     }
 }

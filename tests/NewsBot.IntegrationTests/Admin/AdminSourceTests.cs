@@ -58,10 +58,16 @@ public sealed class AdminSourceTests
         await using (var db = site.Host.Db())
         {
             var later = DateTime.UtcNow.AddHours(1); // not polled during the test
-            var cut = new Source { Name = "Long Titles Daily", Url = site.News.Url("cut.xml").ToString(), NextPollAt = later, CreatedAt = DateTime.UtcNow,
-                LastSuccessAt = DateTime.UtcNow, LastWarning = "3 titles cut to 300 characters; 18,000 items beyond the newest 500 dropped" };
-            var failing = new Source { Name = "Nested Forever", Url = site.News.Url("deep.xml").ToString(), NextPollAt = later, CreatedAt = DateTime.UtcNow,
-                ConsecutiveFailures = 1, LastError = "feed too large/complex: parsing took longer than 20 s" };
+            var cut = new Source
+            {
+                Name = "Long Titles Daily", Url = site.News.Url("cut.xml").ToString(), NextPollAt = later, CreatedAt = DateTime.UtcNow,
+                LastSuccessAt = DateTime.UtcNow, LastWarning = "3 titles cut to 300 characters; 18,000 items beyond the newest 500 dropped"
+            };
+            var failing = new Source
+            {
+                Name = "Nested Forever", Url = site.News.Url("deep.xml").ToString(), NextPollAt = later, CreatedAt = DateTime.UtcNow,
+                ConsecutiveFailures = 1, LastError = "feed too large/complex: parsing took longer than 20 s"
+            };
             db.Sources.AddRange(cut, failing);
             await db.SaveChangesAsync();
             (cutId, failingId) = (cut.Id, failing.Id);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -15,13 +16,13 @@ public sealed class SignInLockoutTests
     [Fact]
     public void Lock_out_lasts_the_configured_duration_and_spares_other_addresses()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-01T10:00:00Z"));
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-01T10:00:00Z", CultureInfo.InvariantCulture));
         var lockout = new SignInLockout(Options.Create(new AdminOptions { MaxFailedSignIns = 5, LockoutDuration = TimeSpan.FromMinutes(15) }), time, NullLogger<SignInLockout>.Instance);
 
         for (var i = 0; i < 4; i++) lockout.RecordFailure(Guesser);
         Assert.Null(lockout.LockedUntil(Guesser));
         lockout.RecordFailure(Guesser);
-        Assert.Equal(DateTimeOffset.Parse("2026-03-01T10:15:00Z"), lockout.LockedUntil(Guesser));
+        Assert.Equal(DateTimeOffset.Parse("2026-03-01T10:15:00Z", CultureInfo.InvariantCulture), lockout.LockedUntil(Guesser));
         Assert.Null(lockout.LockedUntil(Admin));
 
         time.Advance(TimeSpan.FromMinutes(14));
@@ -35,7 +36,7 @@ public sealed class SignInLockoutTests
     [Fact]
     public void Failures_spread_further_apart_than_the_lockout_window_do_not_add_up()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-01T10:00:00Z"));
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-01T10:00:00Z", CultureInfo.InvariantCulture));
         var lockout = new SignInLockout(Options.Create(new AdminOptions { MaxFailedSignIns = 2, LockoutDuration = TimeSpan.FromMinutes(15) }), time, NullLogger<SignInLockout>.Instance);
         lockout.RecordFailure(Guesser);
         time.Advance(TimeSpan.FromMinutes(16));
@@ -48,7 +49,7 @@ public sealed class SignInLockoutTests
     [Fact]
     public void Addresses_in_one_ipv6_64_share_a_lock_out()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-01T10:00:00Z"));
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-01T10:00:00Z", CultureInfo.InvariantCulture));
         var lockout = new SignInLockout(Options.Create(new AdminOptions { MaxFailedSignIns = 2 }), time, NullLogger<SignInLockout>.Instance);
         lockout.RecordFailure(IPAddress.Parse("2001:db8:1:2::1"));
         lockout.RecordFailure(IPAddress.Parse("2001:db8:1:2:ffff::9"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
 namespace NewsBot.IntegrationTests.Deployment;
@@ -27,7 +28,7 @@ public sealed class KubernetesManifestTests
     public void Deployment_runs_several_replicas_on_postgres()
     {
         var deployment = Single("Deployment", "newsbot");
-        Assert.True(int.Parse(deployment.At("spec", "replicas").Text()) >= 2);
+        Assert.True(int.Parse(deployment.At("spec", "replicas").Text(), CultureInfo.InvariantCulture) >= 2);
         Assert.Equal("Postgres", Single("ConfigMap", "newsbot-config").At("data", "NewsBot__Database__Provider").Text());
         Assert.Equal("http://+:8080", Single("ConfigMap", "newsbot-config").At("data", "Urls").Text());
         var labels = deployment.At("spec", "template", "metadata", "labels");

@@ -8,17 +8,17 @@ public sealed class FeedBuilder
 {
     private readonly List<string> _items = [];
 
-    public FeedBuilder Add(string guid, string title, string descriptionHtml, DateTimeOffset published, string? link = null) =>
-        AddXmlTitle(guid, WebUtility.HtmlEncode(title), descriptionHtml, published, link);
+    public FeedBuilder Add(string itemGuid, string title, string descriptionHtml, DateTimeOffset published, string? link = null) =>
+        AddXmlTitle(itemGuid, WebUtility.HtmlEncode(title), descriptionHtml, published, link);
 
     /// <summary>The title exactly as it appears in the XML, for titles that must be escaped twice (RSS titles are HTML).</summary>
-    public FeedBuilder AddXmlTitle(string guid, string titleXml, string descriptionHtml, DateTimeOffset published, string? link = null)
+    public FeedBuilder AddXmlTitle(string itemGuid, string titleXml, string descriptionHtml, DateTimeOffset published, string? link = null)
     {
         _items.Insert(0, $"""
             <item>
               <title>{titleXml}</title>
-              <link>{WebUtility.HtmlEncode(link ?? "https://news.example.org/" + guid)}</link>
-              <guid isPermaLink="false">{WebUtility.HtmlEncode(guid)}</guid>
+              <link>{WebUtility.HtmlEncode(link ?? "https://news.example.org/" + itemGuid)}</link>
+              <guid isPermaLink="false">{WebUtility.HtmlEncode(itemGuid)}</guid>
               <pubDate>{published.ToUniversalTime():R}</pubDate>
               <description><![CDATA[{descriptionHtml}]]></description>
             </item>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace NewsBot.IntegrationTests.Infrastructure;
@@ -56,7 +57,7 @@ public sealed class NewsBotProcess : IDisposable
     }
 
     /// <summary>Ctrl+C: SIGINT, as a terminal sends it.</summary>
-    public void Interrupt() => Process.Start("kill", ["-INT", _process.Id.ToString()])!.WaitForExit();
+    public void Interrupt() => Process.Start("kill", ["-INT", _process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
 
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Pipeline.Match;
 using NewsBot.Storage.Entities;
-using NewsBot.TestKit;
 using NewsBot.TestKit.Discord;
 using NewsBot.TestKit.Telegram;
 
@@ -14,7 +13,7 @@ namespace NewsBot.IntegrationTests.Observability;
 /// revoked token, 500s.
 /// </summary>
 [Collection(HostCollection.Name)]
-public sealed class LogRedactionTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class LogRedactionTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
     // Shaped like real tokens (Telegram "id:secret"; Discord three dot-separated parts) and unlike anything else in a log.
     private const string TelegramToken = "987654321:AAHsecretTelegramTokenPart_xyz0123456";
@@ -38,6 +37,8 @@ public sealed class LogRedactionTests(ITestOutputHelper output) : IAsyncLifetime
         await _site.DisposeAsync();
         TempDatabase.Delete(_dbPath);
     }
+
+    public void Dispose() => _logs.Dispose();
 
     [Fact]
     public async Task Tokens_stay_out_of_the_logs_when_nothing_listens_at_the_platform_addresses()

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Pipeline.Match;
 using NewsBot.Storage.Entities;
-using NewsBot.TestKit;
 using NewsBot.TestKit.Telegram;
 
 namespace NewsBot.IntegrationTests.Observability;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
-using Xunit.Abstractions;
 
 namespace NewsBot.IntegrationTests.Scaling;
 

@@ -38,7 +38,7 @@ public sealed class LeaderElectionTests
         }, Wait, because);
 
     /// <summary>The console, Telegram and Discord platforms as the host registers them with both bot tokens set.</summary>
-    private static IEnumerable<IChatPlatform> ChatPlatforms()
+    private static List<IChatPlatform> ChatPlatforms()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

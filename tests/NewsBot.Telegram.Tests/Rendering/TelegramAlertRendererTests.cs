@@ -1,5 +1,4 @@
 using NewsBot.Core.Alerts;
-using NewsBot.Core.Commands;
 using NewsBot.Telegram.Rendering;
 using NewsBot.TestKit.Telegram;
 
@@ -31,7 +30,7 @@ public class TelegramAlertRendererTests
     [Fact]
     public void Every_feed_text_is_escaped_and_the_html_passes_telegrams_parser()
     {
-        var html = new TelegramAlertRenderer().Render(new AlertContent("<i>a</i> & b", "x < y & z > w", "S&P <Wire>",
+        var html = TelegramAlertRenderer.Render(new AlertContent("<i>a</i> & b", "x < y & z > w", "S&P <Wire>",
             Published, "https://e.example/?a=1&b=\"2\"", ["a&b", "<c>"])).Html;
         var parsed = FakeTelegramHtml.Parse(html);
         Assert.Null(parsed.Error);
@@ -42,7 +41,7 @@ public class TelegramAlertRendererTests
     public void Long_summary_is_shortened_at_a_word_to_4096_characters_after_parsing()
     {
         var words = string.Join(' ', Enumerable.Range(0, 2000).Select(i => $"w{i}&x"));
-        var rendered = new TelegramAlertRenderer().Render(Alert(summary: words));
+        var rendered = TelegramAlertRenderer.Render(Alert(summary: words));
         var parsed = FakeTelegramHtml.Parse(rendered.Html);
 
         Assert.Null(parsed.Error);
@@ -58,7 +57,7 @@ public class TelegramAlertRendererTests
     [Fact]
     public void Emoji_and_astral_characters_are_counted_as_telegram_counts_and_never_split()
     {
-        var rendered = new TelegramAlertRenderer().Render(Alert(summary: string.Concat(Enumerable.Repeat("📰", 5000))));
+        var rendered = TelegramAlertRenderer.Render(Alert(summary: string.Concat(Enumerable.Repeat("📰", 5000))));
         var parsed = FakeTelegramHtml.Parse(rendered.Html);
         Assert.Null(parsed.Error);
         Assert.True(parsed.PlainText.EnumerateRunes().Count() <= 4096);
@@ -72,7 +71,7 @@ public class TelegramAlertRendererTests
     [InlineData(null)]
     public void Only_http_links_become_clickable(string? link)
     {
-        var parsed = FakeTelegramHtml.Parse(new TelegramAlertRenderer().Render(Alert(link: link)).Html);
+        var parsed = FakeTelegramHtml.Parse(TelegramAlertRenderer.Render(Alert(link: link)).Html);
         Assert.Null(parsed.Error);
         Assert.DoesNotContain(parsed.Entities, e => e.Type == "text_link");
         Assert.Contains(new FakeEntity("bold", "Ceasefire talks resume"), parsed.Entities);
@@ -81,14 +80,14 @@ public class TelegramAlertRendererTests
     [Fact]
     public void Plain_text_fallback_shows_the_link_and_no_markup()
     {
-        var plain = new TelegramAlertRenderer().Render(Alert("A <b> & B")).PlainText;
+        var plain = TelegramAlertRenderer.Render(Alert("A <b> & B")).PlainText;
         Assert.Equal("A <b> & B\nhttps://news.example/a?id=1&x=2\nNegotiators met in Cairo.\n\nExample News · 29 Nov 2026, 14:05 UTC · ceasefire", plain);
     }
 
     [Fact]
     public void Empty_headline_falls_back_to_the_source_so_the_message_is_never_empty()
     {
-        var parsed = FakeTelegramHtml.Parse(new TelegramAlertRenderer().Render(new AlertContent(" ", "", "Example News", null, null, [])).Html);
+        var parsed = FakeTelegramHtml.Parse(TelegramAlertRenderer.Render(new AlertContent(" ", "", "Example News", null, null, [])).Html);
         Assert.Null(parsed.Error);
         Assert.Equal("Example News\n\nExample News", parsed.PlainText);
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
 using NewsBot.Core.Alerts;
-using NewsBot.Telegram.Sending;
 using Xunit.Abstractions;
 
 namespace NewsBot.Telegram.Tests.Sending;
@@ -36,7 +36,7 @@ public class BurstDeliveryTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         var results = await Task.WhenAll(alerts.Select(async a =>
         {
-            var outcome = await t.Sender.SendAsync(a.Chat.ToString(), Story(a.Story), default);
+            var outcome = await t.Sender.SendAsync(a.Chat.ToString(CultureInfo.InvariantCulture), Story(a.Story), default);
             return (a.Chat, Outcome: outcome, Done: clock.Elapsed);
         }));
         var elapsed = clock.Elapsed;

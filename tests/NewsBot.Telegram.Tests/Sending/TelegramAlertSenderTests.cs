@@ -1,5 +1,4 @@
 using NewsBot.Core.Alerts;
-using NewsBot.Telegram.Sending;
 using NewsBot.TestKit.Telegram;
 
 namespace NewsBot.Telegram.Tests.Sending;

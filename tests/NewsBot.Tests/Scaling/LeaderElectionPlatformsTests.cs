@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsBot.Configuration;
 using NewsBot.Console;
-using NewsBot.Core.Platforms;
 using NewsBot.Discord;
 using NewsBot.Platforms;
 using NewsBot.Scaling;

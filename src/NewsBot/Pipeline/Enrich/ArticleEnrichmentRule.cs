@@ -3,12 +3,6 @@ using NewsBot.Configuration;
 using NewsBot.Core.Summaries;
 using NewsBot.Storage.Entities;
 
-using NewsBot.Sources.Reading;
-using NewsBot.Pipeline.Ingest;
-using NewsBot.Pipeline.Match;
-using NewsBot.Pipeline.Deliver;
-using NewsBot.Pipeline.Poll;
-
 namespace NewsBot.Pipeline.Enrich;
 
 /// <summary>

@@ -5,15 +5,12 @@ using Microsoft.Extensions.Options;
 using NewsBot.Configuration;
 using NewsBot.Core.Summaries;
 using NewsBot.Pipeline.Deliver;
+using NewsBot.Pipeline.Ingest;
 using NewsBot.Sources.Fetching;
 using NewsBot.Sources.Pages;
+using NewsBot.Sources.Reading;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
-
-using NewsBot.Sources.Reading;
-using NewsBot.Pipeline.Ingest;
-using NewsBot.Pipeline.Match;
-using NewsBot.Pipeline.Poll;
 
 namespace NewsBot.Pipeline.Enrich;
 
@@ -81,7 +78,11 @@ public sealed partial class ArticlePageEnricher(
         var extracted = await CpuBudget.RunAsync(token => ArticlePageText.Extract(Decode(page.Body, page.Charset), page.FinalUrl, token), budget, time, ct);
         if (!extracted.InTime)
         {
-            LogPageFailed(articleId, url, $"page too large/complex: extracting its text took longer than {CpuBudget.Describe(budget)}");
+            if (log.IsEnabled(LogLevel.Information))
+            {
+                var error = $"page too large/complex: extracting its text took longer than {CpuBudget.Describe(budget)}";
+                LogPageFailed(articleId, url, error);
+            }
             return null;
         }
         if (extracted.Value!.Page is not { } text)

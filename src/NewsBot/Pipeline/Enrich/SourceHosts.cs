@@ -5,12 +5,6 @@ using NewsBot.Configuration;
 using NewsBot.Sources.Fetching;
 using NewsBot.Storage;
 
-using NewsBot.Sources.Reading;
-using NewsBot.Pipeline.Ingest;
-using NewsBot.Pipeline.Match;
-using NewsBot.Pipeline.Deliver;
-using NewsBot.Pipeline.Poll;
-
 namespace NewsBot.Pipeline.Enrich;
 
 /// <summary>

@@ -3,12 +3,6 @@ using NewsBot.Core.Text;
 using NewsBot.Sources.Parsing;
 using NewsBot.Storage.Entities;
 
-using NewsBot.Sources.Reading;
-using NewsBot.Pipeline.Match;
-using NewsBot.Pipeline.Enrich;
-using NewsBot.Pipeline.Deliver;
-using NewsBot.Pipeline.Poll;
-
 namespace NewsBot.Pipeline.Ingest;
 
 /// <summary>Feed item → stored article: clean headline, plain text body, UTC time.</summary>

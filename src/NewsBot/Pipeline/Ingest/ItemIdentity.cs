@@ -2,12 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using NewsBot.Sources.Parsing;
 
-using NewsBot.Sources.Reading;
-using NewsBot.Pipeline.Match;
-using NewsBot.Pipeline.Enrich;
-using NewsBot.Pipeline.Deliver;
-using NewsBot.Pipeline.Poll;
-
 namespace NewsBot.Pipeline.Ingest;
 
 /// <summary>

@@ -2,12 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Stories;
 using NewsBot.Storage;
 
-using NewsBot.Sources.Reading;
-using NewsBot.Pipeline.Ingest;
-using NewsBot.Pipeline.Enrich;
-using NewsBot.Pipeline.Deliver;
-using NewsBot.Pipeline.Poll;
-
 namespace NewsBot.Pipeline.Match;
 
 /// <summary>

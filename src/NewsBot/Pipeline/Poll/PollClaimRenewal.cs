@@ -1,12 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Storage;
 
-using NewsBot.Sources.Reading;
-using NewsBot.Pipeline.Ingest;
-using NewsBot.Pipeline.Match;
-using NewsBot.Pipeline.Enrich;
-using NewsBot.Pipeline.Deliver;
-
 namespace NewsBot.Pipeline.Poll;
 
 /// <summary>

@@ -3,12 +3,6 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Storage;
 
-using NewsBot.Sources.Reading;
-using NewsBot.Pipeline.Ingest;
-using NewsBot.Pipeline.Match;
-using NewsBot.Pipeline.Enrich;
-using NewsBot.Pipeline.Deliver;
-
 namespace NewsBot.Pipeline.Poll;
 
 /// <summary>

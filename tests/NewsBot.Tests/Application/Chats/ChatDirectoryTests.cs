@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsBot.Application.Filters;
 using NewsBot.Core.Filters;
 using NewsBot.Discord.Sending;
 

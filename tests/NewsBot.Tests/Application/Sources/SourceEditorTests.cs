@@ -18,8 +18,11 @@ public sealed class SourceEditorTests : IAsyncLifetime
     private async Task<Source> StoredAsync(string url, bool paused = false)
     {
         await using var db = _world.Db();
-        var source = new Source { Name = "Harbour News", Url = url, Paused = paused, ETag = "\"v1\"", LastModified = "Sun, 01 Mar 2026 08:00:00 GMT",
-            NextPollAt = DateTime.UnixEpoch.AddYears(60), CreatedAt = DateTime.UnixEpoch };
+        var source = new Source
+        {
+            Name = "Harbour News", Url = url, Paused = paused, ETag = "\"v1\"", LastModified = "Sun, 01 Mar 2026 08:00:00 GMT",
+            NextPollAt = DateTime.UnixEpoch.AddYears(60), CreatedAt = DateTime.UnixEpoch
+        };
         db.Sources.Add(source);
         await db.SaveChangesAsync();
         return source;

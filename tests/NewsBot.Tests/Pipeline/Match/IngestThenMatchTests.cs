@@ -7,7 +7,6 @@ using NewsBot.Pipeline.Enrich;
 using NewsBot.Pipeline.Ingest;
 using NewsBot.Pipeline.Match;
 using NewsBot.Sources.Parsing;
-using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 using NewsBot.Tests.Infrastructure;
 
