@@ -57,7 +57,7 @@ public sealed partial class CommandPayloadLimitsTests
     {
         var name = item.GetProperty("name").GetString() ?? "";
         var description = item.GetProperty("description").GetString() ?? "";
-        if (!NamePattern().IsMatch(name) || name != name.ToLowerInvariant()) problems.Add($"{path}: name '{name}' is not 1-32 lowercase characters");
+        if (!NamePattern().IsMatch(name) || !string.Equals(name, name.ToLowerInvariant(), StringComparison.Ordinal)) problems.Add($"{path}: name '{name}' is not 1-32 lowercase characters");
         if (description.Length is 0 or > CommandLimits.DescriptionLength) problems.Add($"{path}: description is {description.Length} characters");
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using NewsBot.Discord.Interactions;
 using NewsBot.Discord.Rest;

@@ -9,7 +9,7 @@ namespace NewsBot.Core.Commands;
 /// Work starts on the thread pool, never on the caller's thread, so a slow or CPU-heavy command
 /// never holds up the intake loop that handed it in.
 /// </summary>
-public sealed class ChatLanes
+public sealed class ChatLanes : IDisposable
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
@@ -25,6 +25,8 @@ public sealed class ChatLanes
     }
 
     public int MaxParallel { get; }
+
+    public void Dispose() => _slots.Dispose();
 
     public int MaxWaitingPerChat { get; }
 

@@ -139,16 +139,16 @@ public static partial class DeliveryCommandParser
             problem = ReplyText.Of($"'{trimmed}' is not a start and end; {QuietShape} (or {Cmd("quiet", "off")})");
             return false;
         }
-        foreach (var end in ends)
+        var times = new TimeOnly[2];
+        for (var i = 0; i < times.Length; i++)
         {
-            if (!ClockTime.TryParse(end, out _))
+            if (!ClockTime.TryParse(ends[i], out times[i]))
             {
-                problem = ReplyText.Of($"'{end.Trim()}' is not a time of day; {QuietShape}");
+                problem = ReplyText.Of($"'{ends[i].Trim()}' is not a time of day; {QuietShape}");
                 return false;
             }
         }
-        ClockTime.TryParse(ends[0], out var start);
-        ClockTime.TryParse(ends[1], out var stop);
+        var (start, stop) = (times[0], times[1]);
         if (start == stop)
         {
             problem = ReplyText.Of($"quiet hours need different start and end times; {QuietShape}");

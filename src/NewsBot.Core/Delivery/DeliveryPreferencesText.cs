@@ -13,6 +13,10 @@ public static class DeliveryPreferencesText
     public static string Format(DeliveryPreferences prefs) =>
         $"digest={prefs.Digest};quiet={(prefs.Quiet?.ToString() ?? "off")};tz={prefs.TimeZone.Id};limit={prefs.HourlyLimit.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>The stored preferences; text that does not parse (damaged) reads as the defaults.</summary>
+    public static DeliveryPreferences ReadOrDefault(string? stored) =>
+        TryParse(stored, out var prefs, out _) ? prefs : DeliveryPreferences.Default;
+
     /// <summary>Reads a stored value; on failure <paramref name="problem"/> names the bad part and the defaults are returned.</summary>
     public static bool TryParse(string? stored, out DeliveryPreferences prefs, out string problem)
     {

@@ -29,7 +29,8 @@ public sealed record ApplicationCommandOption(int Type, string Name, string Desc
 /// <summary>An option choice (interactions/application-commands.mdx): name 1–100 characters, a string value up to 100.</summary>
 public sealed record CommandChoice(string Name, string Value);
 
-/// <summary>Discord application command option types.</summary>
+/// <summary>Discord application command option types, named as Discord's documentation names them.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Discord's names for its option types (STRING, INTEGER)")]
 public static class OptionType
 {
     public const int SubCommand = 1;

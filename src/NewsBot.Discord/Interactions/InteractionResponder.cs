@@ -71,7 +71,11 @@ public sealed partial class InteractionResponder(
         }
         // A deferred reply's visibility is fixed by the defer; NewsBot's command replies are all ephemeral.
         await rest.RespondToInteractionAsync(interaction.Id, interaction.Token, InteractionCallback.Defer(ephemeral: true), cancellationToken);
-        LogDeferred(_logger, interaction.ToString());
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            var described = interaction.ToString();
+            LogDeferred(_logger, described);
+        }
         var late = await work;
         await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, ToMessage(late) with { Flags = null }, cancellationToken);
     }

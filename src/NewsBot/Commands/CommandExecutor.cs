@@ -91,7 +91,7 @@ public sealed partial class CommandExecutor(
     private async Task<CommandReply> SetDeliveryAsync(NewsBotDbContext db, CommandContext ctx, ChatCommand cmd, DeliveryChange change, CancellationToken ct)
     {
         var chat = await ChatAsync(db, ctx, cmd, ct);
-        DeliveryPreferencesText.TryParse(chat.DeliveryPreferences, out var current, out _); // damaged text reads as defaults
+        var current = DeliveryPreferencesText.ReadOrDefault(chat.DeliveryPreferences);
         var updated = change.ApplyTo(current);
         if (change is DeliveryChange.Show) return new CommandReply(DeliveryDescription.Describe(updated) + ".");
         chat.DeliveryPreferences = DeliveryPreferencesText.Format(updated);

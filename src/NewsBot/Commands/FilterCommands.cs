@@ -1,7 +1,7 @@
 using System.Text;
+using NewsBot.Application.Filters;
 using NewsBot.Core.Commands;
 using NewsBot.Core.Filters;
-using NewsBot.Application.Filters;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 

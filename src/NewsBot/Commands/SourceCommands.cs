@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using NewsBot.Core.Commands;
 using NewsBot.Application.Sources;
+using NewsBot.Core.Commands;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 
@@ -80,7 +80,7 @@ public sealed class SourceCommands(SourceAdder adder, SourceEditor editor, TimeP
             .Append(", failed last day: ").Append(await db.Alerts.CountAsync(a => a.Status == AlertStatus.Failed && a.CreatedAt >= dayAgo, ct))
             .AppendLine();
         text.Append("Failing sources: ").Append(failing.Count == 0 ? "none" : "").AppendLine();
-        foreach (var s in failing) text.Append("#").Append(s.Id).Append(' ').Append(s.Name).Append(": ").AppendLine(s.LastError);
+        foreach (var s in failing) text.Append('#').Append(s.Id).Append(' ').Append(s.Name).Append(": ").AppendLine(s.LastError);
         return new CommandReply(text.ToString().TrimEnd());
     }
 

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using NewsBot.Core.Commands;
 using NewsBot.Application.Chats;
+using NewsBot.Core.Commands;
 using NewsBot.Discord.Sending;
 using NewsBot.Storage;
-using NewsBot.Storage.Entities;
 
 namespace NewsBot.Commands;
 

@@ -1,7 +1,6 @@
-using NewsBot.Core.Platforms;
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
-using NewsBot.Core.Alerts;
+using NewsBot.Core.Platforms;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 

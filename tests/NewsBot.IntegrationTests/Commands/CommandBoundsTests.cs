@@ -29,7 +29,7 @@ public sealed class CommandBoundsTests : IAsyncLifetime
     {
         _site = await NewsSite.StartAsync();
         var settings = _site.SeedSource(pollInterval: "01:00:00");
-        settings["NewsBot:Commands:PreviewMaxArticles"] = Window.ToString();
+        settings["NewsBot:Commands:PreviewMaxArticles"] = Window.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["NewsBot:Commands:MaxFiltersPerUser"] = "3";
         _host = await TestHost.StartAsync(_dbPath, settings);
         await _host.WaitForFirstFetchAsync(TimeSpan.FromSeconds(20));
@@ -63,7 +63,7 @@ public sealed class CommandBoundsTests : IAsyncLifetime
     [Fact]
     public async Task The_add_preview_looks_only_at_the_most_recent_articles_and_says_how_many()
     {
-        await StoreArticlesAsync(new[] { "Needle found in the haystack" }.Concat(Enumerable.Range(1, Window + 20).Select(i => $"Story number {i}")));
+        await StoreArticlesAsync(Enumerable.Range(1, Window + 20).Select(i => $"Story number {i}").Prepend("Needle found in the haystack"));
 
         var reply = await Send(Private("alice"), "/add needle");
 

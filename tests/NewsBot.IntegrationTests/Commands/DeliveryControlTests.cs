@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Commands;
 using NewsBot.IntegrationTests.Infrastructure;
-using static NewsBot.IntegrationTests.Infrastructure.ConsoleUsers;
 using NewsBot.Pipeline.Deliver;
 using NewsBot.Storage.Entities;
+using static NewsBot.IntegrationTests.Infrastructure.ConsoleUsers;
 
 namespace NewsBot.IntegrationTests.Commands;
 

@@ -2,9 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using NewsBot.Core.Commands;
 using NewsBot.IntegrationTests.Infrastructure;
-using static NewsBot.IntegrationTests.Infrastructure.ConsoleUsers;
 using NewsBot.Pipeline.Deliver;
-using NewsBot.Storage.Entities;
+using static NewsBot.IntegrationTests.Infrastructure.ConsoleUsers;
 
 namespace NewsBot.IntegrationTests.Commands;
 
@@ -22,8 +21,8 @@ public sealed class DigestAcrossDstTests
     [InlineData("2027-10-30T12:00:00Z", "2027-10-31T07:00:00Z")] // fall back at 03:00 local on the 31st
     public async Task Daily_digest_arrives_at_eight_local_time_after_the_change(string start, string due)
     {
-        var clock = new WallClock(DateTimeOffset.Parse(start));
-        var dueAt = DateTimeOffset.Parse(due);
+        var clock = new WallClock(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture));
+        var dueAt = DateTimeOffset.Parse(due, System.Globalization.CultureInfo.InvariantCulture);
         var dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-dst-{Guid.NewGuid():N}.db");
         await using var site = await NewsSite.StartAsync();
         site.Feed.Add("old", "Yesterday", "<p>Old.</p>", clock.GetUtcNow().AddDays(-1));

@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Storage.Entities;
-using NewsBot.TestKit;
 using NewsBot.TestKit.Discord;
 
 namespace NewsBot.IntegrationTests.Discord;
@@ -127,9 +125,9 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
         var webhook = _discord.CreateWebhook();
         await using var host = await StartAsync(("NewsBot:Discord:Webhooks:0:Url", webhook), ("NewsBot:Discord:Webhooks:0:Filters:0", "ceasefire"));
         _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
-        await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target.StartsWith("webhook:")), Wait, "the webhook gets the embed");
+        await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target.StartsWith("webhook:", StringComparison.Ordinal)), Wait, "the webhook gets the embed");
         await WaitForQuietAsync(host);
-        Assert.Single(_discord.Messages, m => m.Target.StartsWith("webhook:"));
+        Assert.Single(_discord.Messages, m => m.Target.StartsWith("webhook:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -159,8 +157,8 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         _site.Feed.AddSeedArticle(DateTimeOffset.UtcNow);
-        await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target.StartsWith("webhook:")), Wait, "the webhook gets the embed");
-        Assert.Equal(SeedHeadline, _discord.Messages.Single(m => m.Target.StartsWith("webhook:")).Body.GetProperty("embeds")[0].GetProperty("title").GetString());
+        await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target.StartsWith("webhook:", StringComparison.Ordinal)), Wait, "the webhook gets the embed");
+        Assert.Equal(SeedHeadline, _discord.Messages.Single(m => m.Target.StartsWith("webhook:", StringComparison.Ordinal)).Body.GetProperty("embeds")[0].GetProperty("title").GetString());
     }
 
     [Fact]
@@ -180,7 +178,8 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
         await using (var first = await StartAsync(Config("ceasefire")))
         {
             var reply = await SlashAsync(new FakeInteraction("newsadmin", "addwebhook",
-                new Dictionary<string, object> { ["url"] = pasted, ["filter"] = "earthquake" }) { UserId = Admin });
+                new Dictionary<string, object> { ["url"] = pasted, ["filter"] = "earthquake" })
+            { UserId = Admin });
             Assert.Contains("is already a destination", reply);
             Assert.Equal(["ceasefire", "earthquake"], await WebhookFiltersAsync(first));
         }
@@ -191,9 +190,9 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(["ceasefire", "earthquake", "flood"], await WebhookFiltersAsync(third));
 
         _site.Feed.Add("quake", "Strong earthquake shakes the coast", "<p>No damage reported.</p>", DateTimeOffset.UtcNow);
-        await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target.StartsWith("webhook:")), Wait, "the command's filter still delivers");
+        await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target.StartsWith("webhook:", StringComparison.Ordinal)), Wait, "the command's filter still delivers");
         Assert.Equal("Strong earthquake shakes the coast",
-            _discord.Messages.Single(m => m.Target.StartsWith("webhook:")).Body.GetProperty("embeds")[0].GetProperty("title").GetString());
+            _discord.Messages.Single(m => m.Target.StartsWith("webhook:", StringComparison.Ordinal)).Body.GetProperty("embeds")[0].GetProperty("title").GetString());
     }
 
     [Fact]
@@ -204,8 +203,11 @@ public sealed class DiscordBotTests(ITestOutputHelper output) : IAsyncLifetime
         await using (var db = first.Db())
         {
             for (var i = 0; i < Channels; i++)
-                db.Chats.Add(new Chat { Platform = "discord", ExternalId = (1300000000000001000 + i).ToString(), CreatedAt = DateTime.UtcNow,
-                    Filters = [new ChatFilter { Text = "ceasefire OR truce OR hostages", CreatedAt = DateTime.UtcNow }] });
+                db.Chats.Add(new Chat
+                {
+                    Platform = "discord", ExternalId = (1300000000000001000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), CreatedAt = DateTime.UtcNow,
+                    Filters = [new ChatFilter { Text = "ceasefire OR truce OR hostages", CreatedAt = DateTime.UtcNow }]
+                });
             await db.SaveChangesAsync();
         }
 

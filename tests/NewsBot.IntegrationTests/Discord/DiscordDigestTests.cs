@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Pipeline.Deliver;
 using NewsBot.Storage.Entities;
-using NewsBot.TestKit;
 using NewsBot.TestKit.Discord;
 
 namespace NewsBot.IntegrationTests.Discord;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsBot.IntegrationTests.Infrastructure;
@@ -19,7 +18,7 @@ namespace NewsBot.IntegrationTests.Pipeline;
 /// that lacks one of the parser or page fixes (a 100,000-level nesting still kills such a process).
 /// </remarks>
 [Collection(HostCollection.Name)]
-public sealed class HostileFeedsTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class HostileFeedsTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
     /// <summary>How long each run is measured: long enough for several polls of every feed.</summary>
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(20);
@@ -50,6 +49,8 @@ public sealed class HostileFeedsTests(ITestOutputHelper output) : IAsyncLifetime
         await _honest.DisposeAsync();
         foreach (var db in _databases) TempDatabase.Delete(db);
     }
+
+    public void Dispose() => _endOfTest.Dispose();
 
     /// <param name="Harmless">
     /// Read as an honest feed would be, with nothing to cut or report (entities left unexpanded, soup
@@ -244,7 +245,7 @@ public sealed class HostileFeedsTests(ITestOutputHelper output) : IAsyncLifetime
         if (byName.TryGetValue("slow-body", out var slow)) Assert.Contains("time", slow.LastError ?? "", StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task AssertDeepPageGaveNoPageTextButItsAlertAsync(TestHost host)
+    private static async Task AssertDeepPageGaveNoPageTextButItsAlertAsync(TestHost host)
     {
         // Its alert waits for the page at most EnrichWithin (10 s); a page over its budget is "no page text".
         await Eventually.TrueAsync(() => host.Output.Text.Contains("Ceasefire page is deep"), TimeSpan.FromSeconds(30), "the deep page's alert goes out");

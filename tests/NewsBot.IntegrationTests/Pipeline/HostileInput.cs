@@ -37,7 +37,7 @@ internal static class HostileInput
     {
         var dtd = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY lol0 \"lol\">");
         for (var i = 1; i <= 10; i++)
-            dtd.Append($"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">");
+            dtd.Append(System.Globalization.CultureInfo.InvariantCulture, $"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">");
         dtd.Append("]>");
         return dtd + "<rss version=\"2.0\"><channel><title>&lol10;</title>" + Item(description: "&lol10;") + "</channel></rss>";
     }

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Pipeline.Poll;
-using NewsBot.Sources.Reading;
 using NewsBot.Storage.Entities;
 
 namespace NewsBot.IntegrationTests.Pipeline;
@@ -22,7 +21,7 @@ public sealed class SourceClaimTests : IAsyncLifetime
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-claims-{Guid.NewGuid():N}.db");
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-03-01T10:00:00Z"));
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-03-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private NewsSite _site = null!;
     private TestHost _host = null!;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Pipeline.Deliver.Notices;
 using NewsBot.Storage.Entities;
-using NewsBot.TestKit;
 using NewsBot.TestKit.Telegram;
 
 namespace NewsBot.IntegrationTests.Pipeline;
@@ -19,7 +18,7 @@ public sealed class SourceHealthNoticeTests : IAsyncLifetime
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-health-{Guid.NewGuid():N}.db");
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-03-01T10:00:00Z"));
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-03-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private NewsSite _site = null!;
     private FakeBotApiServer _telegram = null!;
     private volatile string _breakage = ""; // "", "500" or "garbage"
@@ -62,7 +61,7 @@ public sealed class SourceHealthNoticeTests : IAsyncLifetime
     {
         ["NewsBot:Telegram:BotToken"] = _telegram.Token,
         ["NewsBot:Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
-        ["NewsBot:Telegram:AdminUserIds:0"] = Admin.ToString(),
+        ["NewsBot:Telegram:AdminUserIds:0"] = Admin.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["NewsBot:Telegram:PollTimeoutSeconds"] = "1",
     };
 
@@ -91,8 +90,8 @@ public sealed class SourceHealthNoticeTests : IAsyncLifetime
             var chatNotice = Notices(Alice).Single().Text;
             // Alice chose /timezone Europe/Berlin: her notice shows her time; the admin's shows UTC.
             var berlinSince = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(failingSince, DateTimeKind.Utc), Berlin);
-            Assert.Contains("\"Loopback News\" has not been readable since " + berlinSince.ToString("yyyy-MM-dd HH:mm") + " Europe/Berlin", chatNotice);
-            Assert.Contains("has not been readable since " + failingSince.ToString("yyyy-MM-dd HH:mm") + " UTC", Notices(Admin).Single().Text);
+            Assert.Contains("\"Loopback News\" has not been readable since " + berlinSince.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " Europe/Berlin", chatNotice);
+            Assert.Contains("has not been readable since " + failingSince.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC", Notices(Admin).Single().Text);
             Assert.Contains("the site's server is failing (HTTP 500 Internal Server Error)", chatNotice);
             Assert.Contains("NewsBot keeps retrying; you'll hear when it's back.", chatNotice);
             Assert.DoesNotContain("Chats that", chatNotice);
@@ -160,7 +159,7 @@ public sealed class SourceHealthNoticeTests : IAsyncLifetime
         Assert.Contains("Chats that get news only from this source: 1", host.Output.Text);
     }
 
-    private IReadOnlyList<FakeSentMessage> Notices(long chatId) =>
+    private List<FakeSentMessage> Notices(long chatId) =>
         _telegram.SentMessages.Where(m => m.ChatId == chatId && m.Text.Contains("\"Loopback News\"")).ToList();
 
     private static async Task<int> UnsettledNoticesAsync(TestHost host)
@@ -183,7 +182,7 @@ public sealed class SourceHealthNoticeTests : IAsyncLifetime
         var now = _time.GetUtcNow().UtcDateTime;
         db.Chats.Add(new Chat
         {
-            Platform = "telegram", ExternalId = chatId.ToString(), CreatedAt = now,
+            Platform = "telegram", ExternalId = chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), CreatedAt = now,
             Filters = [new ChatFilter { Text = filter, CreatedAt = now }],
             DeliveryPreferences = zone is null ? null
                 : NewsBot.Core.Delivery.DeliveryPreferencesText.Format(NewsBot.Core.Delivery.DeliveryPreferences.Default with { TimeZone = zone }),

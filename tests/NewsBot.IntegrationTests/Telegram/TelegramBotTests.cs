@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Storage.Entities;
-using NewsBot.TestKit;
 using NewsBot.TestKit.Telegram;
 
 namespace NewsBot.IntegrationTests.Telegram;
@@ -42,7 +41,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
         {
             ["NewsBot:Telegram:BotToken"] = _telegram.Token,
             ["NewsBot:Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
-            ["NewsBot:Telegram:AdminUserIds:0"] = Admin.ToString(),
+            ["NewsBot:Telegram:AdminUserIds:0"] = Admin.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["NewsBot:Telegram:PollTimeoutSeconds"] = "1",
         };
         foreach (var (key, value) in extra) settings[key] = value;
@@ -154,10 +153,10 @@ public sealed class TelegramBotTests : IAsyncLifetime
             await using var db = host.Db();
             return await db.Chats.AnyAsync(c => c.DeactivatedReason != null);
         }, Wait, "the chat is deactivated");
-        var attempts = _telegram.CallsTo("sendMessage").Count(c => c.Text("chat_id") == Alice.ToString());
+        var attempts = _telegram.CallsTo("sendMessage").Count(c => c.Text("chat_id") == Alice.ToString(System.Globalization.CultureInfo.InvariantCulture));
         _site.Feed.Add("more", "Ceasefire holds for a second day", "<p>Calm.</p>", DateTimeOffset.UtcNow);
         await WaitForQuietAsync(host);
-        Assert.Equal(attempts, _telegram.CallsTo("sendMessage").Count(c => c.Text("chat_id") == Alice.ToString()));
+        Assert.Equal(attempts, _telegram.CallsTo("sendMessage").Count(c => c.Text("chat_id") == Alice.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -179,13 +178,13 @@ public sealed class TelegramBotTests : IAsyncLifetime
         await Eventually.TrueAsync(async () =>
         {
             await using var db = host.Db();
-            return await db.Chats.AnyAsync(c => c.ExternalId == Alice.ToString() && c.DeactivatedReason != null);
+            return await db.Chats.AnyAsync(c => c.ExternalId == Alice.ToString(System.Globalization.CultureInfo.InvariantCulture) && c.DeactivatedReason != null);
         }, Wait, "the chat is deactivated");
-        var attempts = _telegram.CallsTo("sendMessage").Count(c => c.Text("chat_id") == Alice.ToString());
+        var attempts = _telegram.CallsTo("sendMessage").Count(c => c.Text("chat_id") == Alice.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         await DigestDueNowAsync(host);
         await WaitForQuietAsync(host);
-        Assert.Equal(attempts, _telegram.CallsTo("sendMessage").Count(c => c.Text("chat_id") == Alice.ToString()));
+        Assert.Equal(attempts, _telegram.CallsTo("sendMessage").Count(c => c.Text("chat_id") == Alice.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -242,7 +241,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
         await _telegram.WaitUntilAsync(t => t.SentMessages.Any(m => m.ChatId == Supergroup && m.Text.Contains(SeedHeadline)), Wait);
         await using var db = host.Db();
         var chat = await db.Chats.Include(c => c.Filters).SingleAsync();
-        Assert.Equal(Supergroup.ToString(), chat.ExternalId);
+        Assert.Equal(Supergroup.ToString(System.Globalization.CultureInfo.InvariantCulture), chat.ExternalId);
         Assert.Single(chat.Filters);
     }
 
@@ -254,7 +253,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
         await using (var db = first.Db())
         {
             for (var i = 0; i < Chats; i++)
-                db.Chats.Add(new Chat { Platform = "telegram", ExternalId = (5000 + i).ToString(), CreatedAt = DateTime.UtcNow, Filters = [new ChatFilter { Text = "ceasefire", CreatedAt = DateTime.UtcNow }] });
+                db.Chats.Add(new Chat { Platform = "telegram", ExternalId = (5000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), CreatedAt = DateTime.UtcNow, Filters = [new ChatFilter { Text = "ceasefire", CreatedAt = DateTime.UtcNow }] });
             await db.SaveChangesAsync();
         }
         await first.DisposeAsync(); // the new filters load at the next start

@@ -47,7 +47,7 @@ public class ConcurrentChatsTests
         Assert.DoesNotContain(t.Server.SentMessages, m => m.ChatId == 100);
 
         // The /add is not confirmed while it runs: every poll asks for its id again.
-        Assert.All(t.Server.CallsTo("getUpdates").Skip(1), c => Assert.Equal(slow.ToString(), c.Text("offset")));
+        Assert.All(t.Server.CallsTo("getUpdates").Skip(1), c => Assert.Equal(slow.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Text("offset")));
 
         executor.Release.SetResult();
         await t.Server.WaitUntilAsync(s => s.SentMessages.Any(m => m.ChatId == 100));
@@ -75,7 +75,7 @@ public class ConcurrentChatsTests
         executor.Release.SetResult();
         await t.Server.WaitUntilAsync(s => s.SentMessages.Count(m => m.ChatId == 100) == 3);
         lock (executor.Order)
-            Assert.Equal(["100:/add", "100:/list", "100:/pause"], executor.Order.Where(o => o.StartsWith("100:")));
+            Assert.Equal(["100:/add", "100:/list", "100:/pause"], executor.Order.Where(o => o.StartsWith("100:", StringComparison.Ordinal)));
         await stop.CancelAsync();
         await loop;
     }

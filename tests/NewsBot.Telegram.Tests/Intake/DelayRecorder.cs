@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace NewsBot.Telegram.Tests.Intake;
 
 /// <summary>Replaces the polling loop's waits: records each requested delay and holds it until the test releases it.</summary>
-internal sealed class DelayRecorder
+internal sealed class DelayRecorder : IDisposable
 {
     private readonly Channel<TimeSpan> _requested = Channel.CreateUnbounded<TimeSpan>();
     private readonly SemaphoreSlim _release = new(0);
@@ -18,4 +18,6 @@ internal sealed class DelayRecorder
         await _requested.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
 
     public void Release() => _release.Release();
+
+    public void Dispose() => _release.Dispose();
 }

@@ -115,7 +115,7 @@ public class TelegramPollingTests
         Assert.Equal("ok: /list", t.Server.SentMessages[1].Text);
 
         // Both updates are confirmed: the next getUpdates asks for offset last+1, so nothing repeats.
-        await t.Server.WaitUntilAsync(s => s.CallsTo("getUpdates").Any(c => c.Text("offset") == (last + 1).ToString()));
+        await t.Server.WaitUntilAsync(s => s.CallsTo("getUpdates").Any(c => c.Text("offset") == (last + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(0, t.Server.PendingUpdates);
         await stop.CancelAsync();
         await loop;

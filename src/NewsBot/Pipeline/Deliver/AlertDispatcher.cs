@@ -11,12 +11,14 @@ namespace NewsBot.Pipeline.Deliver;
 /// (<see cref="ChatDelivery"/>), so one slow chat never holds up the rest; the outbox's claims keep two
 /// dispatchers from sending the same alert.
 /// </summary>
-public sealed class AlertDispatcher(IDbContextFactory<NewsBotDbContext> dbFactory, ChatPlatforms platforms, ChatDelivery chats, TimeProvider time)
+public sealed class AlertDispatcher(IDbContextFactory<NewsBotDbContext> dbFactory, ChatPlatforms platforms, ChatDelivery chats, TimeProvider time) : IDisposable
 {
     private const int ParallelChats = 16;
 
     private readonly SemaphoreSlim _running = new(1, 1);
     private volatile bool _rerun;
+
+    public void Dispose() => _running.Dispose();
 
     /// <summary>
     /// Sends everything due. Requests that arrive while a run is going on are folded into it (one

@@ -1,7 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NewsBot.Core.Alerts;
 using NewsBot.Core.Delivery;
 using NewsBot.Core.Platforms;
 using NewsBot.Observability;

@@ -19,7 +19,7 @@ public sealed class DigestSender(Outbox.Outbox outbox, TimeProvider time)
     /// <summary>What the chat's preferences say about an alert that is about to be sent.</summary>
     public async Task<DeliveryDecision> DecideAsync(NewsBotDbContext db, Chat chat, CancellationToken ct)
     {
-        DeliveryPreferencesText.TryParse(chat.DeliveryPreferences, out var prefs, out _);
+        var prefs = DeliveryPreferencesText.ReadOrDefault(chat.DeliveryPreferences);
         var now = time.GetUtcNow();
         var hourAgo = now.UtcDateTime.AddHours(-1);
         var sent = await db.Alerts.Where(a => a.ChatId == chat.Id && a.Status == AlertStatus.Sent && a.SentAt >= hourAgo)
@@ -76,6 +76,6 @@ public sealed class DigestSender(Outbox.Outbox outbox, TimeProvider time)
         return db.Alerts.Where(a => ids.Contains(a.Id));
     }
 
-    private static OutboxItem<Alert> Item(NewsBotDbContext db, Chat chat, IReadOnlyList<Alert> alerts) =>
+    private static OutboxItem<Alert> Item(NewsBotDbContext db, Chat chat, List<Alert> alerts) =>
         new($"digest of {alerts.Count} alerts", Rows(db, alerts), alerts.Max(a => a.Attempts), new OutboxAddress(chat.Platform, chat.ExternalId, chat.Id));
 }

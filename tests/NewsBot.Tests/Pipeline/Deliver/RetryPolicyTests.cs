@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using NewsBot.Core.Alerts;
-using NewsBot.Pipeline.Deliver;
 using NewsBot.Pipeline.Deliver.Outbox;
 using NewsBot.Storage.Entities;
 using NewsBot.Tests.Infrastructure;

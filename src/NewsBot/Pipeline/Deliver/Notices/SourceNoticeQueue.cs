@@ -1,8 +1,6 @@
-using NewsBot.Core.Platforms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsBot.Configuration;
-using NewsBot.Core.Alerts;
 using NewsBot.Core.Delivery;
 using NewsBot.Core.SourceHealth;
 using NewsBot.Storage;
@@ -17,6 +15,7 @@ namespace NewsBot.Pipeline.Deliver.Notices;
 /// <see cref="Source.FailureNoticeAt"/> is set (or cleared) by a conditional update in the same
 /// transaction as the rows, so another instance, a second round or a restart never queues them twice.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "'Queue' is what it does (queues notice rows), not a collection type")]
 public sealed partial class SourceNoticeQueue(
     IDbContextFactory<NewsBotDbContext> dbFactory,
     Platforms.ChatPlatforms platforms,
