@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace NewsBot.Storage;
 
@@ -15,10 +16,15 @@ public sealed class NewsBotDbContextFactory : IDbContextFactory<NewsBotDbContext
     private readonly DbContextOptions<SqliteNewsBotDbContext>? _sqlite;
     private readonly DbContextOptions<PostgresNewsBotDbContext>? _postgres;
     private readonly string? _sqliteFile;
+    private readonly string _connectionString;
+
+    /// <summary>The advisory lock key instances take while they migrate and seed ("NewsBot" + 1).</summary>
+    private const long StartupLockKey = 0x4E657773426F7401;
 
     public NewsBotDbContextFactory(DatabaseProvider provider, string connectionString, string contentRoot)
     {
         _provider = provider;
+        _connectionString = connectionString;
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
@@ -55,6 +61,38 @@ public sealed class NewsBotDbContextFactory : IDbContextFactory<NewsBotDbContext
         await db.Database.MigrateAsync(ct);
         if (_provider == DatabaseProvider.Sqlite)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    /// <summary>
+    /// Holds the start-up lock until disposed, so instances started together on one PostgreSQL database
+    /// migrate and seed one after another (otherwise two run the same migration and one crashes with
+    /// "column already exists"). A session-level advisory lock on its own unpooled connection: the
+    /// server frees it when the connection closes, also when the process dies. SQLite has one instance.
+    /// </summary>
+    public async Task<IAsyncDisposable> LockForStartupAsync(CancellationToken ct)
+    {
+        if (_provider != DatabaseProvider.Postgres) return NoLock.Instance;
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+            take.Parameters.AddWithValue("key", StartupLockKey);
+            await take.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>A relative SQLite file is placed under the content root, and its folder is created if missing.</summary>

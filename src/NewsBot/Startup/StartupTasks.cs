@@ -27,9 +27,15 @@ public static class StartupTasks
     public static async Task PrepareAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var factory = services.GetRequiredService<NewsBotDbContextFactory>();
-        await factory.MigrateAsync(ct);
         await using var db = factory.CreateDbContext();
-        await services.GetRequiredService<SeedData>().ApplyAsync(db, ct);
+        // Instances started together on an empty database take turns: migrations, Hangfire's schema and
+        // the seed rows are made by the first, found by the others.
+        await using (await factory.LockForStartupAsync(ct))
+        {
+            await factory.MigrateAsync(ct);
+            _ = services.GetRequiredService<JobStorage>();
+            await services.GetRequiredService<SeedData>().ApplyAsync(db, ct);
+        }
         if (!services.GetRequiredService<Scaling.Topology>().SeveralInstances) await ReleaseStaleClaimsAsync(db, ct);
         await services.GetRequiredService<FilterIndexHolder>().LoadAsync(db, ct);
         await services.GetRequiredService<Pipeline.Match.StoryIndexHolder>().LoadAsync(db, ct);
