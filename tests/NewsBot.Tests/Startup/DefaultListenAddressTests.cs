@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using NewsBot.Startup;
 
 namespace NewsBot.Tests.Startup;
@@ -17,7 +19,7 @@ public sealed class DefaultListenAddressTests
     [Fact]
     public async Task With_nothing_configured_the_service_listens_on_127_0_0_1_port_5080()
     {
-        await using var app = NewsBotHost.Build([]);
+        await using var app = NewsBotHost.Build([], WithoutEnvironment);
         Assert.Equal("http://127.0.0.1:5080", app.Configuration["urls"]);
     }
 
@@ -28,7 +30,7 @@ public sealed class DefaultListenAddressTests
     [InlineData("--https_ports=8443", "https_ports", "8443")]
     public async Task Any_listen_setting_of_ASP_NET_Core_replaces_the_default(string arg, string key, string expected)
     {
-        await using var app = NewsBotHost.Build([arg]);
+        await using var app = NewsBotHost.Build([arg], WithoutEnvironment);
         Assert.Equal(expected, app.Configuration[key]);
         if (key != "urls") Assert.Null(app.Configuration["urls"]);
     }
@@ -43,6 +45,16 @@ public sealed class DefaultListenAddressTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();
         Assert.True(DefaultListenAddress.IsConfigured(configuration));
+    }
+
+    /// <summary>
+    /// The machine's own ASPNETCORE_* variables stay out (the official .NET container images set
+    /// ASPNETCORE_HTTP_PORTS=8080), so these tests see only what they configure.
+    /// </summary>
+    private static void WithoutEnvironment(WebApplicationBuilder builder)
+    {
+        foreach (var source in builder.Configuration.Sources.OfType<EnvironmentVariablesConfigurationSource>().ToList())
+            builder.Configuration.Sources.Remove(source);
     }
 
     [Fact]
