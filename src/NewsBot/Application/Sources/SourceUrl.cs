@@ -29,7 +29,7 @@ public static class SourceUrl
         if (address.Length == 0) return SourceProblem.MissingUrl;
         if (Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
         {
-            address = uri.ToString();
+            address = uri.AbsoluteUri; // not ToString(): it unescapes, and %26 would become a query separator
             return null;
         }
         if (origin == SourceOrigin.Operator && IsFile(address, uri)) return null;

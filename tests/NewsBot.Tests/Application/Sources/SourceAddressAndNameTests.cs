@@ -8,6 +8,8 @@ public sealed class SourceAddressAndNameTests
     [InlineData("https://example.org/feed.xml", SourceOrigin.Remote, "https://example.org/feed.xml")]
     [InlineData("  HTTP://Example.ORG  ", SourceOrigin.Remote, "http://example.org/")]
     [InlineData("https://example.org/feed.xml", SourceOrigin.Operator, "https://example.org/feed.xml")]
+    // Escapes are part of the address: %26 in a query is not "&", %20 is not a space.
+    [InlineData("https://Example.org/search?q=a%26b&tag=x%20y", SourceOrigin.Remote, "https://example.org/search?q=a%26b&tag=x%20y")]
     [InlineData("samples/feeds/demo.xml", SourceOrigin.Operator, "samples/feeds/demo.xml")]
     [InlineData("/srv/feeds/local.xml", SourceOrigin.Operator, "/srv/feeds/local.xml")]
     [InlineData("file:///srv/feeds/local.xml", SourceOrigin.Operator, "file:///srv/feeds/local.xml")]
