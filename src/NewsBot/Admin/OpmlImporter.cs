@@ -35,7 +35,9 @@ public sealed class OpmlImporter(IDbContextFactory<NewsBotDbContext> dbs, Source
             foreach (var (title, url) in outlines)
             {
                 var (ok, refused) = await adder.ValidateAsync(db, new SourceDraft(url, title), SourceOrigin.Remote, ct);
-                if (refused is SourceAddResult.Invalid)
+                if (refused is SourceAddResult.Invalid { Problem: SourceProblem.TooLong })
+                    failed.Add(new Entry(title, url[..Math.Min(url.Length, 200)] + "…", $"longer than {SourceUrl.MaxLength} characters"));
+                else if (refused is SourceAddResult.Invalid)
                     failed.Add(new Entry(title, url, "not an http:// or https:// URL"));
                 else if (refused is SourceAddResult.Duplicate)
                     skipped.Add(new Entry(title, Address(url), "already a source"));

@@ -19,6 +19,7 @@ internal sealed record SourceForm(string Url, string Name, string Interval, bool
     {
         SourceProblem.MissingUrl => "Enter the feed's URL.",
         SourceProblem.IntervalTooShort => "Poll interval must be at least one second.",
+        SourceProblem.TooLong => $"The URL is longer than {SourceUrl.MaxLength} characters.",
         _ => $"\"{Url}\" is not an http:// or https:// URL.",
     };
 

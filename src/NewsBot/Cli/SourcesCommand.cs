@@ -62,6 +62,9 @@ public static class SourcesCommand
             case SourceAddResult.Invalid { Problem: SourceProblem.IntervalTooShort }:
                 await error.WriteLineAsync("--interval must be at least 00:00:01");
                 return 2;
+            case SourceAddResult.Invalid { Problem: SourceProblem.TooLong }:
+                await error.WriteLineAsync($"the address is longer than {SourceUrl.MaxLength} characters; not added");
+                return 1;
             case SourceAddResult.Invalid:
                 await error.WriteLineAsync($"feed '{url}': not an http(s) URL or a file path; not added");
                 return 1;

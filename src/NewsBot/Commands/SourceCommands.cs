@@ -40,6 +40,8 @@ public sealed class SourceCommands(SourceAdder adder, SourceEditor editor, TimeP
             SourceAddResult.Added { Source: var source, Read: { } ok } =>
                 new CommandReply($"Added source #{source.Id} {source.Name}: {ok.Feed.Items.Count} items now. " +
                                  "Those are recorded as seen; alerts start with the next new article."),
+            SourceAddResult.Invalid { Problem: SourceProblem.TooLong } =>
+                new CommandReply($"That address is longer than {SourceUrl.MaxLength} characters; I cannot add it."),
             SourceAddResult.Invalid =>
                 new CommandReply("Sources added from chat must be http:// or https:// URLs."),
             var other => throw new InvalidOperationException($"source '{url}': unexpected add result {other.GetType().Name}"),

@@ -9,6 +9,8 @@ public enum SourceProblem
     NotWeb,
     /// <summary>The poll interval is under <see cref="SourceUrl.MinPollInterval"/>.</summary>
     IntervalTooShort,
+    /// <summary>Longer than <see cref="SourceUrl.MaxLength"/>, the longest address the database stores.</summary>
+    TooLong,
 }
 
 /// <summary>The one rule for source addresses: which are accepted and the spelling stored.</summary>
@@ -16,6 +18,9 @@ public static class SourceUrl
 {
     /// <summary>Shorter intervals would hammer a site; configuration enforces the same floor.</summary>
     public static readonly TimeSpan MinPollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The Sources.Url column's size (PostgreSQL refuses longer values; a cut URL names another page).</summary>
+    public const int MaxLength = 2048;
 
     /// <summary>
     /// The address to store, or the problem. Web URLs are stored as <see cref="Uri"/> spells them
@@ -30,9 +35,9 @@ public static class SourceUrl
         if (Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
         {
             address = uri.AbsoluteUri; // not ToString(): it unescapes, and %26 would become a query separator
-            return null;
+            return address.Length > MaxLength ? SourceProblem.TooLong : null;
         }
-        if (origin == SourceOrigin.Operator && IsFile(address, uri)) return null;
+        if (origin == SourceOrigin.Operator && IsFile(address, uri)) return address.Length > MaxLength ? SourceProblem.TooLong : null;
         return SourceProblem.NotWeb;
     }
 

@@ -4,6 +4,14 @@ namespace NewsBot.Tests.Application.Sources;
 
 public sealed class SourceAddressAndNameTests
 {
+    /// <summary>Longer than the 2,048 characters the database stores for a source's address.</summary>
+    private const string LongPath = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" +
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" + LongTail;
+
+    private const string LongTail = Chunk + Chunk + Chunk + Chunk + Chunk + Chunk + Chunk + Chunk + Chunk + Chunk;
+
+    private const string Chunk = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" +
+        "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
     [Theory]
     [InlineData("https://example.org/feed.xml", SourceOrigin.Remote, "https://example.org/feed.xml")]
     [InlineData("  HTTP://Example.ORG  ", SourceOrigin.Remote, "http://example.org/")]
@@ -29,6 +37,8 @@ public sealed class SourceAddressAndNameTests
     [InlineData("samples/feeds/demo.xml", SourceOrigin.Remote, SourceProblem.NotWeb)]
     [InlineData("/etc/passwd", SourceOrigin.Remote, SourceProblem.NotWeb)]
     [InlineData("file:///etc/passwd", SourceOrigin.Remote, SourceProblem.NotWeb)]
+    [InlineData("https://example.org/" + LongPath, SourceOrigin.Remote, SourceProblem.TooLong)]
+    [InlineData("feeds/" + LongPath, SourceOrigin.Operator, SourceProblem.TooLong)]
     public void Addresses_that_are_not_web_feeds_are_refused_and_files_only_from_remote_callers(string typed, SourceOrigin origin, SourceProblem problem) =>
         Assert.Equal(problem, SourceUrl.Check(typed, origin, out _));
 
