@@ -41,7 +41,14 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <summary>The server process of a cluster this class started (for CPU measurements), else null.</summary>
+    public int? PostmasterPid =>
+        _dataDir is not null && File.Exists(Path.Combine(_dataDir, "postmaster.pid"))
+            ? int.Parse(File.ReadLines(Path.Combine(_dataDir, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary>Starts a throwaway cluster; <paramref name="durable"/> keeps fsync on, as a production server runs (tests turn it off for speed).</summary>
+    public static async Task<PostgresServer> StartAsync(bool durable = false)
     {
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } given)
             return new PostgresServer(given, null);
@@ -52,7 +59,7 @@ public sealed class PostgresServer : IAsyncDisposable
         if (asRoot) await RunAsync("chown", "-R", "postgres", dataDir); // initdb refuses to run as root
         await RunPgAsync(asRoot, "initdb", "-D", dataDir, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C");
         await RunPgAsync(asRoot, "pg_ctl", "-D", dataDir, "-l", Path.Combine(dataDir, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "start");
+            "-o", $"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c fsync={(durable ? "on" : "off")} -c max_connections=300", "start");
         var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres", dataDir);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
