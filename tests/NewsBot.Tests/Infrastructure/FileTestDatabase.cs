@@ -20,6 +20,10 @@ public sealed class FileTestDatabase : IAsyncDisposable
 
     public NewsBotDbContextFactory Factory { get; }
 
+    /// <summary>Another factory on the same file with a connection pool of its own, as a second instance has.</summary>
+    public NewsBotDbContextFactory OtherInstance() =>
+        new(DatabaseProvider.Sqlite, $"Data Source={_path};Pooling=False", Path.GetTempPath());
+
     public static async Task<FileTestDatabase> CreateAsync()
     {
         var path = Path.Combine(Path.GetTempPath(), $"newsbot-test-{Guid.NewGuid():N}.db");
