@@ -80,7 +80,7 @@ public sealed class SourceClaimTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_source_claimed_by_an_instance_that_died_is_polled_once_its_claim_lapses()
+    public async Task A_source_claimed_by_an_instance_that_died_is_polled_within_30_seconds()
     {
         var id = await AddDueSourceAsync();
         Assert.Single(await OtherInstanceClaims.ClaimDueAsync(10, CancellationToken.None)); // and then that instance dies

@@ -17,8 +17,12 @@ public sealed record ClaimedSource(long Id, string Url, string? ETag, string? La
 /// </summary>
 public sealed class SourceClaims(IDbContextFactory<NewsBotDbContext> dbFactory, TimeProvider time)
 {
-    /// <summary>How long a claim holds unless renewed; renewed every quarter of it while the poll runs.</summary>
-    public static readonly TimeSpan RunningLease = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claim holds unless renewed; renewed every quarter of it while the poll runs (one
+    /// statement per instance, so renewing often is cheap). Short, because it is how long the sources
+    /// of an instance that died wait: they are polled again within 30 s.
+    /// </summary>
+    public static readonly TimeSpan RunningLease = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Claims up to <paramref name="max"/> due sources, the longest overdue first, in one statement
