@@ -63,8 +63,20 @@ public sealed partial class PollResultWriter(
             // Stopping: the scheduler stopped first (hosted services stop in reverse order), so what is
             // queued now is all there is. Recorded with a short deadline; what misses it lapses with its claim.
             while (_queue.Reader.TryRead(out var item)) batch.Add(item);
-            using var last = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            if (batch.Count > 0) await WriteAsync(batch, last.Token);
+            if (batch.Count > 0) await WriteLastAsync(batch);
+        }
+    }
+
+    private async Task WriteLastAsync(List<(long, FeedRead)> batch)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await WriteAsync(batch, deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            LogLastBatchCut(batch.Count); // their claims lapse and the next instance polls them
         }
     }
 
@@ -137,6 +149,9 @@ public sealed partial class PollResultWriter(
         }
         foreach (var (source, error) in failed) PollLog.Failure(log, source, error);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "poll results: stopping before the last {Count} were saved")]
+    private partial void LogLastBatchCut(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "poll results: a batch of {Count} could not be saved ({Cause}); saving them one by one")]
     private partial void LogBatchFailed(int count, string cause);
