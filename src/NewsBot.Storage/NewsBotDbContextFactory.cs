@@ -32,7 +32,8 @@ public sealed class NewsBotDbContextFactory : IDbContextFactory<NewsBotDbContext
                 var parsed = new SqliteConnectionStringBuilder(sqlite);
                 _sqliteFile = parsed.DataSource is { Length: > 0 } && parsed.DataSource != ":memory:" && parsed.Mode != SqliteOpenMode.Memory
                     ? parsed.DataSource : null;
-                _sqlite = new DbContextOptionsBuilder<SqliteNewsBotDbContext>().UseSqlite(sqlite).Options;
+                _sqlite = new DbContextOptionsBuilder<SqliteNewsBotDbContext>().UseSqlite(sqlite)
+                    .AddInterceptors(SqliteConnectionSettings.Instance).Options;
                 break;
             case DatabaseProvider.Postgres:
                 _postgres = new DbContextOptionsBuilder<PostgresNewsBotDbContext>()

@@ -22,7 +22,7 @@ public sealed class Source
 
     public DateTime NextPollAt { get; set; }
 
-    /// <summary>A poll job owns the source until this time (set by the scheduler, cleared by the job).</summary>
+    /// <summary>A poll owns the source until this time (claimed by a scheduler, renewed while the poll runs, cleared when its result is recorded).</summary>
     public DateTime? PollClaimedUntil { get; set; }
     public DateTime? LastAttemptAt { get; set; }
     public DateTime? LastSuccessAt { get; set; }

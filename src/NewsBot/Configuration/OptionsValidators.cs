@@ -32,6 +32,8 @@ internal sealed class SourcesOptionsValidator : IValidateOptions<SourcesOptions>
             errors.Add($"{s}:PageBudget must be between 00:00:00.1 and 00:01:00 (got {o.PageBudget})");
         if (o.MaxConcurrentPerHost < 1)
             errors.Add($"{s}:MaxConcurrentPerHost must be at least 1 (got {o.MaxConcurrentPerHost})");
+        if (o.MaxConcurrentPolls < 1)
+            errors.Add($"{s}:MaxConcurrentPolls must be at least 1 (got {o.MaxConcurrentPolls})");
         for (var i = 0; i < o.Seed.Count; i++)
         {
             var seed = o.Seed[i];

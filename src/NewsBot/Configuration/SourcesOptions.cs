@@ -33,6 +33,12 @@ public sealed class SourcesOptions
     /// <summary>Concurrent requests per host, so one slow site does not hold up the others.</summary>
     public int MaxConcurrentPerHost { get; set; } = 2;
 
+    /// <summary>
+    /// Polls an instance runs at once, over all hosts. A poll is mostly waiting on a site, so this is
+    /// what bounds the poll rate: about this many divided by a fetch's time per second. Default 64; at least 1.
+    /// </summary>
+    public int MaxConcurrentPolls { get; set; } = 64;
+
     /// <summary>Sources added at start when no source has their URL.</summary>
     public List<SeedSource> Seed { get; set; } = [];
 }

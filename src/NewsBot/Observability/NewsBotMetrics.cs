@@ -22,6 +22,7 @@ public sealed class NewsBotMetrics : IDisposable
     private readonly Counter<long> _articlesNew;
     private readonly Counter<long> _parseErrors;
     private readonly Counter<long> _sourceErrors;
+    private readonly Counter<long> _polls;
     private readonly Counter<long> _matches;
     private readonly Counter<long> _storiesNew;
     private readonly Counter<long> _articlesGrouped;
@@ -38,6 +39,7 @@ public sealed class NewsBotMetrics : IDisposable
         _articlesNew = _meter.CreateCounter<long>("newsbot_articles_new", description: "Articles stored for the first time.");
         _parseErrors = _meter.CreateCounter<long>("newsbot_parse_errors", description: "Feeds that could not be parsed (scope=feed) and items skipped as malformed (scope=item).");
         _sourceErrors = _meter.CreateCounter<long>("newsbot_source_errors", description: "Failed polls of a source, by kind (fetch, parse).");
+        _polls = _meter.CreateCounter<long>("newsbot_polls", description: "Polls recorded, by outcome (changed: a feed was read; unchanged: 304 Not Modified; failed).");
         _matches = _meter.CreateCounter<long>("newsbot_matches", description: "Chat alerts created by filter matches (one per chat per story).");
         _storiesNew = _meter.CreateCounter<long>("newsbot_story_groups_new", description: "New story groups started by an article.");
         _articlesGrouped = _meter.CreateCounter<long>("newsbot_story_groups_joined", description: "Articles that joined an existing story group.");
@@ -57,6 +59,15 @@ public sealed class NewsBotMetrics : IDisposable
         _articlesFetched.Add(items);
         if (problems > 0) _parseErrors.Add(problems, new KeyValuePair<string, object?>("scope", "item"));
     }
+
+    /// <summary>A poll's outcome was recorded on its source.</summary>
+    public void Polled(Sources.Reading.FeedRead read) =>
+        _polls.Add(1, new KeyValuePair<string, object?>("outcome", read switch
+        {
+            Sources.Reading.FeedRead.Read => "changed",
+            Sources.Reading.FeedRead.Unchanged => "unchanged",
+            _ => "failed",
+        }));
 
     /// <summary>A poll failed; a document that is not a readable feed also counts as a parse error.</summary>
     public void SourceFailed(bool parseError)

@@ -13,6 +13,7 @@ public static class ObservabilityEndpoints
     {
         // Created here so the queue gauge exists before the first scrape.
         app.Services.GetRequiredService<AlertQueueGauge>();
+        app.Services.GetRequiredService<ScheduleLagGauge>();
         app.MapHealthChecks("/health/live", new HealthCheckOptions
         {
             Predicate = _ => false,

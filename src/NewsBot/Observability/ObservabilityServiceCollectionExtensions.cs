@@ -18,6 +18,7 @@ public static class ObservabilityServiceCollectionExtensions
     {
         services.AddSingleton<NewsBotMetrics>();
         services.AddSingleton<AlertQueueGauge>();
+        services.AddSingleton<ScheduleLagGauge>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(NewsBotMetrics.MeterName)
             .AddPrometheusExporter());

@@ -8,16 +8,13 @@ namespace NewsBot.Scaling;
 
 /// <summary>
 /// Where Hangfire keeps its jobs: in memory next to SQLite (one instance, the database stays the
-/// only truth), in PostgreSQL when the instances share one — then a poll or dispatch job enqueued
-/// by an instance that dies is run by another.
+/// only truth), in PostgreSQL when the instances share one — then a dispatch or page job enqueued
+/// by an instance that dies is run by another. Polls are no jobs (see <c>SourceScheduler</c>).
 /// </summary>
 public static class HangfireStorageChoice
 {
-    /// <summary>Workers for the poll queue: Hangfire's own default count. A poll is mostly waiting on a site.</summary>
-    public static readonly int PollWorkers = Math.Min(Environment.ProcessorCount * 5, 20);
-
     /// <summary>
-    /// Workers for delivery, which never share with polls: a dispatch run folds concurrent requests
+    /// Workers for delivery: a dispatch run folds concurrent requests
     /// into itself and serves chats in parallel within it, so two are enough (one sends while
     /// another's request is folded in).
     /// </summary>
@@ -27,7 +24,7 @@ public static class HangfireStorageChoice
     public const int PageWorkers = 4;
 
     /// <summary>All workers of an instance, so the connection pool can be sized from it.</summary>
-    public static int WorkerCount => PollWorkers + DeliveryWorkers + PageWorkers;
+    public static int WorkerCount => DeliveryWorkers + PageWorkers;
 
     /// <summary>A job fetched by an instance that died is visible again after this long.</summary>
     public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(30);

@@ -88,7 +88,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SourceCommands>();
         services.AddSingleton<WebhookCommands>();
         services.AddSingleton<ICommandExecutor, CommandExecutor>();
-        services.AddTransient<PollSourceJob>();
+        services.AddSingleton<SourceClaims>();
+        services.AddSingleton<PollRecorder>();
+        services.AddSingleton<SourcePoller>();
+        services.AddSingleton<PollResultWriter>();
         services.AddSingleton<Pipeline.Deliver.Outbox.Outbox>();
         services.AddSingleton<ChatDelivery>();
         services.AddSingleton<AlertDispatcher>();
@@ -97,6 +100,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SourceNoticeQueue>();
         services.AddSingleton<SourceNoticeSender>();
         services.AddHostedService<SourceNoticeLoop>();
+        // The writer before the scheduler: hosted services stop in reverse order, so the results of
+        // the polls the scheduler's stop ends are still written.
+        services.AddHostedService(sp => sp.GetRequiredService<PollResultWriter>());
         services.AddHostedService<SourceScheduler>();
         services.AddOptions<LeadershipOptions>().BindConfiguration(LeadershipOptions.Section);
         services.AddOptions<ClaimLeaseOptions>().BindConfiguration(ClaimLeaseOptions.Section)
@@ -112,12 +118,11 @@ public static class ServiceCollectionExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseNewsBotStorage(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        // One server per queue, each with its own workers: a burst of slow or hostile polls can occupy
-        // every poll worker and still not delay a send or a page read ("default" takes jobs stored by
-        // older versions, and any job that names no queue).
+        // One server per queue, each with its own workers: a burst of slow pages can occupy every page
+        // worker and still not delay a send ("default" takes jobs stored by older versions, and any job
+        // that names no queue). Polls run in-process on their own pool (SourceScheduler).
         AddHangfireServer(services, "delivery", HangfireStorageChoice.DeliveryWorkers, JobQueues.Delivery, "default");
         AddHangfireServer(services, "pages", HangfireStorageChoice.PageWorkers, JobQueues.Pages);
-        AddHangfireServer(services, "polls", HangfireStorageChoice.PollWorkers, JobQueues.Polls);
         return services;
     }
 

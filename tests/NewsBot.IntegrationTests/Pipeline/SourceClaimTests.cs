@@ -1,6 +1,4 @@
-using Hangfire;
-using Hangfire.Client;
-using Hangfire.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -11,9 +9,9 @@ using NewsBot.Storage.Entities;
 namespace NewsBot.IntegrationTests.Pipeline;
 
 /// <summary>
-/// A scheduler claims a due source before it hands the poll to a job. Whatever goes wrong between
-/// the claim and the job — the instance dies, the job store refuses the job, the job waits in the
-/// queue past the claim — the source is polled again soon, and not twice.
+/// A scheduler claims a due source before it polls it. Whatever goes wrong around the claim — the
+/// instance that claimed it dies, the poll outlives the claim, the host stops mid-poll — the source
+/// is polled again soon, and not twice.
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class SourceClaimTests : IAsyncLifetime
@@ -23,7 +21,9 @@ public sealed class SourceClaimTests : IAsyncLifetime
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"newsbot-claims-{Guid.NewGuid():N}.db");
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-03-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private NewsSite _site = null!;
-    private TestHost _host = null!;
+    private TestHost? _host;
+
+    private TestHost Host => _host!;
 
     public async Task InitializeAsync()
     {
@@ -39,7 +39,7 @@ public sealed class SourceClaimTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
+        if (_host is not null) await _host.DisposeAsync();
         await _site.DisposeAsync();
         TempDatabase.Delete(_dbPath);
     }
@@ -47,7 +47,7 @@ public sealed class SourceClaimTests : IAsyncLifetime
     /// <summary>Added after start, so the host's own scheduler (on the fake clock) has not seen it yet.</summary>
     private async Task<long> AddDueSourceAsync(string path = NewsSite.FeedPath)
     {
-        await using var db = _host.Db();
+        await using var db = Host.Db();
         var now = _time.GetUtcNow().UtcDateTime;
         var source = new Source { Name = "Loopback News", Url = _site.Url(path).ToString(), PollInterval = TimeSpan.FromMinutes(10), NextPollAt = now, CreatedAt = now };
         db.Sources.Add(source);
@@ -57,90 +57,83 @@ public sealed class SourceClaimTests : IAsyncLifetime
 
     private async Task<Source> SourceAsync(long id)
     {
-        await using var db = _host.Db();
+        await using var db = Host.Db();
         return await db.Sources.AsNoTracking().SingleAsync(s => s.Id == id);
     }
 
-    private SourceScheduler HostScheduler => _host.Services.GetServices<IHostedService>().OfType<SourceScheduler>().Single();
+    private SourceScheduler HostScheduler => Host.Services.GetServices<IHostedService>().OfType<SourceScheduler>().Single();
 
-    /// <summary>A second scheduler, as on another instance, whose job client goes through <paramref name="filter"/>.</summary>
-    private SourceScheduler OtherInstanceScheduler(IClientFilter filter) =>
-        ActivatorUtilities.CreateInstance<SourceScheduler>(_host.Services,
-            (IBackgroundJobClient)new BackgroundJobClient(_host.Services.GetRequiredService<JobStorage>(), new JobFilterCollection { filter }));
+    /// <summary>Another instance's claims on the same database.</summary>
+    private SourceClaims OtherInstanceClaims => new(Host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Storage.NewsBotDbContext>>(), _time);
+
+    /// <summary>A poll that waits until the test lets its site answer.</summary>
+    private TaskCompletionSource StallSite(string path)
+    {
+        var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _site.Server.Map(path, async ctx =>
+        {
+            await stalled.Task.WaitAsync(ctx.RequestAborted); // a site that takes minutes to answer
+            ctx.Response.ContentType = "application/rss+xml; charset=utf-8";
+            await ctx.Response.WriteAsync(_site.Feed.Build());
+        });
+        return stalled;
+    }
 
     [Fact]
-    public async Task A_source_claimed_by_an_instance_that_died_before_enqueuing_its_poll_is_polled_within_30_seconds()
+    public async Task A_source_claimed_by_an_instance_that_died_is_polled_within_30_seconds()
     {
         var id = await AddDueSourceAsync();
-        using var frozen = new Gate();
-        var dying = OtherInstanceScheduler(frozen);
-        var dyingTick = Task.Run(() => dying.EnqueueDueSourcesAsync(CancellationToken.None));
-        await Eventually.TrueAsync(() => frozen.Reached, Wait, "the other instance has claimed the source and is enqueuing its poll");
+        Assert.Single(await OtherInstanceClaims.ClaimDueAsync(10, CancellationToken.None)); // and then that instance dies
 
-        _time.Advance(TimeSpan.FromSeconds(29));
-        Assert.Equal(0, await HostScheduler.EnqueueDueSourcesAsync(CancellationToken.None)); // the claim still holds
+        _time.Advance(SourceScheduler.RunningLease - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, (await HostScheduler.RunRoundAsync(CancellationToken.None)).Claimed); // the claim still holds
         Assert.Equal(0, _site.Polls());
 
-        _time.Advance(TimeSpan.FromSeconds(2));
+        _time.Advance(TimeSpan.FromSeconds(2)); // the host's own tick finds the lapsed claim
         await Eventually.TrueAsync(async () => (await SourceAsync(id)).FirstFetchDone, Wait, "this instance polls the source");
         Assert.Equal(1, _site.Polls());
-        await using (var db = _host.Db())
+        await using (var db = Host.Db())
             Assert.Equal("Ceasefire holds overnight", (await db.Articles.SingleAsync(a => a.SourceId == id)).Title);
-        Assert.Null((await SourceAsync(id)).PollClaimedUntil); // released by the job when it finished
-
-        frozen.Release();
-        await Assert.ThrowsAnyAsync<Exception>(() => dyingTick);
+        Assert.Null((await SourceAsync(id)).PollClaimedUntil); // released when the poll was recorded
     }
 
     [Fact]
-    public async Task A_poll_the_job_store_refuses_leaves_the_source_free_for_the_next_tick()
+    public async Task A_claimed_source_is_not_claimed_again_by_any_instance_and_is_polled_once()
     {
-        var id = await AddDueSourceAsync();
-        var refusing = OtherInstanceScheduler(new RefuseJobs());
-        await Assert.ThrowsAnyAsync<Exception>(() => refusing.EnqueueDueSourcesAsync(CancellationToken.None));
-        Assert.Null((await SourceAsync(id)).PollClaimedUntil);
+        var stalled = StallSite("slow.xml");
+        var id = await AddDueSourceAsync("slow.xml");
+        Assert.Equal(1, (await HostScheduler.RunRoundAsync(CancellationToken.None)).Claimed);
+        await Eventually.TrueAsync(() => _site.Polls("slow.xml") == 1, Wait, "the poll is fetching");
 
-        Assert.Equal(1, await HostScheduler.EnqueueDueSourcesAsync(CancellationToken.None)); // no clock moved
-        await Eventually.TrueAsync(async () => (await SourceAsync(id)).FirstFetchDone, Wait, "the source is polled");
-        Assert.Equal(1, _site.Polls());
-    }
+        Assert.Equal(0, (await HostScheduler.RunRoundAsync(CancellationToken.None)).Claimed);
+        Assert.Empty(await OtherInstanceClaims.ClaimDueAsync(10, CancellationToken.None));
 
-    [Fact]
-    public async Task A_poll_job_that_starts_after_a_twin_already_polled_the_source_does_not_fetch_it_again()
-    {
-        var id = await AddDueSourceAsync();
-        // Both jobs exist because the first waited in the queue past the scheduler's claim.
-        await _host.Services.GetRequiredService<PollSourceJob>().RunAsync(id, CancellationToken.None);
-        await _host.Services.GetRequiredService<PollSourceJob>().RunAsync(id, CancellationToken.None);
-
-        Assert.Equal(1, _site.Polls());
+        stalled.SetResult();
+        await Eventually.TrueAsync(async () => (await SourceAsync(id)).PollClaimedUntil is null, Wait, "the poll is recorded");
+        Assert.Empty(await OtherInstanceClaims.ClaimDueAsync(10, CancellationToken.None)); // not due again for 10 minutes
         var source = await SourceAsync(id);
         Assert.True(source.FirstFetchDone);
         Assert.True(source.NextPollAt > _time.GetUtcNow().UtcDateTime);
+        Assert.Equal(1, _site.Polls("slow.xml"));
     }
 
     [Fact]
     public async Task A_poll_that_runs_longer_than_its_claim_keeps_the_source_and_no_twin_polls_it()
     {
-        var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _site.Server.Map("stalled.xml", async ctx =>
-        {
-            await stalled.Task; // a site that takes minutes to answer
-            ctx.Response.ContentType = "application/rss+xml; charset=utf-8";
-            await ctx.Response.WriteAsync(_site.Feed.Build());
-        });
+        var stalled = StallSite("stalled.xml");
         var id = await AddDueSourceAsync("stalled.xml");
-        Assert.Equal(1, await HostScheduler.EnqueueDueSourcesAsync(CancellationToken.None));
+        Assert.Equal(1, (await HostScheduler.RunRoundAsync(CancellationToken.None)).Claimed);
         await Eventually.TrueAsync(() => _site.Polls("stalled.xml") == 1, Wait, "the poll is fetching");
 
-        // Three times the running claim, in the steps the claim is renewed in; every scheduler tick sees the source still held.
+        // Three times the claim, in the steps the claim is renewed in; every scheduler sees the source still held.
         for (var step = 0; step < 12; step++)
         {
-            _time.Advance(SourceScheduler.RunningLease / 4);
+            _time.Advance(PollClaimRenewal.Period);
             var heldUntil = _time.GetUtcNow().UtcDateTime + SourceScheduler.RunningLease - TimeSpan.FromSeconds(1);
             await Eventually.TrueAsync(async () => (await SourceAsync(id)).PollClaimedUntil >= heldUntil, Wait,
-                $"the running poll renews its claim ({step + 1} × {SourceScheduler.RunningLease / 4})");
-            Assert.Equal(0, await HostScheduler.EnqueueDueSourcesAsync(CancellationToken.None));
+                $"the running poll's claim is renewed ({step + 1} × {PollClaimRenewal.Period})");
+            Assert.Equal(0, (await HostScheduler.RunRoundAsync(CancellationToken.None)).Claimed);
+            Assert.Empty(await OtherInstanceClaims.ClaimDueAsync(10, CancellationToken.None));
         }
         Assert.Equal(1, _site.Polls("stalled.xml"));
 
@@ -150,31 +143,23 @@ public sealed class SourceClaimTests : IAsyncLifetime
         Assert.Equal(1, _site.Polls("stalled.xml"));
     }
 
-    /// <summary>Stands for an instance frozen (then killed) after its claim and before its job is stored.</summary>
-    private sealed class Gate : IClientFilter, IDisposable
+    [Fact]
+    public async Task Stopping_the_host_ends_a_running_poll_within_seconds_and_gives_its_source_back()
     {
-        private readonly ManualResetEventSlim _open = new();
-        public volatile bool Reached;
+        StallSite("stalled.xml");
+        var id = await AddDueSourceAsync("stalled.xml");
+        Assert.Equal(1, (await HostScheduler.RunRoundAsync(CancellationToken.None)).Claimed);
+        await Eventually.TrueAsync(() => _site.Polls("stalled.xml") == 1, Wait, "the poll is fetching");
+        var factory = Host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Storage.NewsBotDbContext>>();
 
-        public void OnCreating(CreatingContext context)
-        {
-            Reached = true;
-            _open.Wait();
-            throw new InvalidOperationException("this instance is gone");
-        }
+        var clock = Stopwatch.StartNew();
+        await Host.DisposeAsync();
+        _host = null;
 
-        public void OnCreated(CreatedContext context) { }
-
-        public void Release() => _open.Set();
-
-        public void Dispose() => _open.Dispose();
-    }
-
-    /// <summary>A job store that cannot take the job (its database unreachable for a moment).</summary>
-    private sealed class RefuseJobs : IClientFilter
-    {
-        public void OnCreating(CreatingContext context) => throw new InvalidOperationException("job storage unavailable");
-
-        public void OnCreated(CreatedContext context) { }
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"stopping took {clock.Elapsed.TotalSeconds:0.0} s");
+        await using var db = await factory.CreateDbContextAsync();
+        var source = await db.Sources.AsNoTracking().SingleAsync(s => s.Id == id);
+        Assert.Null(source.PollClaimedUntil); // the next instance polls it at once
+        Assert.False(source.FirstFetchDone);
     }
 }

@@ -1,60 +1,39 @@
-using Microsoft.EntityFrameworkCore;
-using NewsBot.Storage;
-
 namespace NewsBot.Pipeline.Poll;
 
 /// <summary>
-/// Keeps a running poll's claim on its source (<c>PollClaimedUntil</c>) from running out while the
-/// poll legitimately works (a slow fetch waiting for its host's turn, then a long parse), so the
-/// scheduler never hands the same feed to a twin job. Renews every quarter of
-/// <see cref="SourceScheduler.RunningLease"/>; a poll that died stops renewing and its claim lapses.
+/// Keeps this instance's running polls' claims from running out while they legitimately work (a
+/// slow fetch waiting for its host's turn, then a long parse), so no scheduler hands the same feed to
+/// a twin poll. Every quarter of <see cref="SourceClaims.RunningLease"/> one statement renews all of
+/// them; if this instance dies, the renewals stop and its claims lapse.
 /// </summary>
-internal sealed partial class PollClaimRenewal : IAsyncDisposable
+internal sealed partial class PollClaimRenewal(SourceClaims claims, Func<IReadOnlyCollection<long>> running, TimeProvider time, ILogger log)
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    public static TimeSpan Period => SourceClaims.RunningLease / 4;
 
-    private PollClaimRenewal(IDbContextFactory<NewsBotDbContext> dbFactory, long sourceId, TimeProvider time, ILogger log) =>
-        _loop = RenewAsync(dbFactory, sourceId, time, log, _stop.Token);
-
-    public static PollClaimRenewal Start(IDbContextFactory<NewsBotDbContext> dbFactory, long sourceId, TimeProvider time, ILogger log) =>
-        new(dbFactory, sourceId, time, log);
-
-    private static async Task RenewAsync(IDbContextFactory<NewsBotDbContext> dbFactory, long sourceId, TimeProvider time, ILogger log, CancellationToken ct)
+    public async Task RunAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(SourceScheduler.RunningLease / 4, time);
+        using var timer = new PeriodicTimer(Period, time);
         try
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
+                var ids = running();
                 try
                 {
-                    await using var db = await dbFactory.CreateDbContextAsync(ct);
-                    var until = time.GetUtcNow().UtcDateTime + SourceScheduler.RunningLease;
-                    // Only a claim that is still held: the poll clears it when it records its outcome.
-                    await db.Sources.Where(s => s.Id == sourceId && s.PollClaimedUntil != null)
-                        .ExecuteUpdateAsync(u => u.SetProperty(s => s.PollClaimedUntil, until), ct);
+                    await claims.RenewAsync(ids, ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    LogRenewFailed(log, sourceId, e.Message); // the next tick tries again; the lease has 3 more quarters
+                    LogRenewFailed(log, ids.Count, e.Message); // the next tick tries again; the lease has 3 more quarters
                 }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // the poll finished
+            // stopping
         }
     }
 
-    /// <summary>Stops renewing; after this returns no renewal can overwrite the poll's own release of the claim.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _loop;
-        _stop.Dispose();
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "source {SourceId}: could not renew the running poll's claim: {Cause}")]
-    private static partial void LogRenewFailed(ILogger log, long sourceId, string cause);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "poll claims: could not renew the claims of {Count} running polls: {Cause}")]
+    private static partial void LogRenewFailed(ILogger log, int count, string cause);
 }

@@ -1,0 +1,20 @@
+using NewsBot.Sources.Reading;
+
+namespace NewsBot.Pipeline.Poll;
+
+/// <summary>
+/// Polls one claimed source: fetch and parse, then hand the result to the path that records it. A
+/// feed that was read goes through ingest and match in a transaction of its own
+/// (<see cref="PollRecorder"/>); a 304 or a failure, nearly every poll, joins the next batch
+/// (<see cref="PollResultWriter"/>).
+/// </summary>
+public sealed class SourcePoller(SourceFeedReader reader, PollRecorder recorder, PollResultWriter writer)
+{
+    /// <summary>Ends when the result is recorded (a read feed) or queued for its batch (anything else).</summary>
+    public async Task PollAsync(ClaimedSource source, CancellationToken ct)
+    {
+        var read = await reader.ReadAsync(source.Url, source.ETag, source.LastModified, ct);
+        if (read is FeedRead.Read fresh) await recorder.RecordAsync(source.Id, fresh, ct);
+        else writer.Add(source.Id, read);
+    }
+}
