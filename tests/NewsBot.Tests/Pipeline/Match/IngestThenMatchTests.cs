@@ -33,7 +33,7 @@ public sealed class IngestThenMatchTests : IAsyncLifetime
         await db.SaveChangesAsync();
         var filters = new FilterIndexHolder(Options.Create(new FilterIndexOptions()), NullLogger<FilterIndexHolder>.Instance);
         await filters.LoadAsync(db, CancellationToken.None);
-        _stories = new StoryIndexHolder(_time, NullLogger<StoryIndexHolder>.Instance);
+        _stories = new StoryIndexHolder(_time, Options.Create(new StoryIndexOptions()), NullLogger<StoryIndexHolder>.Instance);
         await _stories.LoadAsync(db, CancellationToken.None);
         _matcher = new ArticleMatcher(filters, _stories, new ArticleEnrichmentRule(Options.Create(new SummariesOptions { FetchPages = false })));
     }
