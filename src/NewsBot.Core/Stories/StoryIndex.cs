@@ -5,43 +5,63 @@ namespace NewsBot.Core.Stories;
 /// Lookup uses LSH banding (64 bands of 2 values: a pair with similarity 0.3 shares a band with
 /// probability 0.997, an unrelated pair at 0.05 with 0.15), so it checks a few candidates instead of
 /// every recent article. A story accepts articles until <see cref="Window"/> after its first article;
-/// older entries are evicted. Thread-safe. The host rebuilds it on start by calling <see cref="Add"/>
-/// for the stored signatures of the last window.
+/// older entries are evicted, and so is the oldest entry when <see cref="MaxArticles"/> are held (a
+/// story whose articles all fell out can no longer be joined). Thread-safe. The host rebuilds it on
+/// start by calling <see cref="Add"/> for the stored signatures of the last window.
 /// </summary>
-public sealed class StoryIndex(StoryMatcher matcher, TimeSpan? window = null)
+public sealed class StoryIndex
 {
-    private const int RowsPerBand = 2;
-    private const int Bands = StorySignature.Length / RowsPerBand;
+    /// <summary>About 110 MB of entries (~1.1 KB each): a day of alerting articles from thousands of feeds.</summary>
+    public const int DefaultMaxArticles = 100_000;
 
-    private readonly Dictionary<ulong, List<Entry>> _buckets = [];
+    private readonly StoryMatcher _matcher;
+    private readonly SignatureRing _ring;
     private readonly Dictionary<long, StorySpan> _stories = [];
-    private readonly PriorityQueue<Entry, DateTimeOffset> _byTime = new();
     private readonly Lock _gate = new();
-    private DateTimeOffset _latest = DateTimeOffset.MinValue;
+    private long _latest = long.MinValue;
 
-    public TimeSpan Window { get; } = window ?? TimeSpan.FromHours(24);
+    /// <param name="matcher">Decides whether a candidate reports the same story.</param>
+    /// <param name="window">How long a story accepts articles after its first; 24 hours if null.</param>
+    /// <param name="maxArticles">How many articles the index holds at most; the oldest goes first.</param>
+    public StoryIndex(StoryMatcher matcher, TimeSpan? window = null, int maxArticles = DefaultMaxArticles)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxArticles, 1);
+        _matcher = matcher;
+        _ring = new SignatureRing(maxArticles);
+        Window = window ?? TimeSpan.FromHours(24);
+    }
 
-    public int Count { get { lock (_gate) return _byTime.Count; } }
+    public TimeSpan Window { get; }
+
+    public int MaxArticles => _ring.MaxArticles;
+
+    public int Count { get { lock (_gate) return _ring.Count; } }
 
     /// <summary>The story whose articles are most similar to <paramref name="signature"/> (at least the matcher's threshold), or null.</summary>
     public long? FindStory(StorySignature signature, DateTimeOffset at)
     {
         if (signature.IsEmpty) return null;
+        var query = signature.Values;
+        var atTicks = at.UtcTicks;
         lock (_gate)
         {
             long? best = null;
-            var bestSimilarity = 0.0;
-            var seen = new HashSet<Entry>(ReferenceEqualityComparer.Instance);
-            foreach (var key in BandKeys(signature))
+            var (bestSimilarity, bestBand) = (0.0, -1);
+            var seen = new HashSet<int>();
+            for (var band = 0; band < SignatureRing.Bands; band++)
             {
-                if (!_buckets.TryGetValue(key, out var bucket)) continue;
-                foreach (var entry in bucket)
+                // A chain is newest first; on equal similarity the older article wins, as it did when
+                // buckets were lists in insertion order (the earlier band wins over a later one).
+                for (var node = _ring.Head(query, band); node != SignatureRing.NoNode; node = _ring.Next(node))
                 {
-                    if (!seen.Add(entry) || !InWindow(entry, at)) continue;
-                    if (!matcher.SameStory(signature, entry.Signature)) continue;
-                    var similarity = signature.SimilarityTo(entry.Signature);
-                    if (similarity > bestSimilarity)
-                        (best, bestSimilarity) = (entry.StoryId, similarity);
+                    if (!_ring.SameBand(node, query, band)) continue;
+                    var slot = SignatureRing.SlotOf(node);
+                    if (!seen.Add(slot) || !InWindow(slot, atTicks)) continue;
+                    var values = _ring.ValuesOf(slot);
+                    if (!_matcher.SameStory(signature, values, _ring.NamesOf(slot))) continue;
+                    var similarity = signature.SimilarityTo(values);
+                    if (similarity > bestSimilarity || (similarity == bestSimilarity && band == bestBand))
+                        (best, bestSimilarity, bestBand) = (_ring.StoryId(slot), similarity, band);
                 }
             }
             return best;
@@ -50,64 +70,38 @@ public sealed class StoryIndex(StoryMatcher matcher, TimeSpan? window = null)
 
     public void Add(long storyId, StorySignature signature, DateTimeOffset at)
     {
+        var ticks = at.UtcTicks;
         lock (_gate)
         {
-            var entry = new Entry(storyId, signature, at, BandKeys(signature).ToArray());
-            foreach (var key in entry.Keys)
-            {
-                if (!_buckets.TryGetValue(key, out var bucket)) _buckets[key] = bucket = [];
-                bucket.Add(entry);
-            }
-            _byTime.Enqueue(entry, at);
+            if (_ring.Count == _ring.MaxArticles) RemoveOldest();
+            _ring.Append(storyId, signature, ticks);
             _stories[storyId] = _stories.TryGetValue(storyId, out var span)
-                ? span with { Start = at < span.Start ? at : span.Start, Articles = span.Articles + 1 }
-                : new StorySpan(at, 1);
-            if (at > _latest) _latest = at;
+                ? span with { Start = Math.Min(ticks, span.Start), Articles = span.Articles + 1 }
+                : new StorySpan(ticks, 1);
+            if (ticks > _latest) _latest = ticks;
             Evict();
         }
     }
 
-    private bool InWindow(Entry entry, DateTimeOffset at) =>
-        (at - entry.At).Duration() <= Window && at - _stories[entry.StoryId].Start <= Window;
+    private bool InWindow(int slot, long atTicks) =>
+        Math.Abs(atTicks - _ring.Ticks(slot)) <= Window.Ticks && atTicks - _stories[_ring.StoryId(slot)].Start <= Window.Ticks;
 
-    /// <summary>Drops articles older than the window before the newest one seen.</summary>
+    /// <summary>Drops articles older than the window before the newest one seen (articles arrive in time order, give or take a concurrent poll).</summary>
     private void Evict()
     {
-        var horizon = _latest - Window;
-        while (_byTime.TryPeek(out var oldest, out var at) && at < horizon)
-        {
-            _byTime.Dequeue();
-            foreach (var key in oldest.Keys)
-            {
-                var bucket = _buckets[key];
-                bucket.Remove(oldest);
-                if (bucket.Count == 0) _buckets.Remove(key);
-            }
-            var span = _stories[oldest.StoryId];
-            if (span.Articles == 1) _stories.Remove(oldest.StoryId);
-            else _stories[oldest.StoryId] = span with { Articles = span.Articles - 1 };
-        }
+        var horizon = _latest - Window.Ticks;
+        while (_ring.Count > 0 && _ring.Ticks(_ring.Oldest) < horizon) RemoveOldest();
     }
 
-    private static IEnumerable<ulong> BandKeys(StorySignature signature)
+    private void RemoveOldest()
     {
-        var values = signature.Values.ToArray();
-        for (var band = 0; band < Bands; band++)
-        {
-            var key = MinHash.Mix((ulong)band);
-            for (var row = 0; row < RowsPerBand; row++) key = MinHash.Mix(key ^ values[band * RowsPerBand + row]);
-            yield return key;
-        }
+        var storyId = _ring.StoryId(_ring.Oldest);
+        _ring.RemoveOldest();
+        var span = _stories[storyId];
+        if (span.Articles == 1) _stories.Remove(storyId);
+        else _stories[storyId] = span with { Articles = span.Articles - 1 };
     }
 
-    // A class, not a record: buckets find and remove entries by reference.
-    private sealed class Entry(long storyId, StorySignature signature, DateTimeOffset at, ulong[] keys)
-    {
-        public long StoryId { get; } = storyId;
-        public StorySignature Signature { get; } = signature;
-        public DateTimeOffset At { get; } = at;
-        public ulong[] Keys { get; } = keys;
-    }
-
-    private readonly record struct StorySpan(DateTimeOffset Start, int Articles);
+    /// <summary>When a story began (ticks, UTC) and how many of its articles the index holds.</summary>
+    private readonly record struct StorySpan(long Start, int Articles);
 }

@@ -43,16 +43,19 @@ public sealed class StoryMatcher(StoryMatchOptions? options = null)
     /// numbers, they share at least one: "Athens" and "Los Angeles" wildfires stay apart however alike
     /// the wording. Sharing many names lowers the bar (rewordings of one event).
     /// </summary>
-    public bool SameStory(StorySignature a, StorySignature b)
+    public bool SameStory(StorySignature a, StorySignature b) => SameStory(a, b.Values, b.Names);
+
+    /// <summary>As <see cref="SameStory(StorySignature, StorySignature)"/>, against an article the story index keeps without a signature object.</summary>
+    internal bool SameStory(StorySignature a, ReadOnlySpan<uint> bValues, ReadOnlySpan<uint> bNames)
     {
-        var similarity = a.SimilarityTo(b);
+        var similarity = a.SimilarityTo(bValues);
         if (similarity < Math.Min(Options.Threshold, Options.ThresholdWithSharedNames)) return false;
-        var shared = a.SharedNames(b);
-        if (shared == 0 && a.Names.Length > 0 && b.Names.Length > 0) return false;
+        var shared = a.SharedNames(bNames);
+        if (shared == 0 && a.Names.Length > 0 && bNames.Length > 0) return false;
         // Many shared names, also relative to the shorter list, mark a rewording; a few names in common
         // are not enough when one article mentions the other event in passing ("after the 737 MAX
         // blowout") or reacts to it ("China retaliates for US chip curbs").
-        var manyShared = shared >= Options.SharedNamesForLowerBar && shared >= 0.5 * Math.Min(a.Names.Length, b.Names.Length);
+        var manyShared = shared >= Options.SharedNamesForLowerBar && shared >= 0.5 * Math.Min(a.Names.Length, bNames.Length);
         return similarity >= (manyShared ? Options.ThresholdWithSharedNames : Options.Threshold);
     }
 

@@ -33,18 +33,29 @@ public sealed class StorySignature
     public ReadOnlySpan<uint> Names => _names;
 
     /// <summary>How many names and numbers the two articles share.</summary>
-    public int SharedNames(StorySignature other) => _names.Count(other._names.Contains);
+    public int SharedNames(StorySignature other) => SharedNames(other._names);
+
+    internal int SharedNames(ReadOnlySpan<uint> otherNames)
+    {
+        var shared = 0;
+        foreach (var name in _names)
+            if (otherNames.Contains(name)) shared++;
+        return shared;
+    }
 
     /// <summary>True when the text had no words to sign (only stop words or punctuation); such a signature matches nothing.</summary>
     public bool IsEmpty => _values.All(v => v == uint.MaxValue);
 
     /// <summary>Estimated Jaccard similarity of the two word sets, 0..1.</summary>
-    public double SimilarityTo(StorySignature other)
+    public double SimilarityTo(StorySignature other) => SimilarityTo(other._values);
+
+    /// <summary>As <see cref="SimilarityTo(StorySignature)"/>, against values the story index keeps without a signature object.</summary>
+    internal double SimilarityTo(ReadOnlySpan<uint> otherValues)
     {
-        if (IsEmpty || other.IsEmpty) return 0;
+        if (IsEmpty || !otherValues.ContainsAnyExcept(uint.MaxValue)) return 0;
         var equal = 0;
         for (var i = 0; i < Length; i++)
-            if (_values[i] == other._values[i]) equal++;
+            if (_values[i] == otherValues[i]) equal++;
         return (double)equal / Length;
     }
 

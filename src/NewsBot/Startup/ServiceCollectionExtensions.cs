@@ -78,6 +78,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FilterIndexHolder>();
         services.AddOptions<FilterIndexOptions>().BindConfiguration(FilterIndexOptions.Section);
         services.AddSingleton<StoryIndexHolder>();
+        services.AddOptions<StoryIndexOptions>().BindConfiguration(StoryIndexOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StoryIndexOptions>, StoryIndexOptionsValidator>();
         services.AddSingleton<ArticleIngester>();
         services.AddSingleton<ArticleMatcher>();
         services.AddNewsBotCommands();

@@ -80,6 +80,37 @@ public sealed class StoryIndexTests
     }
 
     [Fact]
+    public void When_full_the_oldest_article_goes_first_and_its_story_can_no_longer_be_joined()
+    {
+        var index = new StoryIndex(_matcher, maxArticles: 2);
+        index.Add(1, Sign("fed-hold", "Reuters"), Start);
+        index.Add(2, Sign("japan-quake", "Reuters"), Start.AddMinutes(1));
+        index.Add(3, Sign("door-plug", "Reuters"), Start.AddMinutes(2));
+
+        Assert.Equal(2, index.Count);
+        Assert.Null(index.FindStory(Sign("fed-hold", "AP"), Start.AddMinutes(3)));
+        Assert.Equal(2, index.FindStory(Sign("japan-quake", "AP"), Start.AddMinutes(3)));
+        Assert.Equal(3, index.FindStory(Sign("door-plug", "AP"), Start.AddMinutes(3)));
+    }
+
+    [Fact]
+    public void Articles_stay_findable_while_the_index_grows_and_reuses_the_places_of_evicted_ones()
+    {
+        var random = new Random(15);
+        var signatures = Enumerable.Range(0, 2_600).Select(_ => _matcher.Compute(RandomWords(random, 8), RandomWords(random, 25))).ToList();
+        var index = new StoryIndex(_matcher, maxArticles: 1_000);
+        for (var i = 0; i < signatures.Count; i++) index.Add(i, signatures[i], Start.AddSeconds(i));
+
+        var at = Start.AddSeconds(signatures.Count);
+        Assert.Equal(1_000, index.Count);
+        Assert.All(Enumerable.Range(1_600, 1_000), i => Assert.Equal(i, index.FindStory(signatures[i], at)));
+        Assert.All(Enumerable.Range(0, 1_600), i => Assert.Null(index.FindStory(signatures[i], at)));
+    }
+
+    private static string RandomWords(Random random, int count) =>
+        string.Join(' ', Enumerable.Range(0, count).Select(_ => new string(Enumerable.Range(0, random.Next(5, 10)).Select(_ => (char)('a' + random.Next(26))).ToArray())));
+
+    [Fact]
     public void An_index_rebuilt_from_stored_bytes_finds_the_same_story()
     {
         var stored = Sign("door-plug", "Reuters").ToBytes();

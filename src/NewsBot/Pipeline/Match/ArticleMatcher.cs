@@ -24,19 +24,24 @@ public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder s
         var batch = new AlertBatch(db, source, now);
         foreach (var (article, signature, matches) in prepared)
         {
-            var story = AssignStory(batch, article, signature);
+            var story = alerting ? AssignStory(batch, article, signature) : JoinKnownStory(batch, article, signature);
             if (story.Id is { } knownStory) await batch.AddAlsoSourceToStoryAsync(knownStory, ct);
             foreach (var match in matches) await batch.AlertAsync(match, article, story, ct);
         }
         await batch.DropNonReceivingChatsAsync(ct);
-        return new MatchOutcome(batch.Grouped.Count, batch.NewAlerts.Count, batch.UpdatedAlerts, batch.Grouped, HoldForEnrichment(batch.NewAlerts, now));
+        return new MatchOutcome(articles.Count, batch.NewAlerts.Count, batch.UpdatedAlerts, batch.Grouped, HoldForEnrichment(batch.NewAlerts, now));
     }
 
-    /// <summary>After the save: the new articles join the story index, so later articles find their story.</summary>
+    /// <summary>
+    /// After the save: the new articles that may alert join the story index, so later articles find
+    /// their story. The index holds exactly the articles whose signature is stored, so a restart
+    /// rebuilds the same index.
+    /// </summary>
     public void Publish(MatchOutcome outcome, DateTime now)
     {
         foreach (var (article, signature) in outcome.Grouped)
-            stories.Index.Add(article.StoryId ?? article.Story!.Id, signature, new DateTimeOffset(now, TimeSpan.Zero));
+            if (article.StorySignature is not null)
+                stories.Index.Add(article.StoryId ?? article.Story!.Id, signature, new DateTimeOffset(now, TimeSpan.Zero));
     }
 
     /// <summary>
@@ -87,6 +92,21 @@ public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder s
         if (sibling.Story is null) batch.NewStories.Add((story, signature));
         article.Story = story;
         return new StoryRef(null, story);
+    }
+
+    /// <summary>
+    /// A first fetch's backlog is never alerted, so a story it started could never collect "also"
+    /// names (nobody has an alert for it) and an alerting article that would have joined it starts
+    /// its own story instead, to the same effect: the backlog starts no story, stores no signature
+    /// and stays out of the index (at a cold start of many feeds that is nearly every article). It
+    /// still joins a story already known, so chats alerted about it learn this source reports it too.
+    /// </summary>
+    private StoryRef JoinKnownStory(AlertBatch batch, Article article, StorySignature signature)
+    {
+        if (stories.Index.FindStory(signature, new DateTimeOffset(batch.Now, TimeSpan.Zero)) is not { } storyId) return new StoryRef(null, null);
+        article.StoryId = storyId;
+        batch.Grouped.Add((article, signature));
+        return new StoryRef(storyId, null);
     }
 
     /// <summary>A chat with several matching filters gets one alert naming all their terms.</summary>

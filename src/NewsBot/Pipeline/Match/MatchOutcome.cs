@@ -4,7 +4,7 @@ using NewsBot.Storage.Entities;
 namespace NewsBot.Pipeline.Match;
 
 /// <summary>What a poll's new articles meant for chats, staged in the poll's context until it saves.</summary>
-/// <param name="Grouped">Every new article with its story signature; they join the story index after the save.</param>
+/// <param name="Grouped">The new articles that started or joined a story, with their signatures; those whose signature is stored (not a first fetch's backlog) join the story index after the save.</param>
 /// <param name="ToEnrich">Matched articles whose alerts wait (up to the enrichment deadline) for page text or a model summary.</param>
 public sealed record MatchOutcome(int NewArticles, int NewAlerts, int UpdatedAlerts, IReadOnlyList<(Article Article, StorySignature Signature)> Grouped,
     IReadOnlyList<Article> ToEnrich);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsBot.Core.Stories;
 using NewsBot.Storage;
 
@@ -6,9 +7,10 @@ namespace NewsBot.Pipeline.Match;
 
 /// <summary>
 /// The in-memory index of recent stories. Rebuilt at start from the signatures stored with the
-/// articles of the grouping window, then fed by ingestion after each save.
+/// articles of the grouping window (at most <see cref="StoryIndexOptions.MaxIndexedArticles"/>,
+/// the newest), then fed by ingestion after each save.
 /// </summary>
-public sealed partial class StoryIndexHolder(TimeProvider time, ILogger<StoryIndexHolder> log)
+public sealed partial class StoryIndexHolder(TimeProvider time, IOptions<StoryIndexOptions> options, ILogger<StoryIndexHolder> log)
 {
     public StoryMatcher Matcher { get; } = new();
 
@@ -18,16 +20,18 @@ public sealed partial class StoryIndexHolder(TimeProvider time, ILogger<StoryInd
 
     public async Task LoadAsync(NewsBotDbContext db, CancellationToken ct)
     {
-        Index = new StoryIndex(Matcher);
+        var max = options.Value.MaxIndexedArticles;
+        Index = new StoryIndex(Matcher, maxArticles: max);
         var since = time.GetUtcNow().UtcDateTime - Index.Window;
-        var rows = await db.Articles.AsNoTracking()
-            .Where(a => a.FetchedAt >= since && a.StoryId != null && a.StorySignature != null)
-            .OrderBy(a => a.FetchedAt)
-            .Select(a => new { a.StoryId, a.StorySignature, a.FetchedAt })
-            .ToListAsync(ct);
-        foreach (var row in rows)
+        var indexed = db.Articles.AsNoTracking().Where(a => a.FetchedAt >= since && a.StoryId != null && a.StorySignature != null);
+        // Only the newest that fit: from the time of the max-th newest on, read in time order (the
+        // index's order) as a stream, so a full window never sits in memory twice.
+        var from = await indexed.OrderByDescending(a => a.FetchedAt).Skip(max - 1).Select(a => (DateTime?)a.FetchedAt).FirstOrDefaultAsync(ct);
+        if (from is { } oldest) indexed = indexed.Where(a => a.FetchedAt >= oldest);
+        var rows = indexed.OrderBy(a => a.FetchedAt).Select(a => new { a.StoryId, a.StorySignature, a.FetchedAt }).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(ct))
             Index.Add(row.StoryId!.Value, StorySignature.FromBytes(row.StorySignature), new DateTimeOffset(row.FetchedAt, TimeSpan.Zero));
-        LogLoaded(rows.Count);
+        LogLoaded(Index.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Story index loaded with {Articles} recent articles")]

@@ -21,6 +21,7 @@ public sealed class IngestThenMatchTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-03-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private TestDatabase _database = null!;
     private ArticleMatcher _matcher = null!;
+    private StoryIndexHolder _stories = null!;
     private readonly ArticleIngester _ingester = new();
 
     public async Task InitializeAsync()
@@ -32,9 +33,9 @@ public sealed class IngestThenMatchTests : IAsyncLifetime
         await db.SaveChangesAsync();
         var filters = new FilterIndexHolder(Options.Create(new FilterIndexOptions()), NullLogger<FilterIndexHolder>.Instance);
         await filters.LoadAsync(db, CancellationToken.None);
-        var stories = new StoryIndexHolder(_time, NullLogger<StoryIndexHolder>.Instance);
-        await stories.LoadAsync(db, CancellationToken.None);
-        _matcher = new ArticleMatcher(filters, stories, new ArticleEnrichmentRule(Options.Create(new SummariesOptions { FetchPages = false })));
+        _stories = new StoryIndexHolder(_time, Options.Create(new StoryIndexOptions()), NullLogger<StoryIndexHolder>.Instance);
+        await _stories.LoadAsync(db, CancellationToken.None);
+        _matcher = new ArticleMatcher(filters, _stories, new ArticleEnrichmentRule(Options.Create(new SummariesOptions { FetchPages = false })));
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -85,6 +86,51 @@ public sealed class IngestThenMatchTests : IAsyncLifetime
         await using var db = _database.Open();
         Assert.True((await db.Sources.SingleAsync()).FirstFetchDone);
         Assert.Empty(await db.Alerts.ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_first_fetch_backlog_starts_no_story_stores_no_signature_and_stays_out_of_the_story_index()
+    {
+        var wire = await AddSourceAsync("Wire A", firstFetchDone: false);
+
+        await PollAsync(wire, [Item("1", "Ceasefire talks resume in Cairo"), Item("2", "Football results from the weekend")]);
+
+        Assert.Equal(0, _stories.Index.Count);
+        await using var db = _database.Open();
+        Assert.All(await db.Articles.ToListAsync(), a => Assert.Equal((null, null), (a.StoryId, a.StorySignature)));
+        Assert.Empty(await db.Stories.ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_first_fetch_item_of_a_story_already_alerted_names_its_source_on_the_alert()
+    {
+        var wireA = await AddSourceAsync("Wire A", firstFetchDone: true);
+        await PollAsync(wireA, [Item("a1", "Ceasefire talks resume in Cairo as mediators press both sides")]);
+        var wireB = await AddSourceAsync("Wire B", firstFetchDone: false);
+
+        var backlog = await PollAsync(wireB, [Item("b1", "Ceasefire talks resume in Cairo as mediators press both sides")]);
+
+        Assert.Equal((1, 0, 1), (backlog.NewArticles, backlog.NewAlerts, backlog.UpdatedAlerts));
+        await using var db = _database.Open();
+        Assert.Equal("Wire B", (await db.Alerts.SingleAsync()).AlsoSources);
+        Assert.Equal(1, _stories.Index.Count); // the alerted article only
+    }
+
+    [Fact]
+    public async Task A_story_first_seen_in_a_backlog_is_alerted_when_another_source_reports_it()
+    {
+        var wireA = await AddSourceAsync("Wire A", firstFetchDone: false);
+        await PollAsync(wireA, [Item("a1", "Ceasefire talks resume in Cairo as mediators press both sides")]);
+        var wireB = await AddSourceAsync("Wire B", firstFetchDone: true);
+        var wireC = await AddSourceAsync("Wire C", firstFetchDone: true);
+
+        var first = await PollAsync(wireB, [Item("b1", "Ceasefire talks resume in Cairo as mediators press both sides")]);
+        var second = await PollAsync(wireC, [Item("c1", "Ceasefire talks resume in Cairo as mediators press both sides")]);
+
+        Assert.Equal((1, 0), (first.NewAlerts, first.UpdatedAlerts));
+        Assert.Equal((0, 1), (second.NewAlerts, second.UpdatedAlerts));
+        await using var db = _database.Open();
+        Assert.Equal("Wire C", (await db.Alerts.SingleAsync()).AlsoSources);
     }
 
     /// <summary>As PollSourceJob does: ingest, match, one save, then publish the stories.</summary>

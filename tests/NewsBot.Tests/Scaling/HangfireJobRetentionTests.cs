@@ -1,0 +1,36 @@
+using Hangfire;
+using Hangfire.States;
+using NewsBot.Scaling;
+
+namespace NewsBot.Tests.Scaling;
+
+/// <summary>Finished jobs are kept minutes, not hours: at hundreds of polls a second their history was gigabytes.</summary>
+public sealed class HangfireJobRetentionTests
+{
+    [Fact]
+    public void A_finished_job_in_the_single_instance_storage_expires_within_minutes()
+    {
+        var storage = HangfireStorageChoice.CreateInMemoryStorage();
+        var client = new BackgroundJobClient(storage);
+        var id = client.Create(() => RetentionJob.Finished(), new EnqueuedState("retention-test"));
+        using var connection = storage.GetConnection();
+
+        // As a worker does after the job ran: the state machine applies Succeeded and sets the expiry.
+        var changed = new BackgroundJobStateChanger().ChangeState(new StateChangeContext(storage, connection, id, new SucceededState(null, 1, 1)));
+
+        Assert.NotNull(changed);
+        var expireAt = storage.GetMonitoringApi().JobDetails(id).ExpireAt;
+        Assert.NotNull(expireAt);
+        Assert.InRange(expireAt.Value - DateTime.UtcNow, TimeSpan.Zero, HangfireStorageChoice.JobRetention);
+        Assert.InRange(HangfireStorageChoice.JobRetention, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10));
+    }
+}
+
+/// <summary>The job's method; never run here.</summary>
+public static class RetentionJob
+{
+    /// <summary>Does nothing.</summary>
+    public static void Finished()
+    {
+    }
+}
