@@ -6,7 +6,10 @@ using NewsBot.Startup;
 
 namespace NewsBot.Tests.Configuration;
 
-/// <summary>NewsBot:Delivery:DefaultHourlyLimit through the real host: validated at start, shown by /limit and /settings.</summary>
+/// <summary>
+/// NewsBot:Delivery:DefaultHourlyLimit and the console chat's rules (NewsBot:Console) through the real host:
+/// validated at start with the key's name; the default is shown by /limit and /settings.
+/// </summary>
 public sealed class DeliverySettingsTests : IDisposable
 {
     private static readonly CommandContext Alice = new("console", "alice", ChatKind.Private, "alice", IsBotAdmin: false, IsChatAdmin: true);
@@ -59,5 +62,21 @@ public sealed class DeliverySettingsTests : IDisposable
         Assert.Contains("at most 7 alerts an hour (default)", (await Send("/quiet 22:00-07:00")).Text);
         Assert.Contains("at most 12 alerts an hour.", (await Send("/limit 12")).Text);
         Assert.DoesNotContain("(default)", (await Send("/digest")).Text);
+    }
+
+    [Theory]
+    [InlineData("NewsBot:Console:HourlyLimit", "0", "NewsBot:Console:HourlyLimit must be between 1 and 1000 (got 0)")]
+    [InlineData("NewsBot:Console:Digest", "weekly", "NewsBot:Console:Digest must be off, hourly, or daily with times such as 'daily 08:00,18:00' (got 'weekly')")]
+    [InlineData("NewsBot:Console:Quiet", "22:00", "NewsBot:Console:Quiet must be off or a period such as '22:00-07:00' (got '22:00')")]
+    [InlineData("NewsBot:Console:TimeZone", "Mars/Olympus", "NewsBot:Console:TimeZone: 'Mars/Olympus' is not a time zone I know")]
+    public async Task A_console_rule_that_does_not_read_stops_the_start_naming_the_key(string key, string value, string expected)
+    {
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using var app = Build((key, value));
+            await app.StartAsync();
+        });
+
+        Assert.Contains(expected, string.Join("; ", e.Failures));
     }
 }
