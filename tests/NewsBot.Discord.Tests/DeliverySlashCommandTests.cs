@@ -21,8 +21,8 @@ public sealed class DeliverySlashCommandTests(ITestOutputHelper output)
             Seen.Add(cmd);
             var change = ((ChatCommand.SetDelivery)cmd).Change;
             var reply = change is DeliveryChange.Show
-                ? new CommandReply(DeliveryDescription.Describe(DeliveryPreferences.Default))
-                : new CommandReply(DeliveryDescription.Confirm(change, change.ApplyTo(DeliveryPreferences.Default)));
+                ? new CommandReply(DeliveryDescription.Describe(DeliveryPreferences.Default, DeliveryPreferences.DefaultHourlyLimit))
+                : new CommandReply(DeliveryDescription.Confirm(change, change.ApplyTo(DeliveryPreferences.Default), DeliveryPreferences.DefaultHourlyLimit));
             return Task.FromResult(reply);
         }
     }
@@ -62,7 +62,7 @@ public sealed class DeliverySlashCommandTests(ITestOutputHelper output)
         var (reply, executor) = await RunAsync(Slash("settings"));
 
         Assert.Equal(new DeliveryChange.Show(), ((ChatCommand.SetDelivery)Assert.Single(executor.Seen)).Change);
-        Assert.Contains("Alerts sent as they arrive; no quiet hours; at most 20 alerts an hour; time zone UTC", reply);
+        Assert.Contains("Alerts sent as they arrive; no quiet hours; at most 20 alerts an hour (default); time zone UTC", reply);
     }
 
     [Theory]

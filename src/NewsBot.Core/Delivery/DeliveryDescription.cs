@@ -3,8 +3,11 @@ namespace NewsBot.Core.Delivery;
 /// <summary>Plain-text sentences about delivery settings, for command replies and /list.</summary>
 public static class DeliveryDescription
 {
-    /// <summary>e.g. "Digest daily at 08:00 Europe/Berlin; quiet 22:00–07:00; at most 20 alerts an hour".</summary>
-    public static string Describe(DeliveryPreferences prefs)
+    /// <summary>
+    /// e.g. "Digest daily at 08:00 Europe/Berlin; quiet 22:00–07:00; at most 20 alerts an hour"; a chat
+    /// that chose no limit is shown <paramref name="defaultHourlyLimit"/>, the one in force, marked "(default)".
+    /// </summary>
+    public static string Describe(DeliveryPreferences prefs, int defaultHourlyLimit)
     {
         var zone = prefs.TimeZone.Id;
         var zoneShown = false;
@@ -24,14 +27,14 @@ public static class DeliveryDescription
                 _ => "Alerts sent as they arrive",
             },
             prefs.Quiet is { } q ? WithZone($"quiet {ClockTime.Format(q.Start)}–{ClockTime.Format(q.End)}") : "no quiet hours",
-            $"at most {prefs.HourlyLimit} {(prefs.HourlyLimit == 1 ? "alert" : "alerts")} an hour",
+            HourlyLimit(prefs, defaultHourlyLimit),
         };
         if (!zoneShown) parts.Add("time zone " + zone);
         return string.Join("; ", parts);
     }
 
     /// <summary>The reply to a delivery command: what changed, the whole setting, and a hint when times are read in UTC by default.</summary>
-    public static Commands.ReplyText Confirm(DeliveryChange change, DeliveryPreferences updated)
+    public static Commands.ReplyText Confirm(DeliveryChange change, DeliveryPreferences updated, int defaultHourlyLimit)
     {
         var lead = change switch
         {
@@ -49,7 +52,14 @@ public static class DeliveryDescription
         var hint = usesTimes && updated.TimeZone.Id == TimeZoneInfo.Utc.Id && change is not DeliveryChange.SetTimeZone
             ? Commands.ReplyText.Of($"\nTimes are read in UTC; set yours with {Commands.CommandMention.Of("timezone")}, e.g. {Commands.CommandMention.Of("timezone", "Europe/Berlin")}.")
             : Commands.ReplyText.Empty;
-        return Commands.ReplyText.Of($"{lead}\n{Describe(updated)}.{hint}");
+        return Commands.ReplyText.Of($"{lead}\n{Describe(updated, defaultHourlyLimit)}.{hint}");
+    }
+
+    private static string HourlyLimit(DeliveryPreferences prefs, int defaultHourlyLimit)
+    {
+        var limit = prefs.HourlyLimitOr(defaultHourlyLimit);
+        var text = $"at most {limit} {(limit == 1 ? "alert" : "alerts")} an hour";
+        return prefs.HourlyLimit is null ? text + " (default)" : text;
     }
 
     private static string Times(IReadOnlyList<TimeOnly> times) => times.Count switch

@@ -16,16 +16,18 @@ public static class DeliveryPlanner
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
+    /// <param name="prefs">The chat's stored preferences.</param>
+    /// <param name="defaultHourlyLimit">The cap of a chat that chose none (NewsBot:Delivery:DefaultHourlyLimit).</param>
     /// <param name="now">The current instant (the host's <see cref="TimeProvider"/>).</param>
     /// <param name="sentInLastHour">Alerts and digests this chat was sent in the rolling hour before <paramref name="now"/>.</param>
     /// <param name="oldestSentInLastHour">When the oldest of those was sent; without it the overflow digest waits a full hour.</param>
-    public static DeliveryDecision Decide(DeliveryPreferences prefs, DateTimeOffset now, int sentInLastHour, DateTimeOffset? oldestSentInLastHour = null)
+    public static DeliveryDecision Decide(DeliveryPreferences prefs, int defaultHourlyLimit, DateTimeOffset now, int sentInLastHour, DateTimeOffset? oldestSentInLastHour = null)
     {
         if (NextDigestAt(prefs, now) is { } digestAt)
             return new DeliveryDecision.HoldUntil(digestAt, prefs.Digest.Mode == DigestMode.Hourly ? DigestKind.Hourly : DigestKind.Daily);
         if (QuietEndsAt(prefs, now) is { } quietEnd)
             return new DeliveryDecision.HoldUntil(quietEnd, DigestKind.Away);
-        if (sentInLastHour < prefs.HourlyLimit)
+        if (sentInLastHour < prefs.HourlyLimitOr(defaultHourlyLimit))
             return new DeliveryDecision.SendNow();
         var windowFrees = oldestSentInLastHour is { } oldest && oldest + Window > now ? oldest + Window : now + Window;
         return new DeliveryDecision.Overflow(OutsideQuietHours(prefs, windowFrees));

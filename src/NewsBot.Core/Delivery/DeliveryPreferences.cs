@@ -7,13 +7,14 @@ namespace NewsBot.Core.Delivery;
 /// </summary>
 public sealed record DeliveryPreferences
 {
+    /// <summary>The built-in value of NewsBot:Delivery:DefaultHourlyLimit, the cap of a chat that never chose one.</summary>
     public const int DefaultHourlyLimit = 20;
     public const int MinHourlyLimit = 1;
     public const int MaxHourlyLimit = 1000;
 
-    private readonly int _hourlyLimit = DefaultHourlyLimit;
+    private readonly int? _hourlyLimit;
 
-    /// <summary>Alerts one by one, no quiet hours, UTC, 20 an hour.</summary>
+    /// <summary>Alerts one by one, no quiet hours, UTC, the operator's default hourly limit.</summary>
     public static DeliveryPreferences Default { get; } = new();
 
     public DigestSchedule Digest { get; init; } = DigestSchedule.Off;
@@ -24,8 +25,12 @@ public sealed record DeliveryPreferences
     /// <summary>The zone digest times and quiet hours are read in.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 
-    /// <summary>At most this many alerts per rolling hour; the rest roll into an "N more alerts" digest.</summary>
-    public int HourlyLimit
+    /// <summary>
+    /// The cap the chat chose with /limit: at most this many alerts per rolling hour, the rest roll
+    /// into an "N more alerts" digest. <c>null</c> until it chooses one; then the operator's default
+    /// applies (<see cref="HourlyLimitOr"/>), so changing the setting changes every such chat.
+    /// </summary>
+    public int? HourlyLimit
     {
         get => _hourlyLimit;
         init
@@ -36,6 +41,9 @@ public sealed record DeliveryPreferences
             _hourlyLimit = value;
         }
     }
+
+    /// <summary>The cap in force: the chat's own, else <paramref name="defaultHourlyLimit"/>.</summary>
+    public int HourlyLimitOr(int defaultHourlyLimit) => HourlyLimit ?? defaultHourlyLimit;
 
     public bool Equals(DeliveryPreferences? other) =>
         other is not null && Digest.Equals(other.Digest) && Equals(Quiet, other.Quiet) &&

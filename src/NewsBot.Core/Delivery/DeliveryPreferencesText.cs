@@ -5,13 +5,18 @@ namespace NewsBot.Core.Delivery;
 /// <summary>
 /// The storage form of <see cref="DeliveryPreferences"/>: one short text column on the chat row,
 /// e.g. <c>digest=daily 08:00,18:30;quiet=22:00-07:00;tz=Europe/Berlin;limit=20</c>.
-/// A null or empty column means the defaults. Unknown keys are ignored so that during a rolling
-/// upgrade an older instance can read what a newer one wrote.
+/// A null or empty column means the defaults. <c>limit</c> is written only when the chat chose one,
+/// so a chat without it follows NewsBot:Delivery:DefaultHourlyLimit. (Versions before issue 15
+/// always wrote it: their <c>limit=20</c> reads as chosen, since it may have been.) Unknown keys are
+/// ignored so that during a rolling upgrade an older instance can read what a newer one wrote.
 /// </summary>
 public static class DeliveryPreferencesText
 {
-    public static string Format(DeliveryPreferences prefs) =>
-        $"digest={prefs.Digest};quiet={(prefs.Quiet?.ToString() ?? "off")};tz={prefs.TimeZone.Id};limit={prefs.HourlyLimit.ToString(CultureInfo.InvariantCulture)}";
+    public static string Format(DeliveryPreferences prefs)
+    {
+        var text = $"digest={prefs.Digest};quiet={(prefs.Quiet?.ToString() ?? "off")};tz={prefs.TimeZone.Id}";
+        return prefs.HourlyLimit is { } limit ? $"{text};limit={limit.ToString(CultureInfo.InvariantCulture)}" : text;
+    }
 
     /// <summary>The stored preferences; text that does not parse (damaged) reads as the defaults.</summary>
     public static DeliveryPreferences ReadOrDefault(string? stored) =>

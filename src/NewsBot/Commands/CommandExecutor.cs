@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsBot.Application.Chats;
 using NewsBot.Core.Commands;
 using NewsBot.Core.Delivery;
@@ -17,6 +18,7 @@ public sealed partial class CommandExecutor(
     SourceCommands sources,
     WebhookCommands webhooks,
     ChatDirectory chats,
+    IOptions<Configuration.DeliveryOptions> delivery,
     ILogger<CommandExecutor> log) : ICommandExecutor
 {
     public async Task<CommandReply> ExecuteAsync(CommandContext ctx, ChatCommand cmd, CancellationToken ct)
@@ -93,10 +95,11 @@ public sealed partial class CommandExecutor(
         var chat = await ChatAsync(db, ctx, cmd, ct);
         var current = DeliveryPreferencesText.ReadOrDefault(chat.DeliveryPreferences);
         var updated = change.ApplyTo(current);
-        if (change is DeliveryChange.Show) return new CommandReply(DeliveryDescription.Describe(updated) + ".");
+        var defaultLimit = delivery.Value.DefaultHourlyLimit;
+        if (change is DeliveryChange.Show) return new CommandReply(DeliveryDescription.Describe(updated, defaultLimit) + ".");
         chat.DeliveryPreferences = DeliveryPreferencesText.Format(updated);
         await db.SaveChangesAsync(ct);
-        return new CommandReply(DeliveryDescription.Confirm(change, updated));
+        return new CommandReply(DeliveryDescription.Confirm(change, updated, defaultLimit));
     }
 
     private async Task<CommandReply> StopAsync(NewsBotDbContext db, CommandContext ctx, CancellationToken ct)

@@ -15,8 +15,9 @@ public static class ConfigurationExtensions
         services.AddOptions<SummariesOptions>().BindConfiguration(SummariesOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SummariesOptions>, SummariesOptionsValidator>();
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
-        services.AddOptions<SourceNoticeOptions>().BindConfiguration(SourceNoticeOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SourceNoticeOptions>, SourceNoticeOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
         return services;

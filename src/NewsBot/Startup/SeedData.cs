@@ -3,6 +3,7 @@ using NewsBot.Application.Chats;
 using NewsBot.Application.Sources;
 using NewsBot.Configuration;
 using NewsBot.Console;
+using NewsBot.Core.Delivery;
 using NewsBot.Discord;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
@@ -42,9 +43,10 @@ public sealed partial class SeedData(
         {
             var chat = await WithFiltersAsync(db,
                 await chats.FindOrCreateAsync(db, ConsoleAlertSender.PlatformName, ConsoleAlertSender.DefaultChatId, "console", ct), ct);
-            // Nobody can type commands into the console chat, so its filters are exactly the configured ones.
+            // Nobody can type commands into the console chat, so its filters and delivery rules are exactly the configured ones.
             chat.Filters.RemoveAll(f => !console.Filters.Contains(f.Text));
             AddMissingFilters(chat, console.Filters);
+            chat.DeliveryPreferences = DeliveryPreferencesText.Format(ConsoleDeliveryRules.Preferences(console));
         }
         foreach (var webhook in discordOptions.Value.Webhooks)
         {

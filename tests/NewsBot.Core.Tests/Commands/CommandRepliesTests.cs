@@ -30,7 +30,7 @@ public class CommandRepliesTests
     public void The_utc_hint_names_the_timezone_command()
     {
         var change = new DeliveryChange.SetQuiet(new QuietHours(new TimeOnly(22, 0), new TimeOnly(7, 0)));
-        var confirm = DeliveryDescription.Confirm(change, change.ApplyTo(DeliveryPreferences.Default));
+        var confirm = DeliveryDescription.Confirm(change, change.ApplyTo(DeliveryPreferences.Default), DeliveryPreferences.DefaultHourlyLimit);
 
         Assert.Contains(confirm.Parts, p => p == new ReplyPart.Command(CommandMention.Of("timezone", "Europe/Berlin")));
     }

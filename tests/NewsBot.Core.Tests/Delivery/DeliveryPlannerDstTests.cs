@@ -50,7 +50,7 @@ public class DeliveryPlannerDstTests
     [InlineData("2026-03-29T00:59", "2026-03-29T05:00")] // 01:59 CET, a minute before the jump
     [InlineData("2026-03-29T01:00", "2026-03-29T05:00")] // 03:00 CEST
     public void Quiet_hours_across_spring_forward_end_at_local_seven(string now, string expected) =>
-        Assert.Equal(Utc(expected), HeldUntil(DeliveryPlanner.Decide(Prefs("quiet=22:00-07:00;tz=Europe/Berlin"), Utc(now), 0), DigestKind.Away));
+        Assert.Equal(Utc(expected), HeldUntil(DeliveryPlanner.Decide(Prefs("quiet=22:00-07:00;tz=Europe/Berlin"), DefaultLimit, Utc(now), 0), DigestKind.Away));
 
     [Theory]
     [InlineData("Europe/Berlin", "2026-10-24T20:30", "2026-10-25T06:00")]    // 22:30 CEST → 07:00 CET: ten real hours
@@ -59,13 +59,13 @@ public class DeliveryPlannerDstTests
     [InlineData("America/New_York", "2026-11-01T03:00", "2026-11-01T12:00")] // 23:00 EDT → 07:00 EST
     [InlineData("America/New_York", "2026-11-01T06:30", "2026-11-01T12:00")] // 01:30 EST, the repeated hour
     public void Quiet_hours_across_fall_back_end_at_local_seven(string zone, string now, string expected) =>
-        Assert.Equal(Utc(expected), HeldUntil(DeliveryPlanner.Decide(Prefs($"quiet=22:00-07:00;tz={zone}"), Utc(now), 0), DigestKind.Away));
+        Assert.Equal(Utc(expected), HeldUntil(DeliveryPlanner.Decide(Prefs($"quiet=22:00-07:00;tz={zone}"), DefaultLimit, Utc(now), 0), DigestKind.Away));
 
     [Fact]
     public void Quiet_hours_ending_in_the_skipped_hour_end_when_the_clocks_jump() =>
         // 23:00–02:30: at 02:00 CET the clocks jump to 03:00 CEST, which is already outside quiet hours.
         Assert.Equal(Utc("2026-03-29T01:00"),
-            HeldUntil(DeliveryPlanner.Decide(Prefs("quiet=23:00-02:30;tz=Europe/Berlin"), Utc("2026-03-28T23:00"), 0), DigestKind.Away));
+            HeldUntil(DeliveryPlanner.Decide(Prefs("quiet=23:00-02:30;tz=Europe/Berlin"), DefaultLimit, Utc("2026-03-28T23:00"), 0), DigestKind.Away));
 
     public static TheoryData<string, string> ZonesAndQuietHours => new()
     {
@@ -87,7 +87,7 @@ public class DeliveryPlannerDstTests
         for (var now = Utc("2026-01-01T00:00"); now.Year == 2026; now = now.AddMinutes(7))
         {
             var inQuiet = quiet.Contains(ZoneClock.WallClock(prefs.TimeZone, now));
-            var decision = DeliveryPlanner.Decide(prefs, now, 0);
+            var decision = DeliveryPlanner.Decide(prefs, DefaultLimit, now, 0);
             if (!inQuiet)
             {
                 Assert.IsType<DeliveryDecision.SendNow>(decision);

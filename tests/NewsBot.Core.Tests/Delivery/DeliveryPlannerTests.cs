@@ -9,7 +9,7 @@ public class DeliveryPlannerTests
 
     [Fact]
     public void Without_digest_or_quiet_hours_an_alert_goes_out_now() =>
-        Assert.IsType<DeliveryDecision.SendNow>(DeliveryPlanner.Decide(DeliveryPreferences.Default, Utc("2026-01-15T03:00"), 0));
+        Assert.IsType<DeliveryDecision.SendNow>(DeliveryPlanner.Decide(DeliveryPreferences.Default, DefaultLimit, Utc("2026-01-15T03:00"), 0));
 
     [Theory]
     [InlineData("2026-01-15T20:59", null)]               // 21:59 CET, before quiet hours
@@ -20,7 +20,7 @@ public class DeliveryPlannerTests
     [InlineData("2026-01-16T06:00", null)]               // 07:00 CET, quiet is over
     public void Quiet_hours_across_midnight_hold_alerts_until_they_end(string now, string? heldUntil)
     {
-        var decision = DeliveryPlanner.Decide(BerlinQuiet, Utc(now), 0);
+        var decision = DeliveryPlanner.Decide(BerlinQuiet, DefaultLimit, Utc(now), 0);
         if (heldUntil is null) Assert.IsType<DeliveryDecision.SendNow>(decision);
         else Assert.Equal(Utc(heldUntil), HeldUntil(decision, DigestKind.Away));
     }
@@ -32,7 +32,7 @@ public class DeliveryPlannerTests
     [InlineData("2026-07-01T12:30", null)]               // 14:30
     public void Quiet_hours_within_a_day_hold_alerts_until_they_end(string now, string? heldUntil)
     {
-        var decision = DeliveryPlanner.Decide(Prefs("quiet=13:00-14:30;tz=Europe/Berlin"), Utc(now), 0);
+        var decision = DeliveryPlanner.Decide(Prefs("quiet=13:00-14:30;tz=Europe/Berlin"), DefaultLimit, Utc(now), 0);
         if (heldUntil is null) Assert.IsType<DeliveryDecision.SendNow>(decision);
         else Assert.Equal(Utc(heldUntil), HeldUntil(decision, DigestKind.Away));
     }
@@ -42,7 +42,7 @@ public class DeliveryPlannerTests
     [InlineData("2026-06-01T06:00", "2026-06-02T06:00")] // at 08:00 the digest is being sent: next is tomorrow's
     [InlineData("2026-06-01T21:59", "2026-06-02T06:00")]
     public void Daily_digest_holds_alerts_until_the_next_digest_time(string now, string expected) =>
-        Assert.Equal(Utc(expected), HeldUntil(DeliveryPlanner.Decide(Prefs("digest=daily 08:00;tz=Europe/Berlin"), Utc(now), 0), DigestKind.Daily));
+        Assert.Equal(Utc(expected), HeldUntil(DeliveryPlanner.Decide(Prefs("digest=daily 08:00;tz=Europe/Berlin"), DefaultLimit, Utc(now), 0), DigestKind.Daily));
 
     [Theory]
     [InlineData("2026-06-01T05:00", "2026-06-01T06:00")] // 07:00 CEST → 08:00
@@ -56,7 +56,7 @@ public class DeliveryPlannerTests
     {
         var kolkata = Prefs("digest=hourly;tz=Asia/Kolkata");
         // 15:40 IST → 16:00 IST, which is 10:30 UTC, not 11:00.
-        Assert.Equal(Utc("2026-05-10T10:30"), HeldUntil(DeliveryPlanner.Decide(kolkata, Utc("2026-05-10T10:10"), 0), DigestKind.Hourly));
+        Assert.Equal(Utc("2026-05-10T10:30"), HeldUntil(DeliveryPlanner.Decide(kolkata, DefaultLimit, Utc("2026-05-10T10:10"), 0), DigestKind.Hourly));
         Assert.Equal(Utc("2026-05-10T11:30"), DeliveryPlanner.NextDigestAt(kolkata, Utc("2026-05-10T10:30")));
     }
 
@@ -69,7 +69,7 @@ public class DeliveryPlannerTests
     public void Quiet_hours_in_a_half_hour_zone_end_at_local_time() =>
         // 22:30 IST → held until 07:00 IST = 01:30 UTC.
         Assert.Equal(Utc("2026-05-11T01:30"),
-            HeldUntil(DeliveryPlanner.Decide(Prefs("quiet=22:00-07:00;tz=Asia/Kolkata"), Utc("2026-05-10T17:00"), 0), DigestKind.Away));
+            HeldUntil(DeliveryPlanner.Decide(Prefs("quiet=22:00-07:00;tz=Asia/Kolkata"), DefaultLimit, Utc("2026-05-10T17:00"), 0), DigestKind.Away));
 
     [Fact]
     public void A_daily_digest_due_in_quiet_hours_arrives_when_they_end() =>
@@ -81,7 +81,7 @@ public class DeliveryPlannerTests
     public void Hourly_digests_pause_during_quiet_hours() =>
         // 23:30 CEST: the midnight..06:00 digests would all be inside quiet hours; the next one is at 07:00.
         Assert.Equal(Utc("2026-06-02T05:00"),
-            HeldUntil(DeliveryPlanner.Decide(Prefs("digest=hourly;quiet=22:00-07:00;tz=Europe/Berlin"), Utc("2026-06-01T21:30"), 0), DigestKind.Hourly));
+            HeldUntil(DeliveryPlanner.Decide(Prefs("digest=hourly;quiet=22:00-07:00;tz=Europe/Berlin"), DefaultLimit, Utc("2026-06-01T21:30"), 0), DigestKind.Hourly));
 
     [Fact]
     public void No_next_digest_when_digests_are_off() =>
@@ -91,21 +91,21 @@ public class DeliveryPlannerTests
     public void At_the_hourly_cap_the_alert_waits_for_the_oldest_send_to_leave_the_hour()
     {
         var prefs = Prefs("limit=20");
-        Assert.IsType<DeliveryDecision.SendNow>(DeliveryPlanner.Decide(prefs, Utc("2026-01-15T12:30"), 19, Utc("2026-01-15T12:05")));
-        var overflow = Assert.IsType<DeliveryDecision.Overflow>(DeliveryPlanner.Decide(prefs, Utc("2026-01-15T12:30"), 20, Utc("2026-01-15T12:05")));
+        Assert.IsType<DeliveryDecision.SendNow>(DeliveryPlanner.Decide(prefs, DefaultLimit, Utc("2026-01-15T12:30"), 19, Utc("2026-01-15T12:05")));
+        var overflow = Assert.IsType<DeliveryDecision.Overflow>(DeliveryPlanner.Decide(prefs, DefaultLimit, Utc("2026-01-15T12:30"), 20, Utc("2026-01-15T12:05")));
         Assert.Equal(Utc("2026-01-15T13:05"), overflow.DigestAt);
     }
 
     [Fact]
     public void Without_the_oldest_send_time_the_overflow_digest_waits_a_full_hour() =>
         Assert.Equal(Utc("2026-01-15T13:30"),
-            Assert.IsType<DeliveryDecision.Overflow>(DeliveryPlanner.Decide(Prefs("limit=3"), Utc("2026-01-15T12:30"), 3)).DigestAt);
+            Assert.IsType<DeliveryDecision.Overflow>(DeliveryPlanner.Decide(Prefs("limit=3"), DefaultLimit, Utc("2026-01-15T12:30"), 3)).DigestAt);
 
     [Fact]
     public void An_overflow_digest_that_would_land_in_quiet_hours_waits_for_their_end()
     {
         // 21:30 CET, cap reached, the window frees at 22:10 CET: inside quiet hours, so 07:00 CET.
-        var decision = DeliveryPlanner.Decide(BerlinQuiet with { HourlyLimit = 20 }, Utc("2026-01-15T20:30"), 20, Utc("2026-01-15T20:10"));
+        var decision = DeliveryPlanner.Decide(BerlinQuiet with { HourlyLimit = 20 }, DefaultLimit, Utc("2026-01-15T20:30"), 20, Utc("2026-01-15T20:10"));
         Assert.Equal(Utc("2026-01-16T06:00"), Assert.IsType<DeliveryDecision.Overflow>(decision).DigestAt);
     }
 
@@ -120,7 +120,7 @@ public class DeliveryPlannerTests
         {
             var now = start.AddMinutes(minute);
             var window = sent.Where(s => s > now.AddHours(-1)).ToList();
-            switch (DeliveryPlanner.Decide(prefs, now, window.Count, window.Count > 0 ? window.Min() : null))
+            switch (DeliveryPlanner.Decide(prefs, DefaultLimit, now, window.Count, window.Count > 0 ? window.Min() : null))
             {
                 case DeliveryDecision.SendNow: sent.Add(now); break;
                 case DeliveryDecision.Overflow o: overflowAt.Add(o.DigestAt); break;
@@ -135,6 +135,25 @@ public class DeliveryPlannerTests
         var later = Utc("2026-01-15T13:00:30");
         var stillInWindow = sent.Where(s => s > later.AddHours(-1)).ToList();
         Assert.Equal(19, stillInWindow.Count);
-        Assert.IsType<DeliveryDecision.SendNow>(DeliveryPlanner.Decide(prefs, later, stillInWindow.Count, stillInWindow.Min()));
+        Assert.IsType<DeliveryDecision.SendNow>(DeliveryPlanner.Decide(prefs, DefaultLimit, later, stillInWindow.Count, stillInWindow.Min()));
+    }
+
+    [Theory]
+    [InlineData(5, 4, true)]
+    [InlineData(5, 5, false)]
+    [InlineData(50, 20, true)]
+    public void A_chat_that_chose_no_limit_is_capped_by_the_configured_default(int defaultLimit, int sentInLastHour, bool sendsNow)
+    {
+        var decision = DeliveryPlanner.Decide(DeliveryPreferences.Default, defaultLimit, Utc("2026-01-15T12:30"), sentInLastHour, Utc("2026-01-15T12:05"));
+        Assert.Equal(sendsNow, decision is DeliveryDecision.SendNow);
+    }
+
+    [Theory]
+    [InlineData(5, 10, true)]
+    [InlineData(500, 20, false)]
+    public void A_chat_s_own_limit_wins_over_the_default(int defaultLimit, int sentInLastHour, bool sendsNow)
+    {
+        var decision = DeliveryPlanner.Decide(Prefs("limit=20"), defaultLimit, Utc("2026-01-15T12:30"), sentInLastHour, Utc("2026-01-15T12:05"));
+        Assert.Equal(sendsNow, decision is DeliveryDecision.SendNow);
     }
 }

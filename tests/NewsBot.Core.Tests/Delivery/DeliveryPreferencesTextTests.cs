@@ -8,6 +8,7 @@ public class DeliveryPreferencesTextTests
     [InlineData("digest=off;quiet=off;tz=UTC;limit=20")]
     [InlineData("digest=hourly;quiet=22:00-07:00;tz=Asia/Kolkata;limit=1")]
     [InlineData("digest=daily 02:30,08:00,18:30;quiet=13:00-14:30;tz=Pacific/Chatham;limit=1000")]
+    [InlineData("digest=hourly;quiet=off;tz=Europe/Berlin")]
     public void Stored_text_reads_back_to_the_same_preferences(string stored)
     {
         Assert.True(DeliveryPreferencesText.TryParse(stored, out var prefs, out var problem), problem);
@@ -24,9 +25,29 @@ public class DeliveryPreferencesTextTests
     {
         Assert.True(DeliveryPreferencesText.TryParse(stored, out var prefs, out _));
         Assert.Equal(DeliveryPreferences.Default, prefs);
-        Assert.Equal(20, prefs.HourlyLimit);
+        Assert.Null(prefs.HourlyLimit); // the configured default applies
+        Assert.Equal(20, prefs.HourlyLimitOr(DeliveryPreferences.DefaultHourlyLimit));
         Assert.Equal(DigestMode.Off, prefs.Digest.Mode);
         Assert.Null(prefs.Quiet);
+    }
+
+    [Fact]
+    public void A_chat_that_never_chose_a_limit_is_stored_without_one()
+    {
+        var prefs = DeliveryPreferences.Default with { Quiet = new QuietHours(new(22, 0), new(7, 0)) };
+        Assert.Equal("digest=off;quiet=22:00-07:00;tz=UTC", DeliveryPreferencesText.Format(prefs));
+        Assert.True(DeliveryPreferencesText.TryParse(DeliveryPreferencesText.Format(prefs), out var again, out _));
+        Assert.Null(again.HourlyLimit);
+        Assert.Equal(7, again.HourlyLimitOr(7));
+    }
+
+    [Fact]
+    public void A_limit_stored_by_an_older_version_stays_the_chat_s_own()
+    {
+        // Before the limit became a setting every stored row said limit=20, chosen or not; it may have been chosen.
+        Assert.True(DeliveryPreferencesText.TryParse("digest=off;quiet=off;tz=UTC;limit=20", out var prefs, out _));
+        Assert.Equal(20, prefs.HourlyLimit);
+        Assert.Equal(20, prefs.HourlyLimitOr(100));
     }
 
     [Fact]

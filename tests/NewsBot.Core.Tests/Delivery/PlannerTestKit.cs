@@ -6,6 +6,9 @@ namespace NewsBot.Core.Tests.Delivery;
 /// <summary>Short ways to write preferences and UTC instants in planner tests.</summary>
 internal static class PlannerTestKit
 {
+    /// <summary>NewsBot:Delivery:DefaultHourlyLimit as shipped, for chats that chose no limit.</summary>
+    public const int DefaultLimit = DeliveryPreferences.DefaultHourlyLimit;
+
     /// <summary>"2026-03-29T01:00" read as UTC.</summary>
     public static DateTimeOffset Utc(string iso) =>
         DateTimeOffset.ParseExact(iso, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture,

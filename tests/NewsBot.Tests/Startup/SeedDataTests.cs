@@ -85,4 +85,38 @@ public sealed class SeedDataTests : IAsyncLifetime
         Assert.Equal([["storm"], ["harbour"]], chats.Select(c => c.Filters.Select(f => f.Text).ToArray()));
         Assert.Equal("Discord webhook", chats[1].Title);
     }
+
+    private async Task<string?> ConsolePreferencesAsync()
+    {
+        await using var db = _world.Db();
+        return (await db.Chats.SingleAsync(c => c.Platform == "console" && c.ExternalId == "console")).DeliveryPreferences;
+    }
+
+    [Fact]
+    public async Task The_console_chat_gets_the_delivery_rules_configured_for_it()
+    {
+        await SeedAsync(new SourcesOptions(), new ConsoleOptions
+        {
+            Filters = ["storm"], HourlyLimit = 50, Digest = "daily 08:00,18:00", Quiet = "22:00-07:00", TimeZone = "europe/berlin",
+        });
+
+        Assert.Equal("digest=daily 08:00,18:00;quiet=22:00-07:00;tz=Europe/Berlin;limit=50", await ConsolePreferencesAsync());
+    }
+
+    [Fact]
+    public async Task Without_rules_the_console_chat_sends_at_once_capped_only_at_the_most_allowed()
+    {
+        await SeedAsync(new SourcesOptions(), new ConsoleOptions { Filters = ["storm"] });
+
+        Assert.Equal("digest=off;quiet=off;tz=UTC;limit=1000", await ConsolePreferencesAsync());
+    }
+
+    [Fact]
+    public async Task Changed_console_rules_replace_the_old_ones_at_the_next_start()
+    {
+        await SeedAsync(new SourcesOptions(), new ConsoleOptions { Filters = ["storm"], Digest = "hourly", HourlyLimit = 5 });
+        await SeedAsync(new SourcesOptions(), new ConsoleOptions { Filters = ["storm"], Quiet = "23:00-06:00" });
+
+        Assert.Equal("digest=off;quiet=23:00-06:00;tz=UTC;limit=1000", await ConsolePreferencesAsync());
+    }
 }

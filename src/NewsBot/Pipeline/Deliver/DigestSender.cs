@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsBot.Core.Alerts;
 using NewsBot.Core.Delivery;
 using NewsBot.Core.Platforms;
@@ -14,7 +15,7 @@ namespace NewsBot.Pipeline.Deliver;
 /// <see cref="DeliveryPlanner"/>; a digest is one more kind of outbox item: its alerts are claimed,
 /// and each part's outcome recorded on the alerts it lists, by <see cref="Outbox.Outbox"/>.
 /// </summary>
-public sealed class DigestSender(Outbox.Outbox outbox, TimeProvider time)
+public sealed class DigestSender(Outbox.Outbox outbox, IOptions<Configuration.DeliveryOptions> options, TimeProvider time)
 {
     /// <summary>What the chat's preferences say about an alert that is about to be sent.</summary>
     public async Task<DeliveryDecision> DecideAsync(NewsBotDbContext db, Chat chat, CancellationToken ct)
@@ -25,7 +26,7 @@ public sealed class DigestSender(Outbox.Outbox outbox, TimeProvider time)
         var sent = await db.Alerts.Where(a => a.ChatId == chat.Id && a.Status == AlertStatus.Sent && a.SentAt >= hourAgo)
             .Select(a => a.SentAt).ToListAsync(ct);
         DateTimeOffset? oldest = sent.Count == 0 ? null : new DateTimeOffset(sent.Min()!.Value, TimeSpan.Zero);
-        return DeliveryPlanner.Decide(prefs, now, sent.Count, oldest);
+        return DeliveryPlanner.Decide(prefs, options.Value.DefaultHourlyLimit, now, sent.Count, oldest);
     }
 
     /// <summary>Puts the alert aside until <paramref name="until"/>, when it goes out in a digest of <paramref name="kind"/>.</summary>

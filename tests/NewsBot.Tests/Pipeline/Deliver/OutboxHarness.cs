@@ -23,6 +23,12 @@ public sealed class OutboxHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     public OutboxHarness(TestDatabase database, FakeTimeProvider time, params IChatPlatform[] platforms)
+        : this(database, time, new DeliveryOptions(), platforms)
+    {
+    }
+
+    /// <param name="delivery">NewsBot:Delivery as configured (the default hourly limit).</param>
+    public OutboxHarness(TestDatabase database, FakeTimeProvider time, DeliveryOptions delivery, params IChatPlatform[] platforms)
     {
         Database = database;
         Time = time;
@@ -31,6 +37,7 @@ public sealed class OutboxHarness : IAsyncDisposable
         services.AddSingleton<IDbContextFactory<NewsBotDbContext>>(database.Factory);
         services.AddSingleton(Options.Create(new ClaimLeaseOptions { ClaimLease = Lease }));
         services.AddSingleton(Options.Create(new SummariesOptions()));
+        services.AddSingleton(Options.Create(delivery));
         services.AddSingleton(Options.Create(new DatabaseOptions()));
         services.AddSingleton(Options.Create(new LeadershipOptions()));
         foreach (var platform in platforms) services.AddSingleton(platform);

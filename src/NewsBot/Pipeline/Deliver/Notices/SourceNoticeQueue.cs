@@ -10,7 +10,7 @@ namespace NewsBot.Pipeline.Deliver.Notices;
 
 /// <summary>
 /// Queues the notices of a failure episode as rows: one "failing" notice per recipient when a
-/// source has failed for longer than <see cref="SourceNoticeOptions.SourceFailingNoticeAfter"/>, one
+/// source has failed for longer than <see cref="DeliveryOptions.SourceFailingNoticeAfter"/>, one
 /// "works again" notice per recipient of those after its next good read. The source's
 /// <see cref="Source.FailureNoticeAt"/> is set (or cleared) by a conditional update in the same
 /// transaction as the rows, so another instance, a second round or a restart never queues them twice.
@@ -20,7 +20,7 @@ public sealed partial class SourceNoticeQueue(
     IDbContextFactory<NewsBotDbContext> dbFactory,
     Platforms.ChatPlatforms platforms,
     SourceNoticeRecipients recipients,
-    IOptions<SourceNoticeOptions> options,
+    IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<SourceNoticeQueue> log)
 {
