@@ -133,7 +133,7 @@ public sealed class IngestThenMatchTests : IAsyncLifetime
         Assert.Equal("Wire C", (await db.Alerts.SingleAsync()).AlsoSources);
     }
 
-    /// <summary>As PollSourceJob does: ingest, match, one save, then publish the stories.</summary>
+    /// <summary>As PollRecorder does: ingest, match, one save, then publish the stories.</summary>
     private async Task<MatchOutcome> PollAsync(long sourceId, IReadOnlyList<FeedItem> items)
     {
         await using var db = _database.Open();
