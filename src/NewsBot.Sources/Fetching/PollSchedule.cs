@@ -29,6 +29,34 @@ public static class PollSchedule
         return now + wait;
     }
 
+    /// <summary>
+    /// The next poll after a success, on the source's own phase of its interval: every source has a
+    /// fixed offset within the interval (from its id), and polls at the first instant on that offset
+    /// at least half an interval from now (and past <paramref name="minNextPoll"/>). A source polled
+    /// on time is polled again exactly one interval later; sources read together — 100,000 feeds
+    /// added at once, or polled late in a burst after a stall — spread evenly over the next interval
+    /// instead of coming due together again, so the load stays level without any coordination.
+    /// </summary>
+    public static DateTimeOffset NextOnPhase(DateTimeOffset now, TimeSpan interval, long sourceId, TimeSpan? minNextPoll)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        var earliest = now.UtcTicks + Max(interval / 2, Floor(minNextPoll)).Ticks;
+        var offset = (long)(Mix((ulong)sourceId) % (ulong)interval.Ticks);
+        // The first tick >= earliest that is congruent to offset modulo the interval.
+        var behind = ((earliest - offset) % interval.Ticks + interval.Ticks) % interval.Ticks;
+        var next = behind == 0 ? earliest : earliest + interval.Ticks - behind;
+        return new DateTimeOffset(Math.Min(next, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
+    }
+
+    /// <summary>A 64-bit finalizer (SplitMix64): consecutive ids get unrelated phases.</summary>
+    private static ulong Mix(ulong x)
+    {
+        x += 0x9E3779B97F4A7C15UL;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
+
     private static TimeSpan Backoff(TimeSpan interval, int failures)
     {
         var cap = Max(MaxBackoff, interval);

@@ -55,7 +55,7 @@ internal static class SourceUpdates
         source.LastSuccessAt = now.UtcDateTime;
         source.ETag = etag;
         source.LastModified = lastModified;
-        source.NextPollAt = PollSchedule.NextPoll(now, interval, 0, floor, null, Random.Shared).UtcDateTime;
+        source.NextPollAt = PollSchedule.NextOnPhase(now, interval, source.Id, floor).UtcDateTime;
     }
 
     /// <summary>The read-time caps that bit, for the source's health; null when the feed was read whole.</summary>
