@@ -10,6 +10,9 @@ public sealed class HangfireJobRetentionTests
     [Fact]
     public void A_finished_job_in_the_single_instance_storage_expires_within_minutes()
     {
+        // Hangfire's log provider is process-wide: a host built by another test here set it to that
+        // host's logger factory, disposed by now (ObjectDisposedException in CI when run after one).
+        GlobalConfiguration.Configuration.UseLogProvider(new Hangfire.Logging.LogProviders.ColouredConsoleLogProvider(Hangfire.Logging.LogLevel.Fatal));
         var storage = HangfireStorageChoice.CreateInMemoryStorage();
         var client = new BackgroundJobClient(storage);
         var id = client.Create(() => RetentionJob.Finished(), new EnqueuedState("retention-test"));

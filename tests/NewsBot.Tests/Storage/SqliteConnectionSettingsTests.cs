@@ -17,6 +17,23 @@ public sealed class SqliteConnectionSettingsTests
             await seed.SaveChangesAsync();
         }
 
+        // The shortest of five collisions: on a loaded machine one may stall, but Microsoft.Data.Sqlite's
+        // own retry sleeps 150 ms after every collision, so without the busy timeout none is shorter.
+        var shortest = TimeSpan.MaxValue;
+        for (var round = 0; round < 5; round++)
+        {
+            var waited = await CollideAsync(database, round);
+            if (waited < shortest) shortest = waited;
+        }
+
+        Assert.True(shortest < TimeSpan.FromMilliseconds(130), $"the second write waited at least {shortest.TotalMilliseconds:0} ms for a 30 ms transaction");
+        await using var check = database.Open();
+        Assert.Equal(4, (await check.Sources.SingleAsync()).LastItemCount);
+    }
+
+    /// <summary>Holds a write transaction ~30 ms while another connection writes; returns how long that write took.</summary>
+    private static async Task<TimeSpan> CollideAsync(FileTestDatabase database, int round)
+    {
         await using var holder = database.Open();
         await using var transaction = await holder.Database.BeginTransactionAsync();
         await holder.Sources.ExecuteUpdateAsync(u => u.SetProperty(s => s.LastError, "held"));
@@ -24,17 +41,12 @@ public sealed class SqliteConnectionSettingsTests
         var waiter = Task.Run(async () =>
         {
             await using var other = database.Open();
-            await other.Sources.ExecuteUpdateAsync(u => u.SetProperty(s => s.LastItemCount, 7));
+            await other.Sources.ExecuteUpdateAsync(u => u.SetProperty(s => s.LastItemCount, round));
             return clock.Elapsed;
         });
         await Task.Delay(30); // a short write transaction, as a poll's save is
         await transaction.CommitAsync();
-        var waited = await waiter;
-
-        // Microsoft.Data.Sqlite's own retry sleeps 150 ms after a collision; SQLite's busy handler retries within milliseconds.
-        Assert.True(waited < TimeSpan.FromMilliseconds(130), $"the second write waited {waited.TotalMilliseconds:0} ms for a 30 ms transaction");
-        await using var check = database.Open();
-        Assert.Equal(7, (await check.Sources.SingleAsync()).LastItemCount);
+        return await waiter;
     }
 
     [Fact]
