@@ -64,24 +64,45 @@ public sealed class SourceClaimsTests : IAsyncLifetime
     [Fact]
     public async Task Two_schedulers_claiming_at_once_on_one_database_never_claim_the_same_source()
     {
-        for (var i = 0; i < 300; i++) await AddAsync($"s{i}", TimeSpan.FromSeconds(i));
         var claimers = new[] { new SourceClaims(_database.Factory, _time), new SourceClaims(_database.OtherInstance(), _time) };
-
-        var taken = await Task.WhenAll(claimers.Select(c => Task.Run(async () =>
+        // Each claimer's first claim opens its connection and builds EF's query, which takes longer than
+        // the other's whole run of claims (one claimer took all 300 once in CI): warm both on the empty
+        // table first, then release them together.
+        foreach (var claimer in claimers) Assert.Empty(await claimer.ClaimDueAsync(1, CancellationToken.None));
+        for (var i = 0; i < 300; i++) await AddAsync($"s{i}", TimeSpan.FromSeconds(i));
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var runs = claimers.Select(c => Task.Run(async () =>
         {
+            await start.Task;
             var mine = new List<long>();
             while (true)
             {
-                var batch = await c.ClaimDueAsync(7, CancellationToken.None);
+                var batch = await c.ClaimDueAsync(3, CancellationToken.None);
                 if (batch.Count == 0) return mine;
                 mine.AddRange(batch.Select(b => b.Id));
             }
-        })));
+        })).ToList();
+        start.SetResult();
+        var taken = await Task.WhenAll(runs);
 
         Assert.Equal(300, taken[0].Count + taken[1].Count);
         Assert.Empty(taken[0].Intersect(taken[1]));
-        Assert.NotEmpty(taken[0]);
-        Assert.NotEmpty(taken[1]);
+    }
+
+    [Fact]
+    public async Task Two_schedulers_taking_turns_each_see_the_others_claims()
+    {
+        for (var i = 0; i < 30; i++) await AddAsync($"s{i}", TimeSpan.FromSeconds(i));
+        var claimers = new[] { new SourceClaims(_database.Factory, _time), new SourceClaims(_database.OtherInstance(), _time) };
+
+        var taken = new[] { new List<long>(), new List<long>() };
+        for (var turn = 0; turn < 10; turn++)
+            taken[turn % 2].AddRange((await claimers[turn % 2].ClaimDueAsync(3, CancellationToken.None)).Select(c => c.Id));
+
+        Assert.Equal(15, taken[0].Count);
+        Assert.Equal(15, taken[1].Count);
+        Assert.Empty(taken[0].Intersect(taken[1]));
+        Assert.Empty(await claimers[0].ClaimDueAsync(10, CancellationToken.None));
     }
 
     [Fact]
