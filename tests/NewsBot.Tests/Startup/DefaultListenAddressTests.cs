@@ -5,6 +5,10 @@ using NewsBot.Startup;
 
 namespace NewsBot.Tests.Startup;
 
+/// <summary>
+/// These read the address the host would listen on from its configuration; the host is built, never
+/// started, so no port (5080, 8080 or any other) is bound and a busy machine cannot make them fail.
+/// </summary>
 public sealed class DefaultListenAddressTests
 {
     [Fact]
