@@ -1,11 +1,14 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace NewsBot.Storage;
 
 /// <summary>
-/// Settings SQLite keeps per connection, applied every time EF opens one (pooled connections keep
-/// them, but a new native connection starts from SQLite's defaults).
+/// Settings SQLite keeps per native connection, applied the first time EF opens each one. EF opens
+/// and closes a connection around every query, and Microsoft.Data.Sqlite's pool hands back the same
+/// native connection with its settings kept, so they are set once per native connection, not per query.
 /// <list type="bullet">
 /// <item><c>busy_timeout</c>: a writer that finds the database locked waits inside SQLite, which
 /// retries within milliseconds of the lock being freed. Without it Microsoft.Data.Sqlite sleeps
@@ -29,19 +32,37 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     private SqliteConnectionSettings() { }
 
+    /// <summary>Native connections already set; an entry goes when its connection is closed for good and collected.</summary>
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+
     /// <inheritdoc />
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!NeedsSettings(connection, out var native)) return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        Remember(native);
     }
 
     /// <inheritdoc />
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!NeedsSettings(connection, out var native)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(native);
+    }
+
+    private static bool NeedsSettings(DbConnection connection, out object? native)
+    {
+        native = (connection as SqliteConnection)?.Handle;
+        return native is null || !Configured.TryGetValue(native, out _);
+    }
+
+    private static void Remember(object? native)
+    {
+        if (native is not null) Configured.AddOrUpdate(native, native);
     }
 }

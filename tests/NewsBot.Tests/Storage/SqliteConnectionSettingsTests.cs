@@ -57,4 +57,16 @@ public sealed class SqliteConnectionSettingsTests
         Assert.Equal(5000, await db.Database.SqlQueryRaw<long>("SELECT timeout AS Value FROM pragma_busy_timeout").SingleAsync());
         Assert.Equal(1, await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync()); // 1 = NORMAL
     }
+
+    [Fact]
+    public async Task Connections_reopened_from_the_pool_and_new_native_ones_all_have_the_settings()
+    {
+        await using var database = await FileTestDatabase.CreateAsync();
+        foreach (var factory in new[] { database.Factory, database.Factory, database.Factory, database.OtherInstance(), database.OtherInstance() })
+        {
+            await using var db = factory.CreateDbContext(); // the pooled factory hands back one native connection; the other opens a new one each time
+            Assert.Equal(5000, await db.Database.SqlQueryRaw<long>("SELECT timeout AS Value FROM pragma_busy_timeout").SingleAsync());
+            Assert.Equal(1, await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync());
+        }
+    }
 }

@@ -33,13 +33,21 @@ public sealed partial class PollResultWriter(
     /// </summary>
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(100);
 
-    private readonly Channel<(long SourceId, FeedRead Read)> _queue = Channel.CreateUnbounded<(long, FeedRead)>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>
+    /// Results waiting for their batch at most. A poll frees its slot once its result is queued, so an
+    /// unbounded queue would let polls run on while the database is stalled and pile up results without
+    /// end; when full, polls wait here, their slots stay taken and the scheduler stops claiming.
+    /// </summary>
+    public const int MaxQueued = 2 * MaxBatch;
 
-    /// <summary>Queues a poll's result; the source stays claimed until its batch is written.</summary>
-    public void Add(long sourceId, FeedRead read)
+    private readonly Channel<(long SourceId, FeedRead Read)> _queue = Channel.CreateBounded<(long, FeedRead)>(
+        new BoundedChannelOptions(MaxQueued) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    /// <summary>Queues a poll's result, waiting while <see cref="MaxQueued"/> are queued; the source stays claimed until its batch is written.</summary>
+    public ValueTask AddAsync(long sourceId, FeedRead read, CancellationToken ct)
     {
         if (read is FeedRead.Read) throw new ArgumentException($"source {sourceId}: a read feed is recorded by {nameof(PollRecorder)}", nameof(read));
-        if (!_queue.Writer.TryWrite((sourceId, read))) throw new InvalidOperationException($"source {sourceId}: the poll result writer has stopped");
+        return _queue.Writer.WriteAsync((sourceId, read), ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

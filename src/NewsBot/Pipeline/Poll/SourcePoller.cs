@@ -10,11 +10,11 @@ namespace NewsBot.Pipeline.Poll;
 /// </summary>
 public sealed class SourcePoller(SourceFeedReader reader, PollRecorder recorder, PollResultWriter writer)
 {
-    /// <summary>Ends when the result is recorded (a read feed) or queued for its batch (anything else).</summary>
+    /// <summary>Ends when the result is recorded (a read feed) or queued for its batch (anything else; waits while the batch queue is full).</summary>
     public async Task PollAsync(ClaimedSource source, CancellationToken ct)
     {
         var read = await reader.ReadAsync(source.Url, source.ETag, source.LastModified, ct);
         if (read is FeedRead.Read fresh) await recorder.RecordAsync(source.Id, fresh, ct);
-        else writer.Add(source.Id, read);
+        else await writer.AddAsync(source.Id, read, ct);
     }
 }

@@ -54,6 +54,33 @@ public sealed class PollResultWriterTests : IAsyncLifetime
     private static FeedRead.Unchanged NotModified(string? etag = null) => new FeedRead.Unchanged(new FetchResult.NotModified(etag, null, null));
 
     [Fact]
+    public async Task While_the_database_does_not_keep_up_polls_wait_for_room_in_the_queue_instead_of_piling_up_results()
+    {
+        using var writer = Writer(); // not started yet: nothing is written, as when the database stalls
+        for (var i = 0; i < PollResultWriter.MaxQueued; i++)
+            Assert.True(writer.AddAsync(1000 + i, NotModified(), CancellationToken.None).AsTask().IsCompletedSuccessfully);
+        var waiting = writer.AddAsync(1, NotModified(), CancellationToken.None).AsTask();
+        Assert.False(waiting.IsCompleted);
+
+        await writer.StartAsync(CancellationToken.None);
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        await writer.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_poll_waiting_for_room_is_cancelled_when_its_poll_is()
+    {
+        using var writer = Writer();
+        for (var i = 0; i < PollResultWriter.MaxQueued; i++) await writer.AddAsync(1000 + i, NotModified(), CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        var waiting = writer.AddAsync(1, NotModified(), stop.Token).AsTask();
+
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+    }
+
+    [Fact]
     public async Task A_batch_records_health_validators_and_next_poll_of_each_source_and_releases_their_claims()
     {
         var recovering = await AddClaimedAsync("recovering", failures: 3);
@@ -64,7 +91,7 @@ public sealed class PollResultWriterTests : IAsyncLifetime
 
         var ok = await SourceAsync(recovering);
         Assert.Equal((0, null, null, "\"v2\"", Now, Now, null), (ok.ConsecutiveFailures, ok.FailingSince, ok.LastError, ok.ETag, ok.LastSuccessAt, ok.LastAttemptAt, ok.PollClaimedUntil));
-        Assert.InRange(ok.NextPollAt, Now + TimeSpan.FromMinutes(4), Now + TimeSpan.FromMinutes(6)); // the interval, jittered
+        Assert.Equal(PollSchedule.NextOnPhase(_time.GetUtcNow(), TimeSpan.FromMinutes(5), recovering, null).UtcDateTime, ok.NextPollAt); // on its phase
         var bad = await SourceAsync(failing);
         Assert.Equal((2, failingSince, "HTTP 500", "\"v1\"", Now, null), (bad.ConsecutiveFailures, bad.FailingSince, bad.LastError, bad.ETag, bad.LastAttemptAt, bad.PollClaimedUntil));
         Assert.True(bad.NextPollAt > Now);
