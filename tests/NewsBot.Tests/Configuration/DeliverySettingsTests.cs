@@ -8,7 +8,8 @@ namespace NewsBot.Tests.Configuration;
 
 /// <summary>
 /// NewsBot:Delivery:DefaultHourlyLimit and the console chat's rules (NewsBot:Console) through the real host:
-/// validated at start with the key's name; the default is shown by /limit and /settings.
+/// validated at start with the key's name; the default is shown by /limit and /settings. Also the other
+/// setting that came with them, NewsBot:Sources:MaxConcurrentPolls.
 /// </summary>
 public sealed class DeliverySettingsTests : IDisposable
 {
@@ -48,6 +49,18 @@ public sealed class DeliverySettingsTests : IDisposable
         });
 
         Assert.Contains($"NewsBot:Delivery:DefaultHourlyLimit must be between 1 and 1000 (got {value})", string.Join("; ", e.Failures));
+    }
+
+    [Fact]
+    public async Task No_poll_slots_stops_the_start_naming_the_key()
+    {
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using var app = Build(("NewsBot:Sources:MaxConcurrentPolls", "0"));
+            await app.StartAsync();
+        });
+
+        Assert.Contains("NewsBot:Sources:MaxConcurrentPolls must be at least 1 (got 0)", string.Join("; ", e.Failures));
     }
 
     [Fact]
