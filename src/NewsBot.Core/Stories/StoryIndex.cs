@@ -17,6 +17,7 @@ public sealed class StoryIndex
     private readonly StoryMatcher _matcher;
     private readonly SignatureRing _ring;
     private readonly Dictionary<long, StorySpan> _stories = [];
+    private readonly Dictionary<long, long> _mergedInto = [];
     private readonly Lock _gate = new();
     private long _latest = long.MinValue;
 
@@ -36,6 +37,33 @@ public sealed class StoryIndex
     public int MaxArticles => _ring.MaxArticles;
 
     public int Count { get { lock (_gate) return _ring.Count; } }
+
+    /// <summary>
+    /// Every story <paramref name="signature"/> joins, the best match first; empty when none. More
+    /// than one means the article bridges stories that are one event: the caller merges them
+    /// (<see cref="Merge"/>) into one of them and adds the article to it.
+    /// </summary>
+    public IReadOnlyList<long> FindStories(StorySignature signature, DateTimeOffset at) =>
+        FindStory(signature, at) is { } story ? [story] : [];
+
+    /// <summary>
+    /// From now on the articles of <paramref name="absorbed"/> count as <paramref name="survivor"/>'s:
+    /// lookups that hit them answer <paramref name="survivor"/>.
+    /// </summary>
+    public void Merge(long survivor, long absorbed)
+    {
+        if (survivor == absorbed) return;
+        lock (_gate)
+        {
+            _mergedInto[absorbed] = Resolve(survivor);
+        }
+    }
+
+    private long Resolve(long storyId)
+    {
+        while (_mergedInto.TryGetValue(storyId, out var into)) storyId = into;
+        return storyId;
+    }
 
     /// <summary>The story whose articles are most similar to <paramref name="signature"/> (at least the matcher's threshold), or null.</summary>
     public long? FindStory(StorySignature signature, DateTimeOffset at)
@@ -64,7 +92,7 @@ public sealed class StoryIndex
                         (best, bestSimilarity, bestBand) = (_ring.StoryId(slot), similarity, band);
                 }
             }
-            return best;
+            return best is { } found ? Resolve(found) : null;
         }
     }
 

@@ -29,6 +29,25 @@ public sealed class StorySignature
 
     public ReadOnlySpan<uint> Values => _values;
 
+    /// <summary>
+    /// The article's embedding from the optional model, unit length; empty when there is none. Two
+    /// articles that both have one may join on meaning alone (paraphrase, another language).
+    /// </summary>
+    public ReadOnlySpan<float> Embedding => _embedding;
+
+    private float[] _embedding = [];
+
+    /// <summary>This signature with <paramref name="embedding"/> (any length; normalized to unit length here).</summary>
+    public StorySignature WithEmbedding(ReadOnlySpan<float> embedding)
+    {
+        var norm = 0.0;
+        foreach (var x in embedding) norm += x * x;
+        norm = Math.Sqrt(norm);
+        var unit = new float[norm > 0 ? embedding.Length : 0];
+        for (var i = 0; i < unit.Length; i++) unit[i] = (float)(embedding[i] / norm);
+        return new StorySignature(_values, _names) { _embedding = unit };
+    }
+
     /// <summary>Hashes of the salient words (names, numbers), distinct.</summary>
     public ReadOnlySpan<uint> Names => _names;
 

@@ -70,11 +70,20 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.False(first.HasExited, first.StandardError);
         StartInstance();
         StartInstance();
-        await Eventually.TrueAsync(async () =>
+        try
         {
-            await using var db = Db();
-            return await db.Sources.CountAsync(s => s.FirstFetchDone) == ChaosWorld.Sources;
-        }, Wait, "every feed's backlog is recorded");
+            await Eventually.TrueAsync(async () =>
+            {
+                await using var db = Db();
+                return await db.Sources.CountAsync(s => s.FirstFetchDone) == ChaosWorld.Sources;
+            }, Wait, "every feed's backlog is recorded");
+        }
+        catch
+        {
+            await DescribeUnreadSourcesAsync();
+            throw;
+        }
+        output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} backlog recorded after {total.Elapsed.TotalSeconds:0.0} s");
         Assert.Single(_processes, Leads);
 
         // Burst 1, then SIGKILL the leader once it is sending.
@@ -163,6 +172,20 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
         foreach (var g in unsent.GroupBy(a => (a.Status, a.Attempts, a.LastError, Claimed: a.ClaimedUntil > now, Due: a.NextAttemptAt <= now)))
             output.WriteLine($"  {g.Count()} alerts {g.Key.Status}, attempts {g.Key.Attempts}, claimed {g.Key.Claimed}, due {g.Key.Due}, last error {g.Key.LastError ?? "none"}");
         output.WriteLine($"  fake Telegram: {_world.Telegram.SentMessages.Count} messages, {_world.Telegram.TooManyRequestsCount} answers 429");
+        foreach (var p in _processes)
+            output.WriteLine($"pid {p.Id} (exited {p.HasExited}):\n{p.StandardOutput}\n{p.StandardError}");
+    }
+
+    /// <summary>On a timeout before the first burst: where the feeds not yet read stand, and what the instances logged.</summary>
+    private async Task DescribeUnreadSourcesAsync()
+    {
+        await using var db = Db();
+        var now = DateTime.UtcNow;
+        var unread = await db.Sources.AsNoTracking().Where(s => !s.FirstFetchDone).ToListAsync();
+        output.WriteLine($"{now:HH:mm:ss.fff} {unread.Count} of {ChaosWorld.Sources} feeds not read yet");
+        foreach (var g in unread.GroupBy(s => (s.ConsecutiveFailures, s.LastError, Claimed: s.PollClaimedUntil > now, Due: s.NextPollAt <= now)))
+            output.WriteLine($"  {g.Count()} feeds: failures {g.Key.ConsecutiveFailures}, claimed {g.Key.Claimed}, due {g.Key.Due}, "
+                             + $"next poll {g.Min(s => s.NextPollAt):HH:mm:ss.fff}, last attempt {g.Max(s => s.LastAttemptAt):HH:mm:ss.fff}, error {g.Key.LastError ?? "none"}");
         foreach (var p in _processes)
             output.WriteLine($"pid {p.Id} (exited {p.HasExited}):\n{p.StandardOutput}\n{p.StandardError}");
     }
