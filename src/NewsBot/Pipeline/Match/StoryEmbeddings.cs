@@ -53,7 +53,7 @@ public sealed partial class StoryEmbeddings(
             Failed($"no reply within {o.Timeout.TotalSeconds:0.###} s", null);
             return;
         }
-        catch (ClientResultException e)
+        catch (ClientResultException e) when (e.Status != 0)
         {
             // The exception's message carries the response body; the status is all an operator needs.
             Failed($"HTTP {e.Status}", e.Status == 429 ? RetryAfter(e) : null);
@@ -61,7 +61,9 @@ public sealed partial class StoryEmbeddings(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Failed($"{e.GetType().Name}: {_fallbackLog.WithoutKey(e.Message)}", null);
+            // No response at all (refused, reset, DNS): the client wraps the transport's exception, which says more.
+            var cause = e is ClientResultException { InnerException: { } inner } ? inner : e;
+            Failed($"{cause.GetType().Name}: {_fallbackLog.WithoutKey(cause.Message)}", null);
             return;
         }
         if (StoryEmbeddingsReply.Problem(reply, texts.Count) is { } problem)
