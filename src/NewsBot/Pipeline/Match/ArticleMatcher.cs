@@ -26,7 +26,7 @@ public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder s
         var batch = new AlertBatch(db, source, now);
         foreach (var (article, lexical, matches) in prepared)
         {
-            var signature = article.StoryEmbedding is { } stored ? lexical.WithEmbedding(StoryEmbeddingBytes.FromBytes(stored)) : lexical;
+            var signature = StoryEmbeddingBytes.Attach(lexical, article.StoryEmbedding);
             var story = alerting ? AssignStory(batch, article, signature) : JoinKnownStory(batch, article, signature);
             if (story.Id is { } knownStory) await batch.AddAlsoSourceToStoryAsync(knownStory, ct);
             foreach (var match in matches) await batch.AlertAsync(match, article, story, ct);

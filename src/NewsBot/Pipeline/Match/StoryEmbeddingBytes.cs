@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using NewsBot.Core.Stories;
 
 namespace NewsBot.Pipeline.Match;
 
@@ -26,6 +27,14 @@ public static class StoryEmbeddingBytes
         for (var i = 0; i < vector.Length; i++) BinaryPrimitives.WriteHalfLittleEndian(bytes.AsSpan(1 + i * 2), (Half)(vector[i] / norm));
         return bytes;
     }
+
+    /// <summary>
+    /// <paramref name="signature"/> with the embedding stored beside it (Article.StoryEmbedding), or as
+    /// it is when none is stored: every path that puts an article into the story index (live, start-up
+    /// rebuild, reading another instance's articles) attaches the same vector.
+    /// </summary>
+    public static StorySignature Attach(StorySignature signature, byte[]? stored) =>
+        stored is null ? signature : signature.WithEmbedding(FromBytes(stored));
 
     /// <summary>The vector stored in <paramref name="bytes"/>; empty for a version this build does not read (the article then groups lexically).</summary>
     public static float[] FromBytes(ReadOnlySpan<byte> bytes)

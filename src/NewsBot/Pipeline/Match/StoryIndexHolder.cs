@@ -30,12 +30,9 @@ public sealed partial class StoryIndexHolder(TimeProvider time, IOptions<StoryIn
         if (from is { } oldest) indexed = indexed.Where(a => a.FetchedAt >= oldest);
         var rows = indexed.OrderBy(a => a.FetchedAt).Select(a => new { a.StoryId, a.StorySignature, a.StoryEmbedding, a.FetchedAt }).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
-        {
-            var signature = StorySignature.FromBytes(row.StorySignature);
-            // The optional model's vector, as stored (and as the live index had it), whether or not a model is configured now.
-            if (row.StoryEmbedding is { } embedding) signature = signature.WithEmbedding(StoryEmbeddingBytes.FromBytes(embedding));
-            Index.Add(row.StoryId!.Value, signature, new DateTimeOffset(row.FetchedAt, TimeSpan.Zero));
-        }
+            // With the optional model's vector as stored (as the live index had it), whether or not a model is configured now.
+            Index.Add(row.StoryId!.Value, StoryEmbeddingBytes.Attach(StorySignature.FromBytes(row.StorySignature), row.StoryEmbedding),
+                new DateTimeOffset(row.FetchedAt, TimeSpan.Zero));
         LogLoaded(Index.Count);
     }
 
