@@ -41,12 +41,18 @@ public sealed class StoryEmbeddingsOptions
     public const int MaxDimensions = 4096;
 }
 
-internal sealed class StoryEmbeddingsOptionsValidator : IValidateOptions<StoryEmbeddingsOptions>
+/// <summary>Each failure names its key; the timeout is checked against the poll's budget, which the wait spends.</summary>
+internal sealed class StoryEmbeddingsOptionsValidator(IOptions<SourcesOptions> sources) : IValidateOptions<StoryEmbeddingsOptions>
 {
     public ValidateOptionsResult Validate(string? name, StoryEmbeddingsOptions o)
     {
         var errors = new List<string>();
         const string s = StoryEmbeddingsOptions.Section;
+        // The wait is part of storing a poll's items: a model slower than the budget would cut the poll
+        // itself, and the model must never cost a poll more than its embeddings.
+        var budget = sources.Value.PollBudget;
+        if (o.Enabled && o.Timeout > budget / 2)
+            errors.Add($"{s}:Timeout must be at most half of {SourcesOptions.Section}:PollBudget ({budget}), so a slow model never cuts a poll (got {o.Timeout})");
         if (!string.IsNullOrWhiteSpace(o.Endpoint)
             && !(Uri.TryCreate(o.Endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             errors.Add($"{s}:Endpoint must be an absolute http(s) URL, e.g. http://localhost:11434/v1");

@@ -67,6 +67,17 @@ public sealed class StoryEmbeddingsSettingsTests
     }
 
     [Fact]
+    public async Task A_Timeout_over_half_the_poll_budget_stops_the_start_naming_both_keys()
+    {
+        await using var app = Build(("NewsBot:Stories:Embeddings:Endpoint", "http://localhost:11434/v1"), ("NewsBot:Stories:Embeddings:ModelId", "nomic-embed-text"),
+            ("NewsBot:Stories:Embeddings:Timeout", "00:00:06"), ("NewsBot:Sources:PollBudget", "00:00:10"));
+
+        var e = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<StoryEmbeddingsOptions>>().Value);
+        Assert.Contains("NewsBot:Stories:Embeddings:Timeout must be at most half of NewsBot:Sources:PollBudget (00:00:10), so a slow model never cuts a poll (got 00:00:06)",
+            e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_Endpoint_without_a_ModelId_stops_the_start_naming_the_key()
     {
         await using var app = Build(("NewsBot:Stories:Embeddings:Endpoint", "http://localhost:11434/v1"));
