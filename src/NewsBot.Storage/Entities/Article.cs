@@ -28,6 +28,12 @@ public sealed class Article
     /// <summary>MinHash signature of headline + lead, kept so the story index can be rebuilt at start.</summary>
     public byte[]? StorySignature { get; set; }
 
+    /// <summary>
+    /// The optional embedding model's vector of headline + lead (1 version byte, then float16 values),
+    /// kept so the story index re-attaches it at start; null without a model or when the model failed.
+    /// </summary>
+    public byte[]? StoryEmbedding { get; set; }
+
     /// <summary>Text extracted from the article page, fetched only for matched articles whose feed text is too thin.</summary>
     public string? PageText { get; set; }
 

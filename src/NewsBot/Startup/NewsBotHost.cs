@@ -33,6 +33,7 @@ public static class NewsBotHost
             .AddNewsBotSources()
             .AddNewsBotPipeline()
             .AddNewsBotSummaries(builder.Configuration)
+            .AddNewsBotStoryEmbeddings(builder.Configuration)
             .AddConsoleChat()
             .AddTelegram(builder.Configuration)
             .AddDiscord(builder.Configuration);

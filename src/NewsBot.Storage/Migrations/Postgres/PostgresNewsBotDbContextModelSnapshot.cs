@@ -133,6 +133,9 @@ namespace NewsBot.Storage.Migrations.Postgres
                     b.Property<long>("SourceId")
                         .HasColumnType("bigint");
 
+                    b.Property<byte[]>("StoryEmbedding")
+                        .HasColumnType("bytea");
+
                     b.Property<long?>("StoryId")
                         .HasColumnType("bigint");
 

@@ -124,6 +124,9 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.Property<long>("SourceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("StoryEmbedding")
+                        .HasColumnType("BLOB");
+
                     b.Property<long?>("StoryId")
                         .HasColumnType("INTEGER");
 

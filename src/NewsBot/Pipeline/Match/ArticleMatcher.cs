@@ -12,7 +12,7 @@ namespace NewsBot.Pipeline.Match;
 /// Turns a poll's new articles into alert rows, in the poll's transaction: one alert per chat per
 /// story, or "also reported by" on the alert the chat already has for that story.
 /// </summary>
-public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder stories, ArticleEnrichmentRule enrichment)
+public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder stories, ArticleEnrichmentRule enrichment, StoryEmbeddings? embeddings = null)
 {
     /// <summary>Adds stories and alerts to <paramref name="db"/>; the caller saves, then calls <see cref="Publish"/>.</summary>
     public async Task<MatchOutcome> MatchAsync(NewsBotDbContext db, Source source, IReadOnlyList<Article> articles, bool alerting, DateTime now, CancellationToken ct)
@@ -21,9 +21,12 @@ public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder s
         // Story signatures and matching are CPU work over a stranger's text: on a thread of their own,
         // given up when the poll's budget (ct) is spent.
         var prepared = await CpuBudget.RunAsync(token => Prepare(articles, source, host, alerting, token), ct);
+        // The optional model embeds only what may alert (one request; on any failure none, and grouping stays lexical).
+        if (alerting && embeddings is not null) await embeddings.EmbedAsync(articles, ct);
         var batch = new AlertBatch(db, source, now);
-        foreach (var (article, signature, matches) in prepared)
+        foreach (var (article, lexical, matches) in prepared)
         {
+            var signature = StoryEmbeddingBytes.Attach(lexical, article.StoryEmbedding);
             var story = alerting ? AssignStory(batch, article, signature) : JoinKnownStory(batch, article, signature);
             if (story.Id is { } knownStory) await batch.AddAlsoSourceToStoryAsync(knownStory, ct);
             foreach (var match in matches) await batch.AlertAsync(match, article, story, ct);

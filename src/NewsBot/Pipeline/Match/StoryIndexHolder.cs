@@ -28,9 +28,11 @@ public sealed partial class StoryIndexHolder(TimeProvider time, IOptions<StoryIn
         // index's order) as a stream, so a full window never sits in memory twice.
         var from = await indexed.OrderByDescending(a => a.FetchedAt).Skip(max - 1).Select(a => (DateTime?)a.FetchedAt).FirstOrDefaultAsync(ct);
         if (from is { } oldest) indexed = indexed.Where(a => a.FetchedAt >= oldest);
-        var rows = indexed.OrderBy(a => a.FetchedAt).Select(a => new { a.StoryId, a.StorySignature, a.FetchedAt }).AsAsyncEnumerable();
+        var rows = indexed.OrderBy(a => a.FetchedAt).Select(a => new { a.StoryId, a.StorySignature, a.StoryEmbedding, a.FetchedAt }).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
-            Index.Add(row.StoryId!.Value, StorySignature.FromBytes(row.StorySignature), new DateTimeOffset(row.FetchedAt, TimeSpan.Zero));
+            // With the optional model's vector as stored (as the live index had it), whether or not a model is configured now.
+            Index.Add(row.StoryId!.Value, StoryEmbeddingBytes.Attach(StorySignature.FromBytes(row.StorySignature), row.StoryEmbedding),
+                new DateTimeOffset(row.FetchedAt, TimeSpan.Zero));
         LogLoaded(Index.Count);
     }
 
