@@ -21,6 +21,7 @@ internal sealed class CoverageGate(AlertBatch batch, NewsBotDbContext db, Source
     private readonly Dictionary<long, List<(string Outlet, string Name)>> _outletsByStory = [];
     private readonly List<CoverageHold> _added = [];
     private bool _expiredSwept;
+    private bool? _anyHeld;
 
     /// <summary>A match whose filter has <c>outlets:N</c> (N &gt; 1): alerted now when the story has N outlets, else held.</summary>
     public async Task AlertOrHoldAsync(FilterMatch match, Article article, StoryRef story, CancellationToken ct)
@@ -55,6 +56,9 @@ internal sealed class CoverageGate(AlertBatch batch, NewsBotDbContext db, Source
     /// <summary>An article of this poll joined stored story <paramref name="storyId"/>: held matches whose N is now reached become alerts.</summary>
     public async Task ReleaseAsync(long storyId, CancellationToken ct)
     {
+        // Most polls find no held match at all: one question per poll instead of one per article joining a story.
+        _anyHeld ??= await db.CoverageHolds.AnyAsync(ct);
+        if (_anyHeld == false) return;
         var holds = (await db.CoverageHolds.Include(h => h.Article).ThenInclude(a => a!.Source).Where(h => h.StoryId == storyId).ToListAsync(ct))
             .Where(h => db.Entry(h).State != EntityState.Deleted).ToList(); // released by a match of this poll
         if (holds.Count == 0) return;

@@ -165,6 +165,20 @@ public sealed class CoverageHoldTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Held_matches_older_than_the_story_window_are_cleared_when_the_next_one_is_held()
+    {
+        var wireA = await AddSourceAsync("Wire A", "https://wire-a.example/feed");
+        await PollAsync(wireA, "a1");
+
+        _time.Advance(TimeSpan.FromHours(25)); // the default story window is 24 hours
+        await PollAsync(wireA, "a2", "Ceasefire in Sudan holds for a second week, monitors report");
+
+        await using var db = _database.Open();
+        var held = Assert.Single(await db.CoverageHolds.Include(h => h.Article).ToListAsync());
+        Assert.Equal("https://news.example/a2", held.Article!.Link);
+    }
+
+    [Fact]
     public async Task Removing_the_filter_drops_its_held_matches()
     {
         var wireA = await AddSourceAsync("Wire A", "https://wire-a.example/feed");
