@@ -16,6 +16,7 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<Story> Stories => Set<Story>();
     public DbSet<SourceNotice> SourceNotices => Set<SourceNotice>();
+    public DbSet<CoverageHold> CoverageHolds => Set<CoverageHold>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -58,6 +59,16 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(a => new { a.ChatId, a.StoryId }).IsUnique();
             e.HasOne(a => a.Story).WithMany().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(a => a.UpdatePending);
+        });
+        modelBuilder.Entity<CoverageHold>(e =>
+        {
+            e.HasIndex(h => new { h.ChatId, h.StoryId }).IsUnique();
+            e.HasIndex(h => h.StoryId);
+            e.HasIndex(h => h.CreatedAt);
+            e.HasOne<Chat>().WithMany().HasForeignKey(h => h.ChatId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ChatFilter>().WithMany().HasForeignKey(h => h.FilterId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(h => h.Story).WithMany().HasForeignKey(h => h.StoryId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(h => h.Article).WithMany().HasForeignKey(h => h.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SourceNotice>(e =>
         {

@@ -44,4 +44,12 @@ public sealed class DiscordCommandNamingTests
         Assert.Contains("Try a filter first with /news test text:<some headline>.", help);
         Assert.DoesNotContain("[@channel]", help);
     }
+
+    [Fact]
+    public void Help_on_discord_lists_the_coverage_term()
+    {
+        var help = CommandReplies.Help(new CommandContext("discord", "1", ChatKind.Group, "2", IsBotAdmin: false, IsChatAdmin: true)).Body.Render(Naming);
+
+        Assert.Contains("\n/news add filter:ceasefire outlets:3 - only when 3 different outlets report the same story; the alert names them all\n", help);
+    }
 }

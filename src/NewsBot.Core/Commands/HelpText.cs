@@ -13,6 +13,7 @@ public static class HelpText
         ("title:election source:reuters", "in the headline, from Reuters only"),
         ("negotiat*", "any word starting with negotiat"),
         ("/cease-?fire/", "a regular expression"),
+        ("ceasefire outlets:3", CoverageWording.HelpExample),
     ];
 
     public static ReplyText For(CommandContext ctx)

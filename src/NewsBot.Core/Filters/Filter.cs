@@ -9,11 +9,16 @@ namespace NewsBot.Core.Filters;
 /// </summary>
 public sealed class Filter
 {
-    internal Filter(string text, FilterNode root)
+    internal Filter(string text, FilterNode root, int minOutlets = CoverageTerm.MinOutlets)
     {
         Text = text;
         Root = root;
-        Normalized = NormalizedPrinter.Print(root);
+        MinOutlets = minOutlets;
+        var printed = NormalizedPrinter.Print(root);
+        // The coverage term is printed last, wherever it was typed: "outlets:3 gaza" and
+        // "gaza outlets:3" are the same filter and share one index entry.
+        Normalized = minOutlets == CoverageTerm.MinOutlets ? printed
+            : printed.Length == 0 ? $"outlets:{minOutlets}" : $"{printed} outlets:{minOutlets}";
     }
 
     /// <summary>The filter as the user typed it.</summary>
@@ -22,8 +27,18 @@ public sealed class Filter
     /// <summary>The filter as NewsBot understands it, for showing back to the user.</summary>
     public string Normalized { get; }
 
-    /// <summary>The parsed tree.</summary>
+    /// <summary>
+    /// The parsed tree of what to look for in an article's text; an AND of nothing (every article)
+    /// when the filter is only <c>outlets:N</c>.
+    /// </summary>
     public FilterNode Root { get; }
+
+    /// <summary>
+    /// <c>outlets:N</c>: alert only once N distinct outlets report the article's story; 1 when the
+    /// filter has no coverage term. Matching an article (<see cref="FilterEvaluator"/>,
+    /// <see cref="FilterIndex"/>) looks at the text only; the host counts the outlets.
+    /// </summary>
+    public int MinOutlets { get; }
 
     public override string ToString() => Normalized;
 }

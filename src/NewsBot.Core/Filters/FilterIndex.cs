@@ -105,7 +105,7 @@ public sealed class FilterIndex : IDisposable
             var at = 0;
             foreach (var (entry, terms) in matched)
                 foreach (var subscriber in entry.Subscribers)
-                    matches[at++] = new FilterMatch(subscriber.FilterId, subscriber.ChatId, terms);
+                    matches[at++] = new FilterMatch(subscriber.FilterId, subscriber.ChatId, terms, entry.MinOutlets);
             return matches;
         }
         finally
@@ -176,6 +176,7 @@ public sealed class FilterIndex : IDisposable
         var entry = new FilterEntry(filter.Normalized, code, sources.Count == 0 ? [] : sources.ToArray(), keys ?? [], FilterCompiler.Companion(root, keys))
         {
             FixedTerms = FilterProgram.FixedMatchedTerms(code, _terms.BySlot),
+            MinOutlets = filter.MinOutlets,
         };
         foreach (var key in entry.Keys) key.Postings.Add(entry, key);
         if (keys is null) _unkeyed.Add(entry);

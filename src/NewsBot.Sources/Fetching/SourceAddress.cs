@@ -38,6 +38,38 @@ public static class SourceAddress
     public static string? Host(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var url) && IsWeb(url) ? url.Host : null;
 
+    /// <summary>
+    /// The outlet (the site) a source belongs to, for counting how many outlets report a story
+    /// (<c>outlets:N</c>): its address's host in lower case without a leading <c>www.</c>,
+    /// <c>feeds.</c>, <c>rss.</c> or <c>feed.</c>, so two feeds of one site count once
+    /// (<c>https://feeds.bbci.co.uk/news/world/rss.xml</c> and <c>https://www.bbci.co.uk/sport.rss</c>
+    /// are both <c>bbci.co.uk</c>), with the port when it is not the scheme's default (another server).
+    /// Other subdomains stay apart (<c>edition.cnn.com</c> is not <c>cnn.com</c>): we cannot tell a
+    /// site's sections from separate outlets sharing a domain. A file source is an outlet of its own.
+    /// </summary>
+    public static string Outlet(string text)
+    {
+        text = text.Trim();
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || !IsWeb(url)) return text;
+        var host = url.IdnHost.ToLowerInvariant().TrimEnd('.');
+        for (var stripped = true; stripped;)
+        {
+            stripped = false;
+            foreach (var prefix in OutletPrefixes)
+            {
+                // Only while a domain with a dot remains: "feed.com" stays itself.
+                if (host.StartsWith(prefix, StringComparison.Ordinal) && host.IndexOf('.', prefix.Length) > 0)
+                {
+                    host = host[prefix.Length..];
+                    stripped = true;
+                }
+            }
+        }
+        return url.IsDefaultPort ? host : $"{host}:{url.Port}";
+    }
+
+    private static readonly string[] OutletPrefixes = ["www.", "feeds.", "rss.", "feed."];
+
     /// <summary>An absolute URL; a relative one is taken as a local path from the current directory.</summary>
     internal static Uri Absolute(Uri url) => url.IsAbsoluteUri ? url : new Uri(Path.GetFullPath(url.OriginalString));
 

@@ -30,7 +30,8 @@ public sealed class FilterCommands(ChatFilters filters, FilterPreview preview)
                 return new CommandReply($"This chat already has the filter {normalized}.");
             case FilterAddResult.Added { Number: var number, Filter: var filter }:
                 var found = await preview.ScanAsync(db, filter, 3, ct);
-                return new CommandReply($"Added filter {number}: {filter.Normalized}\n\n{preview.Describe(found)}");
+                var coverage = CoverageWording.Rule(filter.MinOutlets);
+                return new CommandReply($"Added filter {number}: {filter.Normalized}\n{(coverage.Length == 0 ? "" : coverage + "\n")}\n{preview.Describe(found)}");
             case var other:
                 throw new InvalidOperationException($"chat {chat.Id}: unexpected filter result {other.GetType().Name}");
         }
@@ -72,7 +73,8 @@ public sealed class FilterCommands(ChatFilters filters, FilterPreview preview)
             if (FilterParser.Parse(rows[i].Text) is not FilterParseResult.Success ok) continue;
             var terms = FilterEvaluator.Match(ok.Filter, article);
             reply.Append(i + 1).Append(". ").Append(ok.Filter.Normalized)
-                .AppendLine(terms is null ? " — no match" : $" — matches ({string.Join(", ", terms)})");
+                .AppendLine(terms is null ? " — no match"
+                    : $" — matches{(terms.Count == 0 ? "" : $" ({string.Join(", ", terms)})")}{CoverageWording.TestNote(ok.Filter.MinOutlets)}");
         }
         return new CommandReply(reply.ToString().TrimEnd());
     }

@@ -27,6 +27,14 @@ public class CommandRepliesTests
     }
 
     [Fact]
+    public void Help_lists_the_coverage_term_with_what_it_means()
+    {
+        var help = CommandReplies.Help(Private).Text;
+
+        Assert.Contains("\n/add ceasefire outlets:3 - only when 3 different outlets report the same story; the alert names them all\n", help);
+    }
+
+    [Fact]
     public void The_utc_hint_names_the_timezone_command()
     {
         var change = new DeliveryChange.SetQuiet(new QuietHours(new TimeOnly(22, 0), new TimeOnly(7, 0)));

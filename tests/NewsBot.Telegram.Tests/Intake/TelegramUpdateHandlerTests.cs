@@ -66,6 +66,17 @@ public class TelegramUpdateHandlerTests
     }
 
     [Fact]
+    public async Task Help_on_telegram_lists_the_coverage_term()
+    {
+        var executor = new RecordingExecutor();
+        await using var t = await TelegramHarness.StartAsync(executor);
+
+        var help = await Say(t, 42, 42, "/help");
+
+        Assert.Contains("\n/add ceasefire outlets:3 - only when 3 different outlets report the same story; the alert names them all\n", help.Text);
+    }
+
+    [Fact]
     public async Task Plain_text_in_a_private_chat_gets_a_pointer_to_help()
     {
         await using var t = await TelegramHarness.StartAsync();

@@ -73,6 +73,12 @@ internal sealed class FilterEntry(string normalized, int[] code, string[] source
 
     /// <summary>Its matched terms when they are the same at every match (no OR): built once, not per article.</summary>
     public IReadOnlyList<string>? FixedTerms { get; init; }
+
+    /// <summary>
+    /// The filter's <c>outlets:N</c> (1: none). Part of the normalized text entries are shared by,
+    /// so every subscriber of an entry has the same.
+    /// </summary>
+    public int MinOutlets { get; init; } = 1;
 }
 
 /// <summary>A chat's filter (by id) using a shared <see cref="FilterEntry"/>.</summary>

@@ -6,8 +6,9 @@ namespace NewsBot.Core.Filters.Language;
 /// or      := and ("OR" and)*
 /// and     := unary ("AND"? unary)*           terms side by side must all match
 /// unary   := ("-" | "NOT") unary | primary
-/// primary := "(" or ")" | "title:" primary | "source:" value | word | word* | "phrase" | /regex/
+/// primary := "(" or ")" | "title:" primary | "source:" value | "outlets:" number | word | word* | "phrase" | /regex/
 /// </code>
+/// <c>outlets:N</c> is allowed only as a top-level AND item and lifted out of the tree (<see cref="CoverageTerm"/>).
 /// </summary>
 public sealed class FilterGrammar
 {
@@ -23,15 +24,19 @@ public sealed class FilterGrammar
         _limits = limits;
     }
 
-    public static FilterNode Parse(string text, FilterLimits limits)
+    /// <returns>The filter's text part and its <c>outlets:N</c> (1 when it has none).</returns>
+    public static (FilterNode Root, int MinOutlets) Parse(string text, FilterLimits limits)
     {
         var grammar = new FilterGrammar(FilterLexer.Tokenize(text), limits);
-        var root = grammar.ParseOr(0);
+        var parsed = grammar.ParseOr(0);
         if (grammar.Peek() is { } extra)
             throw new FilterSyntaxException(extra.Kind == LexKind.Close ? "unexpected ')'" : $"unexpected '{extra.Text}'", extra.Column);
-        if (!FilterShape.HasPositiveTerm(root))
+        var (root, minOutlets) = CoverageTerm.Take(parsed);
+        // "outlets:3" alone, or "outlets:3 -football", is a complete filter: every big story (but
+        // football). Without a coverage term, a filter of exclusions alone would match nearly everything.
+        if (minOutlets == 1 && !FilterShape.HasPositiveTerm(root))
             throw new FilterSyntaxException("the filter needs a word, phrase or pattern to look for (exclusions and source: only narrow it down)", 1);
-        return root;
+        return (root, minOutlets);
     }
 
     private LexToken? Peek() => _position < _tokens.Count ? _tokens[_position] : null;
@@ -48,6 +53,7 @@ public sealed class FilterGrammar
             var branch = ParseAnd(depth);
             if (branches.Count > 0 || Peek() is { Kind: LexKind.Or })
             {
+                if (branch is OutletsNode outlets) throw CoverageTerm.MisplacedAt(outlets.Column);
                 if (!FilterShape.HasPositiveTerm(branch))
                     throw new FilterSyntaxException("each side of OR needs a word, phrase or pattern to look for", start!.Value.Column);
             }
@@ -112,6 +118,11 @@ public sealed class FilterGrammar
             case LexKind.Source:
                 if (titleOnly) throw new FilterSyntaxException("source: cannot be used inside title:", token.Column);
                 return Source(token);
+            case LexKind.Outlets:
+                // depth counts parentheses, NOT and title: above this term; OR is caught once the tree is whole.
+                if (depth > 0 || titleOnly) throw CoverageTerm.MisplacedAt(token.Column);
+                CountTerm(token);
+                return CoverageTerm.Parse(token.Text, token.Column);
             case LexKind.Word:
                 CountTerm(token);
                 return WordTermBuilder.Word(token.Text, token.Column, titleOnly);

@@ -1,12 +1,12 @@
 namespace NewsBot.Core.Filters.Language;
 
-public enum LexKind { Word, Phrase, Regex, Minus, Or, And, Not, Title, Source, Open, Close }
+public enum LexKind { Word, Phrase, Regex, Minus, Or, And, Not, Title, Source, Outlets, Open, Close }
 
 /// <param name="Column">1-based column of the token's first character.</param>
 /// <param name="Glued">True when no space separates this token from the previous one.</param>
 public readonly record struct LexToken(LexKind Kind, string Text, int Column, bool Glued);
 
-/// <summary>Cuts a filter line into tokens: words, "phrases", /regexes/, -, ( ), OR/AND/NOT, title: and source:.</summary>
+/// <summary>Cuts a filter line into tokens: words, "phrases", /regexes/, -, ( ), OR/AND/NOT, title:, source: and outlets:N.</summary>
 public static class FilterLexer
 {
     public static List<LexToken> Tokenize(string text)
@@ -88,8 +88,10 @@ public static class FilterLexer
                 i = start + colon + 1;
                 return (field.Equals("title", StringComparison.OrdinalIgnoreCase) ? LexKind.Title : LexKind.Source, word[..(colon + 1)]);
             }
+            // outlets:3 is one token carrying its number (checked by the grammar): it names no text to look for.
+            if (field.Equals("outlets", StringComparison.OrdinalIgnoreCase)) return (LexKind.Outlets, word[(colon + 1)..]);
             if (LooksLikeField(word, colon))
-                throw new FilterSyntaxException($"unknown field '{field}:' (use title: or source:)", start + 1);
+                throw new FilterSyntaxException($"unknown field '{field}:' (use title:, source: or outlets:)", start + 1);
         }
         return word switch
         {

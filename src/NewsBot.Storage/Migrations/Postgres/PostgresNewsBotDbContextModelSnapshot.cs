@@ -234,6 +234,52 @@ namespace NewsBot.Storage.Migrations.Postgres
                     b.ToTable("Filters");
                 });
 
+            modelBuilder.Entity("NewsBot.Storage.Entities.CoverageHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FilterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MatchedTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("MinOutlets")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StoryId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("FilterId");
+
+                    b.HasIndex("StoryId");
+
+                    b.HasIndex("ChatId", "StoryId")
+                        .IsUnique();
+
+                    b.ToTable("CoverageHolds");
+                });
+
             modelBuilder.Entity("NewsBot.Storage.Entities.Source", b =>
                 {
                     b.Property<long>("Id")
@@ -446,6 +492,37 @@ namespace NewsBot.Storage.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Chat");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.CoverageHold", b =>
+                {
+                    b.HasOne("NewsBot.Storage.Entities.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsBot.Storage.Entities.Chat", null)
+                        .WithMany()
+                        .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsBot.Storage.Entities.ChatFilter", null)
+                        .WithMany()
+                        .HasForeignKey("FilterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsBot.Storage.Entities.Story", "Story")
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Story");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.SourceNotice", b =>

@@ -221,6 +221,50 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.ToTable("Filters");
                 });
 
+            modelBuilder.Entity("NewsBot.Storage.Entities.CoverageHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FilterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MatchedTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinOutlets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("FilterId");
+
+                    b.HasIndex("StoryId");
+
+                    b.HasIndex("ChatId", "StoryId")
+                        .IsUnique();
+
+                    b.ToTable("CoverageHolds");
+                });
+
             modelBuilder.Entity("NewsBot.Storage.Entities.Source", b =>
                 {
                     b.Property<long>("Id")
@@ -427,6 +471,37 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Chat");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.CoverageHold", b =>
+                {
+                    b.HasOne("NewsBot.Storage.Entities.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsBot.Storage.Entities.Chat", null)
+                        .WithMany()
+                        .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsBot.Storage.Entities.ChatFilter", null)
+                        .WithMany()
+                        .HasForeignKey("FilterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsBot.Storage.Entities.Story", "Story")
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Story");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.SourceNotice", b =>

@@ -24,12 +24,13 @@ public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder s
         // The optional model embeds only what may alert (one request; on any failure none, and grouping stays lexical).
         if (alerting && embeddings is not null) await embeddings.EmbedAsync(articles, ct);
         var batch = new AlertBatch(db, source, now);
+        var coverage = new CoverageGate(batch, db, source, stories.Window);
         foreach (var (article, lexical, matches) in prepared)
         {
             var signature = StoryEmbeddingBytes.Attach(lexical, article.StoryEmbedding);
             var story = alerting ? AssignStory(batch, article, signature) : JoinKnownStory(batch, article, signature);
             if (story.Id is { } knownStory) await batch.AddAlsoSourceToStoryAsync(knownStory, ct);
-            foreach (var match in matches) await batch.AlertAsync(match, article, story, ct);
+            await AlertOrHoldAsync(batch, coverage, matches, article, story, ct);
         }
         await batch.DropNonReceivingChatsAsync(ct);
         return new MatchOutcome(articles.Count, batch.NewAlerts.Count, batch.UpdatedAlerts, batch.Grouped, HoldForEnrichment(batch.NewAlerts, now));
@@ -112,10 +113,31 @@ public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder s
         return new StoryRef(storyId, null);
     }
 
-    /// <summary>A chat with several matching filters gets one alert naming all their terms.</summary>
+    /// <summary>
+    /// Alerts the article's matches; those whose filter wants more outlets (<c>outlets:N</c>) go
+    /// through <see cref="CoverageGate"/>. Held matches of a stored story the article joined are
+    /// released once it has enough outlets (after this article's own matches, so a chat whose
+    /// filter matches this article is alerted about it rather than the held one).
+    /// </summary>
+    private static async Task AlertOrHoldAsync(AlertBatch batch, CoverageGate coverage, IReadOnlyList<FilterMatch> matches, Article article, StoryRef story,
+        CancellationToken ct)
+    {
+        foreach (var match in matches)
+        {
+            if (match.MinOutlets > 1) await coverage.AlertOrHoldAsync(match, article, story, ct);
+            else await batch.AlertAsync(match, article, story, ct);
+        }
+        if (story.Id is { } joined) await coverage.ReleaseAsync(joined, ct);
+    }
+
+    /// <summary>
+    /// A chat with several matching filters gets one alert naming all their terms, as soon as the
+    /// least demanding of them allows (the smallest <c>outlets:N</c>, which is 1 without one).
+    /// </summary>
     private static IEnumerable<FilterMatch> MatchesPerChat(IReadOnlyList<FilterMatch> matches) =>
-        matches.GroupBy(m => m.ChatId).Select(g => new FilterMatch(
-            g.Min(m => m.FilterId),
-            g.Key,
-            g.SelectMany(m => m.MatchedTerms).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()));
+        matches.GroupBy(m => m.ChatId).Select(g =>
+        {
+            var first = g.MinBy(m => (m.MinOutlets, m.FilterId));
+            return new FilterMatch(first.FilterId, g.Key, g.SelectMany(m => m.MatchedTerms).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), first.MinOutlets);
+        });
 }
