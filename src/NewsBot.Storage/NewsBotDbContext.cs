@@ -15,6 +15,7 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ChatFilter> Filters => Set<ChatFilter>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<Story> Stories => Set<Story>();
+    public DbSet<StorySource> StorySources => Set<StorySource>();
     public DbSet<SourceNotice> SourceNotices => Set<SourceNotice>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -58,6 +59,16 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(a => new { a.ChatId, a.StoryId }).IsUnique();
             e.HasOne(a => a.Story).WithMany().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(a => a.UpdatePending);
+        });
+        modelBuilder.Entity<Story>(e =>
+        {
+            e.HasIndex(s => s.MergedIntoId);
+        });
+        modelBuilder.Entity<StorySource>(e =>
+        {
+            e.HasKey(s => new { s.StoryId, s.SourceId });
+            e.HasOne(s => s.Story).WithMany().HasForeignKey(s => s.StoryId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(s => s.Source).WithMany().HasForeignKey(s => s.SourceId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SourceNotice>(e =>
         {

@@ -52,7 +52,11 @@ public sealed partial class PollRecorder(
             try
             {
                 outcome = await ApplyAsync(db, source, outcomeOf, storeToken);
+                // Begun after matching (CPU work), so a SQLite write lock is held only for the writes.
+                await using var tx = await db.Database.BeginTransactionAsync(storeToken);
                 await db.SaveChangesAsync(storeToken);
+                if (outcome is not null) await matcher.RecordAsync(db, outcome, storeToken);
+                await tx.CommitAsync(storeToken);
             }
             catch (DbUpdateException e) when (attempt < SaveAttempts)
             {
@@ -66,14 +70,14 @@ public sealed partial class PollRecorder(
                 continue; // a fresh context records the failure; the staged articles are dropped with this one
             }
             metrics.Polled(outcomeOf);
-            if (outcome is not null) Publish(source, outcome);
+            if (outcome is not null) await PublishAsync(source, outcome, ct);
             return;
         }
     }
 
-    private void Publish(Source source, MatchOutcome outcome)
+    private async Task PublishAsync(Source source, MatchOutcome outcome, CancellationToken ct)
     {
-        matcher.Publish(outcome, time.GetUtcNow().UtcDateTime);
+        await matcher.PublishAsync(outcome, time.GetUtcNow().UtcDateTime, ct);
         metrics.Ingested(outcome);
         if (outcome.NewArticles > 0) LogIngested(source.Id, source.Name, outcome.NewArticles, outcome.NewAlerts, outcome.UpdatedAlerts);
         foreach (var article in outcome.ToEnrich)
