@@ -34,6 +34,13 @@ public sealed class Alert : IOutboxRow
     /// </summary>
     public int SourcesVersion { get; set; }
 
+    /// <summary>
+    /// The "also" names the message showed when last sent or edited, in its order, joined by
+    /// <see cref="TermSeparator"/>. Written only by the sender holding the alert's claim, never by a
+    /// poll: the next edit lists them first, so it never drops a name it showed (platforms show the first few).
+    /// </summary>
+    public string ShownAlso { get; set; } = "";
+
     /// <summary>The filter terms that matched, joined by <see cref="TermSeparator"/>.</summary>
     public required string MatchedTerms { get; set; }
 

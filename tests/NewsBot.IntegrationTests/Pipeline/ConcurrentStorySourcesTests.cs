@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Pipeline.Deliver;
@@ -84,6 +85,29 @@ public sealed class ConcurrentStorySourcesTests : IAsyncLifetime
         var also = await AlsoReportedBy.LoadAsync(check, alert.StoryId, alert.Article!.SourceId, CancellationToken.None);
         var others = Enumerable.Range(0, Outlets).Select(OutletName).Where(n => n != alert.Article!.Source!.Name).ToList();
         Assert.Equal(others, also.Order(StringComparer.Ordinal));
-        Assert.All(others, name => Assert.Contains(name, message.Text, StringComparison.Ordinal));
+        // Telegram shows the first ten names, first reported first, and counts the rest.
+        Assert.Contains("also: " + string.Join(", ", also.Take(10)) + $" +{others.Count - 10} more", message.Text, StringComparison.Ordinal);
+
+        // No later edit drops a name an earlier version of the message showed.
+        var versions = _telegram.Calls.Where(c => c.Method is "sendMessage" or "editMessageText" && c.Text("text") is { } text && text.Contains(Headline, StringComparison.Ordinal))
+            .Select(c => Named(c.Text("text")!)).ToList();
+        Assert.True(versions.Count >= 1);
+        for (var i = 1; i < versions.Count; i++)
+        {
+            Assert.True(versions[i].Total >= versions[i - 1].Total, $"version {i} names {versions[i].Total} sources, the one before {versions[i - 1].Total}");
+            Assert.Superset(versions[i - 1].Shown.Take(Math.Min(versions[i - 1].Shown.Count, versions[i].Shown.Count)).ToHashSet(), versions[i].Shown.ToHashSet());
+        }
+        Assert.Equal(others.Count, versions[^1].Total);
+    }
+
+    /// <summary>The names a message shows after "also:" and how many it names with "+N more".</summary>
+    private static (IReadOnlyList<string> Shown, int Total) Named(string text)
+    {
+        var at = text.IndexOf("also: ", StringComparison.Ordinal);
+        if (at < 0) return ([], 0);
+        var tail = text[at..];
+        var shown = Regex.Matches(tail, @"Outlet \d\d").Select(m => m.Value).ToList();
+        var more = Regex.Match(tail, @"\+(\d+) more");
+        return (shown, shown.Count + (more.Success ? int.Parse(more.Groups[1].Value, CultureInfo.InvariantCulture) : 0));
     }
 }

@@ -67,6 +67,10 @@ namespace NewsBot.Storage.Migrations.Postgres
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ShownAlso")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("SourcesVersion")
                         .HasColumnType("integer");
 

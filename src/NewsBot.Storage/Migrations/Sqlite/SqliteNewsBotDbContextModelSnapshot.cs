@@ -60,6 +60,10 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShownAlso")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SourcesVersion")
                         .HasColumnType("INTEGER");
 

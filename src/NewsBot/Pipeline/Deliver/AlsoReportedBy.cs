@@ -40,6 +40,14 @@ public static class AlsoReportedBy
         return result;
     }
 
+    /// <summary>The names an alert's message showed (<paramref name="shown"/>, as stored) first in their order, then the rest.</summary>
+    public static IReadOnlyList<string> ShownFirst(IReadOnlyList<string> names, string shown)
+    {
+        if (shown.Length == 0) return names;
+        var before = shown.Split(Storage.Entities.Alert.TermSeparator).Where(names.Contains).ToList();
+        return before.Concat(names.Except(before)).ToList();
+    }
+
     public static IReadOnlyList<string> Except(IReadOnlyList<Reporter> reporters, long ownSourceId) =>
         reporters.Where(r => r.SourceId != ownSourceId).Select(r => r.Name).ToList();
 }

@@ -55,7 +55,7 @@ public sealed class ChatDelivery(
 
         var edit = alert.Status == AlertStatus.Sent;
         // Read after the alert row (and its SourcesVersion): a source added after this read raises the version.
-        var also = await AlsoReportedBy.LoadAsync(db, alert.StoryId, alert.Article!.SourceId, ct);
+        var also = AlsoReportedBy.ShownFirst(await AlsoReportedBy.LoadAsync(db, alert.StoryId, alert.Article!.SourceId, ct), alert.ShownAlso);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = await outbox.SendAsync(platform.Name, token =>
         {
@@ -65,7 +65,7 @@ public sealed class ChatDelivery(
                 : platform.SendAsync(chat.ExternalId, content, token);
         });
         metrics.SendCompleted(platform.Name, edit, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started), RetryPolicy.GivesUp(alert.Attempts + 1));
-        var record = await outbox.RecordAsync(db, Item(db, alert, edit), outcome, CancellationToken.None);
+        var record = await outbox.RecordAsync(db, Item(db, alert, edit, string.Join(Alert.TermSeparator, also)), outcome, CancellationToken.None);
         // +1 s: Hangfire stores schedule times in whole seconds and can start the job before NextAttemptAt.
         if (record.RetryIn is { } retryIn) jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), retryIn + TimeSpan.FromSeconds(1));
         return record.GoOn;
@@ -86,7 +86,7 @@ public sealed class ChatDelivery(
         return true;
     }
 
-    private static OutboxItem<Alert> Item(NewsBotDbContext db, Alert alert, bool edit)
+    private static OutboxItem<Alert> Item(NewsBotDbContext db, Alert alert, bool edit, string shownAlso)
     {
         var rendered = alert.SourcesVersion;
         var item = new OutboxItem<Alert>($"alert {alert.Id}", db.Alerts.Where(a => a.Id == alert.Id), alert.Attempts,
@@ -94,13 +94,13 @@ public sealed class ChatDelivery(
         {
             // UpdatePending is cleared only if the story's sources did not change since the alert was read
             // (one UPDATE comparing a version only ever raised atomically, so no change is lost); otherwise edit again.
-            MarkSent = (u, sent, now) => u.SetProperty(a => a.UpdatePending, a => a.SourcesVersion != rendered)
+            MarkSent = (u, sent, now) => u.SetProperty(a => a.UpdatePending, a => a.SourcesVersion != rendered).SetProperty(a => a.ShownAlso, shownAlso)
                 .SetProperty(a => a.Status, AlertStatus.Sent).SetProperty(a => a.SentAt, now)
                 .SetProperty(a => a.PlatformMessageId, sent.MessageId).SetProperty(a => a.Attempts, a => a.Attempts + 1),
         };
         return !edit ? item : item with
         {
-            MarkSent = (u, _, _) => u.SetProperty(a => a.UpdatePending, a => a.SourcesVersion != rendered),
+            MarkSent = (u, _, _) => u.SetProperty(a => a.UpdatePending, a => a.SourcesVersion != rendered).SetProperty(a => a.ShownAlso, shownAlso),
             // The alert itself was delivered; a failed edit only loses the "also" line.
             MarkFailed = (u, reason) => u.SetProperty(a => a.UpdatePending, false).SetProperty(a => a.LastError, reason),
         };

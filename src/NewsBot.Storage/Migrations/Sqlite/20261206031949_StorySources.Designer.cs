@@ -11,7 +11,7 @@ using NewsBot.Storage;
 namespace NewsBot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNewsBotDbContext))]
-    [Migration("20261206025330_StorySources")]
+    [Migration("20261206031949_StorySources")]
     partial class StorySources
     {
         /// <inheritdoc />
@@ -61,6 +61,10 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShownAlso")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SourcesVersion")

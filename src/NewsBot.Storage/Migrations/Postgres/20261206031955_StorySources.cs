@@ -11,6 +11,11 @@ namespace NewsBot.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.RenameColumn(
+                name: "AlsoSources",
+                table: "Alerts",
+                newName: "ShownAlso");
+
             migrationBuilder.AddColumn<long>(
                 name: "MergedIntoId",
                 table: "Stories",
@@ -60,7 +65,8 @@ namespace NewsBot.Storage.Migrations.Postgres
                 column: "SourceId");
 
             // Every stored article of a story says its source reports it: the rows the "also" names
-            // are read from from now on. They cover every name an alert's list held, which goes.
+            // are read from from now on. They hold every name an alert's old list held; that list
+            // stays as what the message showed (ShownAlso), so the next edit keeps those names first.
             migrationBuilder.Sql(
                 """
                 INSERT INTO "StorySources" ("StoryId", "SourceId", "FirstReportedAt")
@@ -68,10 +74,6 @@ namespace NewsBot.Storage.Migrations.Postgres
                 WHERE "StoryId" IS NOT NULL
                 GROUP BY "StoryId", "SourceId";
                 """);
-
-            migrationBuilder.DropColumn(
-                name: "AlsoSources",
-                table: "Alerts");
         }
 
         /// <inheritdoc />
@@ -92,12 +94,10 @@ namespace NewsBot.Storage.Migrations.Postgres
                 name: "SourcesVersion",
                 table: "Alerts");
 
-            migrationBuilder.AddColumn<string>(
-                name: "AlsoSources",
+            migrationBuilder.RenameColumn(
+                name: "ShownAlso",
                 table: "Alerts",
-                type: "text",
-                nullable: false,
-                defaultValue: "");
+                newName: "AlsoSources");
         }
     }
 }

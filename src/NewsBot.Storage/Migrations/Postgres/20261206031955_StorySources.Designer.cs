@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NewsBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresNewsBotDbContext))]
-    [Migration("20261206025342_StorySources")]
+    [Migration("20261206031955_StorySources")]
     partial class StorySources
     {
         /// <inheritdoc />
@@ -69,6 +69,10 @@ namespace NewsBot.Storage.Migrations.Postgres
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ShownAlso")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("SourcesVersion")
                         .HasColumnType("integer");
