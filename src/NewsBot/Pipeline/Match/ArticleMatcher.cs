@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Filters;
 using NewsBot.Core.Stories;
 using NewsBot.Pipeline.Enrich;
@@ -12,7 +13,9 @@ namespace NewsBot.Pipeline.Match;
 /// Turns a poll's new articles into alert rows, in the poll's transaction: one alert per chat per
 /// story, or "also reported by" on the alert the chat already has for that story.
 /// </summary>
-public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder stories, StoryMerger merger, StoryIndexSync sync, ArticleEnrichmentRule enrichment)
+public sealed class ArticleMatcher(
+    FilterIndexHolder filters, StoryIndexHolder stories, StoryMerger merger, StoryIndexSync sync, ArticleEnrichmentRule enrichment,
+    IDbContextFactory<NewsBotDbContext> dbFactory)
 {
     /// <summary>Adds stories, story sources and alerts to <paramref name="db"/>; the caller saves, calls <see cref="RecordAsync"/> in the same transaction, then <see cref="PublishAsync"/>.</summary>
     public async Task<MatchOutcome> MatchAsync(NewsBotDbContext db, Source source, IReadOnlyList<Article> articles, bool alerting, DateTime now, CancellationToken ct)
@@ -29,10 +32,12 @@ public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder s
             foreach (var match in matches) await batch.AlertAsync(match, article, story, ct);
         }
         await batch.DropNonReceivingChatsAsync(ct);
-        return new MatchOutcome(articles.Count, batch.NewAlerts.Count, batch.UpdatedAlerts, batch.Grouped, HoldForEnrichment(batch.NewAlerts, now))
+        var toEnrich = HoldForEnrichment(batch.NewAlerts, now);
+        return new MatchOutcome(articles.Count, batch.NewAlerts.Count, batch.UpdatedAlerts, batch.Grouped, toEnrich)
         {
             GainedSource = batch.GainedSource,
             Merges = batch.Merges,
+            HeldNewStories = HoldNewStories(batch.NewAlerts, toEnrich, now),
         };
     }
 
@@ -55,7 +60,8 @@ public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder s
     /// (<see cref="StoryMerger"/>). The index holds exactly the articles whose signature is stored,
     /// so a restart rebuilds the same index.
     /// </summary>
-    public async Task PublishAsync(MatchOutcome outcome, DateTime now, CancellationToken ct)
+    /// <returns>How long the new stories' alerts still wait (<see cref="StoryIndexSync.Settle"/>); zero when they are due now.</returns>
+    public async Task<TimeSpan> PublishAsync(MatchOutcome outcome, DateTime now, CancellationToken ct)
     {
         var at = new DateTimeOffset(now, TimeSpan.Zero);
         var merges = new List<(long, long)>(outcome.Merges);
@@ -71,6 +77,46 @@ public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder s
         var survivors = await merger.MergeAsync(merges, ct);
         foreach (var (storyId, signature) in published)
             stories.Index.Add(survivors.GetValueOrDefault(storyId, storyId), signature, at);
+        return await ReleaseNewStoriesAsync(outcome.HeldNewStories, now, ct);
+    }
+
+    /// <summary>
+    /// A new story's alerts are not due until <see cref="PublishAsync"/> has merged it with any story
+    /// of the same event a concurrent poll started (else a sender busy with the chat could send both):
+    /// due at <see cref="HeldUntilPublished"/> should the publish never come (a crash), and released
+    /// by it. Alerts waiting for enrichment keep their own deadline.
+    /// </summary>
+    private static List<Alert> HoldNewStories(List<Alert> alerts, IReadOnlyList<Article> toEnrich, DateTime now)
+    {
+        var held = alerts.Where(a => a.StoryId is null && !toEnrich.Contains(a.Article!)).ToList();
+        foreach (var alert in held) alert.NextAttemptAt = now + HeldUntilPublished;
+        return held;
+    }
+
+    /// <summary>Longer than a poll takes from its commit to its publish; short enough to be news still.</summary>
+    private static readonly TimeSpan HeldUntilPublished = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// With one instance the held alerts are due now. With several, another may be starting a story
+    /// of the same event right now and learns of this one only at its next sync round: they wait
+    /// <see cref="StoryIndexSync.Settle"/> more, so the two merge before anyone is notified twice.
+    /// </summary>
+    private async Task<TimeSpan> ReleaseNewStoriesAsync(IReadOnlyList<Alert> held, DateTime now, CancellationToken ct)
+    {
+        if (held.Count == 0) return TimeSpan.Zero;
+        var settle = sync.Settle;
+        var ids = held.Select(a => a.Id).ToList();
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Alerts.Where(a => ids.Contains(a.Id) && a.Status == AlertStatus.Pending && a.HeldFor == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.NextAttemptAt, now + settle), ct);
+            return settle;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return HeldUntilPublished; // they come due by themselves then; the poll is stored
+        }
     }
 
     /// <summary>

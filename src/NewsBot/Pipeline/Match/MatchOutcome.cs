@@ -14,4 +14,7 @@ public sealed record MatchOutcome(int NewArticles, int NewAlerts, int UpdatedAle
 
     /// <summary>Stories found to be one event while matching (an article joined several, or another instance merged them): merged after the commit.</summary>
     public IReadOnlyList<(long Survivor, long Absorbed)> Merges { get; init; } = [];
+
+    /// <summary>Alerts of new stories, not due until the publish after the commit has merged their stories (ArticleMatcher.PublishAsync).</summary>
+    public IReadOnlyList<Alert> HeldNewStories { get; init; } = [];
 }

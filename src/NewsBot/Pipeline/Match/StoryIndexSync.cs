@@ -25,6 +25,13 @@ public sealed partial class StoryIndexSync(
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How long the alerts of a new story wait after their poll's commit with several instances:
+    /// three sync rounds, so a story another instance started in the same moment is read and merged
+    /// before either is sent. Zero with one instance, where a poll merges at its publish, before any send.
+    /// </summary>
+    public TimeSpan Settle => topology.SeveralInstances ? 3 * Interval : TimeSpan.Zero;
+
+    /// <summary>
     /// Rows are read by fetch time, not by id: ids are handed out before commit, so a poll that
     /// commits late can hold lower ids than one already read. Longer than a poll's store budget plus
     /// clock skew between instances, so a poll's articles are still in reach when it commits.

@@ -77,13 +77,15 @@ public sealed partial class PollRecorder(
 
     private async Task PublishAsync(Source source, MatchOutcome outcome, CancellationToken ct)
     {
-        await matcher.PublishAsync(outcome, time.GetUtcNow().UtcDateTime, ct);
+        var settle = await matcher.PublishAsync(outcome, time.GetUtcNow().UtcDateTime, ct);
         metrics.Ingested(outcome);
         if (outcome.NewArticles > 0) LogIngested(source.Id, source.Name, outcome.NewArticles, outcome.NewAlerts, outcome.UpdatedAlerts);
         foreach (var article in outcome.ToEnrich)
             jobs.Enqueue<ArticlePageEnricher>(e => e.EnrichAsync(article.Id, CancellationToken.None));
         if (outcome.ToEnrich.Count > 0) // the deadline sends them however their enrichment went (+1 s: Hangfire schedules in whole seconds)
             jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), enrichment.Deadline + TimeSpan.FromSeconds(1));
+        if (settle > TimeSpan.Zero) // new stories' alerts wait for other instances' stories of the event to merge in
+            jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), settle + TimeSpan.FromSeconds(1));
         if (outcome.NewAlerts > 0 || outcome.UpdatedAlerts > 0)
             jobs.Enqueue<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None));
     }

@@ -38,7 +38,7 @@ public sealed class IngestThenMatchTests : IAsyncLifetime
         await _stories.LoadAsync(db, CancellationToken.None);
         var merger = new StoryMerger(_database.Factory, _stories, _time, NullLogger<StoryMerger>.Instance);
         var sync = new StoryIndexSync(_database.Factory, _stories, merger, NewsBot.Scaling.Topology.From(new DatabaseOptions()), _time, NullLogger<StoryIndexSync>.Instance);
-        _matcher = new ArticleMatcher(filters, _stories, merger, sync, new ArticleEnrichmentRule(Options.Create(new SummariesOptions { FetchPages = false })));
+        _matcher = new ArticleMatcher(filters, _stories, merger, sync, new ArticleEnrichmentRule(Options.Create(new SummariesOptions { FetchPages = false })), _database.Factory);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
