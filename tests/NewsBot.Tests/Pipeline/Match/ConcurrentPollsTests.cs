@@ -111,14 +111,44 @@ public sealed class ConcurrentPollsTests : IAsyncLifetime
         Assert.Equal(["Wire A: Wire B, Wire C", "Wire B: Wire A, Wire C"], names);
     }
 
+    [Fact]
+    public async Task A_report_of_a_story_another_instance_merged_counts_as_the_survivors_and_alerts_no_one_again()
+    {
+        var wireA = await AddSourceAsync("Wire A");
+        var wireB = await AddSourceAsync("Wire B");
+        var wireC = await AddSourceAsync("Wire C");
+        await CompleteAsync(await MatchAsync(wireA, "a1"));
+        await CompleteAsync(await MatchAsync(wireB, "b1", "Ceasefire in Gaza extended by two days as hostages go free"));
+        long older, newer;
+        await using (var db = _database.Open())
+        {
+            (older, newer) = (await db.Stories.MinAsync(s => s.Id), await db.Stories.MaxAsync(s => s.Id));
+            // What another instance's StoryMerger stores; this instance's index still holds two stories.
+            await db.Stories.Where(s => s.Id == newer).ExecuteUpdateAsync(u => u.SetProperty(s => s.MergedIntoId, older));
+        }
+
+        var c = await MatchAsync(wireC, "c1", "Ceasefire in Gaza extended by two days as hostages go free");
+        await CompleteAsync(c);
+
+        Assert.Equal(0, c.Outcome.NewAlerts);
+        Assert.Equal(older, _stories.Index.FindStories(SignatureOf("Ceasefire in Gaza extended by two days as hostages go free"), _time.GetUtcNow()).Single());
+        await using var check = _database.Open();
+        Assert.Equal(older, (await check.Articles.SingleAsync(a => a.SourceId == wireC)).StoryId);
+        var alerts = await check.Alerts.Include(x => x.Article).OrderBy(x => x.Id).ToListAsync();
+        Assert.Equal(2, alerts.Count);
+        Assert.Equal(["Wire B", "Wire C"], await AlsoReportedBy.LoadAsync(check, alerts[0].StoryId, alerts[0].Article!.SourceId, CancellationToken.None));
+    }
+
+    private Core.Stories.StorySignature SignatureOf(string headline) => _stories.Matcher.Compute(headline, headline + ".");
+
     private sealed record Poll(NewsBotDbContext Db, MatchOutcome Outcome);
 
     /// <summary>Ingest and match on a context of its own, not saved yet.</summary>
-    private async Task<Poll> MatchAsync(long sourceId, string itemId)
+    private async Task<Poll> MatchAsync(long sourceId, string itemId, string headline = Headline)
     {
         var db = _database.Open();
         var source = await db.Sources.SingleAsync(s => s.Id == sourceId);
-        FeedItem[] items = [new(itemId, Headline, $"https://news.example/{itemId}", $"<p>{Headline}.</p>", null, _time.GetUtcNow(), null)];
+        FeedItem[] items = [new(itemId, headline, $"https://news.example/{itemId}", $"<p>{headline}.</p>", null, _time.GetUtcNow(), null)];
         var added = await _ingester.AddNewItemsAsync(db, source, items, Now, CancellationToken.None);
         return new Poll(db, await _matcher.MatchAsync(db, source, added.Articles, added.Alerting, Now, CancellationToken.None));
     }
