@@ -15,6 +15,7 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ChatFilter> Filters => Set<ChatFilter>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<Story> Stories => Set<Story>();
+    public DbSet<StorySource> StorySources => Set<StorySource>();
     public DbSet<SourceNotice> SourceNotices => Set<SourceNotice>();
     public DbSet<CoverageHold> CoverageHolds => Set<CoverageHold>();
 
@@ -69,6 +70,16 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
             e.HasOne<ChatFilter>().WithMany().HasForeignKey(h => h.FilterId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(h => h.Story).WithMany().HasForeignKey(h => h.StoryId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(h => h.Article).WithMany().HasForeignKey(h => h.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Story>(e =>
+        {
+            e.HasIndex(s => s.MergedIntoId);
+        });
+        modelBuilder.Entity<StorySource>(e =>
+        {
+            e.HasKey(s => new { s.StoryId, s.SourceId });
+            e.HasOne(s => s.Story).WithMany().HasForeignKey(s => s.StoryId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(s => s.Source).WithMany().HasForeignKey(s => s.SourceId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SourceNotice>(e =>
         {

@@ -55,7 +55,7 @@ public static class DigestComposer
             {
                 var ordered = g.OrderBy(x => x.entry.Published).ThenBy(x => x.index).Select(x => x.entry).ToList();
                 var first = ordered[0];
-                var also = ordered.Select(e => e.SourceName)
+                var also = ordered.Select(e => e.SourceName).Concat(ordered.SelectMany(e => e.AlsoSources))
                     .Where(s => !string.Equals(s, first.SourceName, StringComparison.OrdinalIgnoreCase))
                     .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
                 var terms = ordered.SelectMany(e => e.MatchedTerms).Distinct(StringComparer.OrdinalIgnoreCase).ToList();

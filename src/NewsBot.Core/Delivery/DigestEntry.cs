@@ -7,7 +7,11 @@ public sealed record DigestEntry(
     string SourceName,
     long StoryId,
     DateTimeOffset Published,
-    IReadOnlyList<string> MatchedTerms);
+    IReadOnlyList<string> MatchedTerms)
+{
+    /// <summary>The story's other sources as the alert would name them ("also reported by"), listed after those of the digest's own entries.</summary>
+    public IReadOnlyList<string> AlsoSources { get; init; } = [];
+}
 
 /// <summary>
 /// One line of a digest: the alerts of one story. Headline and link come from the first report;

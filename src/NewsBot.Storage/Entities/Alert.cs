@@ -24,11 +24,22 @@ public sealed class Alert : IOutboxRow
     public long? StoryId { get; set; }
     public Story? Story { get; set; }
 
-    /// <summary>Other sources that reported the story after this alert was created, joined by <see cref="TermSeparator"/>.</summary>
-    public string AlsoSources { get; set; } = "";
-
-    /// <summary>Set when AlsoSources grew after the alert was sent: the message is edited in place, never re-sent.</summary>
+    /// <summary>Set when the story gained a source (or merged) after the alert was sent: the message is edited in place, never re-sent.</summary>
     public bool UpdatePending { get; set; }
+
+    /// <summary>
+    /// Raised by one atomic increment whenever the story's sources change. The sender keeps the
+    /// value it read before rendering and clears <see cref="UpdatePending"/> only if it is still the
+    /// same, so a source added while a message was in flight always gets its edit.
+    /// </summary>
+    public int SourcesVersion { get; set; }
+
+    /// <summary>
+    /// The "also" names the message showed when last sent or edited, in its order, joined by
+    /// <see cref="TermSeparator"/>. Written only by the sender holding the alert's claim, never by a
+    /// poll: the next edit lists them first, so it never drops a name it showed (platforms show the first few).
+    /// </summary>
+    public string ShownAlso { get; set; } = "";
 
     /// <summary>The filter terms that matched, joined by <see cref="TermSeparator"/>.</summary>
     public required string MatchedTerms { get; set; }

@@ -8,4 +8,10 @@ public sealed class Story
 {
     public long Id { get; set; }
     public DateTime FirstSeenAt { get; set; }
+
+    /// <summary>
+    /// Set when an article bridged this story and an older one: the older (lower id) survives and
+    /// this one's articles count as its. Always points at a story that is not merged itself.
+    /// </summary>
+    public long? MergedIntoId { get; set; }
 }

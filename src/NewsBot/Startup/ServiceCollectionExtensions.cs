@@ -82,6 +82,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StoryIndexOptions>, StoryIndexOptionsValidator>();
         services.AddSingleton<ArticleIngester>();
         services.AddSingleton<ArticleMatcher>();
+        services.AddSingleton<StoryMerger>();
+        services.AddSingleton<StoryIndexSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoryIndexSync>());
         services.AddNewsBotCommands();
         services.AddNewsBotApplication();
         services.AddSingleton<SeedData>();

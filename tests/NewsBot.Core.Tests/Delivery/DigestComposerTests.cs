@@ -33,6 +33,20 @@ public class DigestComposerTests
     }
 
     [Fact]
+    public void A_held_alert_names_its_storys_other_sources_as_the_alert_would()
+    {
+        var messages = DigestComposer.Compose(DigestKind.Away,
+        [
+            Entry(7, "Reuters", "2026-05-01T10:00", "Ceasefire talks resume in Cairo") with { AlsoSources = ["AP", "BBC", "reuters"] },
+        ], DigestLayout.PlainText(4096));
+
+        Assert.Equal(
+            "1 alert while you were away\n" +
+            "• Ceasefire talks resume in Cairo — https://reuters.example/7 (also: AP, BBC)",
+            Assert.Single(messages));
+    }
+
+    [Fact]
     public void Stories_are_listed_newest_first()
     {
         var messages = DigestComposer.Compose(DigestKind.Daily,

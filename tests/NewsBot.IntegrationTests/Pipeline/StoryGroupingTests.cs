@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsBot.IntegrationTests.Infrastructure;
+using NewsBot.Pipeline.Deliver;
 
 namespace NewsBot.IntegrationTests.Pipeline;
 
@@ -55,9 +56,9 @@ public sealed class StoryGroupingTests : IAsyncLifetime
 
         Assert.Equal(2, host.Output.Count("🔔"));
         await using var db = host.Db();
-        var alerts = await db.Alerts.OrderBy(a => a.Id).ToListAsync();
+        var alerts = await db.Alerts.Include(a => a.Article).OrderBy(a => a.Id).ToListAsync();
         Assert.Equal(2, alerts.Count);
-        Assert.Equal("Wire B\u001FWire C", alerts[0].AlsoSources);
+        Assert.Equal(["Wire B", "Wire C"], await AlsoReportedBy.LoadAsync(db, alerts[0].StoryId, alerts[0].Article!.SourceId, CancellationToken.None));
         Assert.False(alerts[0].UpdatePending);
         Assert.Equal(3, await db.Articles.CountAsync(a => a.StoryId == alerts[0].StoryId));
     }

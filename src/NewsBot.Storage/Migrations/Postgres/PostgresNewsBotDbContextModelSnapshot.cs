@@ -30,10 +30,6 @@ namespace NewsBot.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("AlsoSources")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<long>("ArticleId")
                         .HasColumnType("bigint");
 
@@ -70,6 +66,13 @@ namespace NewsBot.Storage.Migrations.Postgres
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ShownAlso")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SourcesVersion")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -434,9 +437,32 @@ namespace NewsBot.Storage.Migrations.Postgres
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.ToTable("Stories");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.StorySource", b =>
+                {
+                    b.Property<long>("StoryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("FirstReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("StoryId", "SourceId");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("StorySources");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.Alert", b =>
@@ -539,6 +565,25 @@ namespace NewsBot.Storage.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.StorySource", b =>
+                {
+                    b.HasOne("NewsBot.Storage.Entities.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsBot.Storage.Entities.Story", "Story")
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+
+                    b.Navigation("Story");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.Chat", b =>

@@ -23,10 +23,6 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("AlsoSources")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("ArticleId")
                         .HasColumnType("INTEGER");
 
@@ -63,6 +59,13 @@ namespace NewsBot.Storage.Migrations.Sqlite
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ShownAlso")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourcesVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -413,9 +416,32 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.ToTable("Stories");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.StorySource", b =>
+                {
+                    b.Property<long>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StoryId", "SourceId");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("StorySources");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.Alert", b =>
@@ -518,6 +544,25 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.StorySource", b =>
+                {
+                    b.HasOne("NewsBot.Storage.Entities.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsBot.Storage.Entities.Story", "Story")
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+
+                    b.Navigation("Story");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.Chat", b =>

@@ -10,7 +10,8 @@ public static class AlertContentBuilder
     public static IReadOnlyList<string> Terms(Alert alert) =>
         alert.MatchedTerms.Split(Alert.TermSeparator, StringSplitOptions.RemoveEmptyEntries);
 
-    public static AlertContent Build(Alert alert, Article article, Source source, int maxSummaryLength = 300)
+    /// <param name="alsoReportedBy">The story's other sources (<see cref="AlsoReportedBy"/>), read when the alert is rendered.</param>
+    public static AlertContent Build(Alert alert, Article article, Source source, int maxSummaryLength = 300, IReadOnlyList<string>? alsoReportedBy = null)
     {
         var terms = Terms(alert);
         return new AlertContent(
@@ -21,7 +22,7 @@ public static class AlertContentBuilder
             article.Link,
             terms)
         {
-            AlsoReportedBy = alert.AlsoSources.Split(Alert.TermSeparator, StringSplitOptions.RemoveEmptyEntries),
+            AlsoReportedBy = alsoReportedBy ?? [],
         };
     }
 

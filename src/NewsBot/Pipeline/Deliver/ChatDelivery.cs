@@ -54,16 +54,18 @@ public sealed class ChatDelivery(
         if (alert.Status == AlertStatus.Pending && await HoldAsync(db, alert, chat)) return true;
 
         var edit = alert.Status == AlertStatus.Sent;
+        // Read after the alert row (and its SourcesVersion): a source added after this read raises the version.
+        var also = AlsoReportedBy.ShownFirst(await AlsoReportedBy.LoadAsync(db, alert.StoryId, alert.Article!.SourceId, ct), alert.ShownAlso);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = await outbox.SendAsync(platform.Name, token =>
         {
             // Page text and model summary were made once per article before the alert came due (ArticlePageEnricher).
-            var content = AlertContentBuilder.Build(alert, alert.Article!, alert.Article!.Source!, summaries.Value.MaxLength);
+            var content = AlertContentBuilder.Build(alert, alert.Article!, alert.Article!.Source!, summaries.Value.MaxLength, also);
             return edit ? platform.UpdateAsync(chat.ExternalId, alert.PlatformMessageId, content, token)
                 : platform.SendAsync(chat.ExternalId, content, token);
         });
         metrics.SendCompleted(platform.Name, edit, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started), RetryPolicy.GivesUp(alert.Attempts + 1));
-        var record = await outbox.RecordAsync(db, Item(db, alert, edit), outcome, CancellationToken.None);
+        var record = await outbox.RecordAsync(db, Item(db, alert, edit, string.Join(Alert.TermSeparator, also)), outcome, CancellationToken.None);
         // +1 s: Hangfire stores schedule times in whole seconds and can start the job before NextAttemptAt.
         if (record.RetryIn is { } retryIn) jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), retryIn + TimeSpan.FromSeconds(1));
         return record.GoOn;
@@ -84,20 +86,21 @@ public sealed class ChatDelivery(
         return true;
     }
 
-    private static OutboxItem<Alert> Item(NewsBotDbContext db, Alert alert, bool edit)
+    private static OutboxItem<Alert> Item(NewsBotDbContext db, Alert alert, bool edit, string shownAlso)
     {
-        var also = alert.AlsoSources;
+        var rendered = alert.SourcesVersion;
         var item = new OutboxItem<Alert>($"alert {alert.Id}", db.Alerts.Where(a => a.Id == alert.Id), alert.Attempts,
             new OutboxAddress(alert.Chat!.Platform, alert.Chat.ExternalId, alert.ChatId))
         {
-            // UpdatePending is cleared only if no source was added while the send was in flight; otherwise edit again.
-            MarkSent = (u, sent, now) => u.SetProperty(a => a.UpdatePending, a => a.AlsoSources != also)
+            // UpdatePending is cleared only if the story's sources did not change since the alert was read
+            // (one UPDATE comparing a version only ever raised atomically, so no change is lost); otherwise edit again.
+            MarkSent = (u, sent, now) => u.SetProperty(a => a.UpdatePending, a => a.SourcesVersion != rendered).SetProperty(a => a.ShownAlso, shownAlso)
                 .SetProperty(a => a.Status, AlertStatus.Sent).SetProperty(a => a.SentAt, now)
                 .SetProperty(a => a.PlatformMessageId, sent.MessageId).SetProperty(a => a.Attempts, a => a.Attempts + 1),
         };
         return !edit ? item : item with
         {
-            MarkSent = (u, _, _) => u.SetProperty(a => a.UpdatePending, a => a.AlsoSources != also),
+            MarkSent = (u, _, _) => u.SetProperty(a => a.UpdatePending, a => a.SourcesVersion != rendered).SetProperty(a => a.ShownAlso, shownAlso),
             // The alert itself was delivered; a failed edit only loses the "also" line.
             MarkFailed = (u, reason) => u.SetProperty(a => a.UpdatePending, false).SetProperty(a => a.LastError, reason),
         };

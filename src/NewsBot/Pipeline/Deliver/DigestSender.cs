@@ -52,9 +52,14 @@ public sealed class DigestSender(Outbox.Outbox outbox, IOptions<Configuration.De
         if (claim is null) return false; // another dispatcher is on it
 
         var kind = Enum.TryParse<DigestKind>(due[0].HeldFor, out var k) ? k : DigestKind.Away;
+        // The digest line names the story's other sources as an alert would.
+        var reporters = await AlsoReportedBy.ForStoriesAsync(db, due.Where(a => a.StoryId != null).Select(a => a.StoryId!.Value).Distinct().ToList(), ct);
         var entries = due.Select(a => new DigestEntry(a.Article!.Title, a.Article.Link, a.Article.Source!.Name,
             StoryOf(a), new DateTimeOffset(a.Article.PublishedAt ?? a.Article.FetchedAt, TimeSpan.Zero),
-            AlertContentBuilder.Terms(a))).ToList();
+            AlertContentBuilder.Terms(a))
+        {
+            AlsoSources = a.StoryId is { } story ? AlsoReportedBy.Except(reporters[story], a.Article.SourceId) : [],
+        }).ToList();
         var left = due;
         foreach (var part in DigestComposer.ComposeParts(kind, entries, platform.DigestLayout))
         {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Filters;
 using NewsBot.Core.Stories;
 using NewsBot.Pipeline.Enrich;
@@ -12,9 +13,11 @@ namespace NewsBot.Pipeline.Match;
 /// Turns a poll's new articles into alert rows, in the poll's transaction: one alert per chat per
 /// story, or "also reported by" on the alert the chat already has for that story.
 /// </summary>
-public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder stories, ArticleEnrichmentRule enrichment, StoryEmbeddings? embeddings = null)
+public sealed class ArticleMatcher(
+    FilterIndexHolder filters, StoryIndexHolder stories, StoryMerger merger, StoryIndexSync sync, ArticleEnrichmentRule enrichment,
+    IDbContextFactory<NewsBotDbContext> dbFactory, StoryEmbeddings? embeddings = null)
 {
-    /// <summary>Adds stories and alerts to <paramref name="db"/>; the caller saves, then calls <see cref="Publish"/>.</summary>
+    /// <summary>Adds stories, story sources and alerts to <paramref name="db"/>; the caller saves, calls <see cref="RecordAsync"/> in the same transaction, then <see cref="PublishAsync"/>.</summary>
     public async Task<MatchOutcome> MatchAsync(NewsBotDbContext db, Source source, IReadOnlyList<Article> articles, bool alerting, DateTime now, CancellationToken ct)
     {
         var host = SourceAddress.Host(source.Url);
@@ -28,24 +31,96 @@ public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder s
         foreach (var (article, lexical, matches) in prepared)
         {
             var signature = StoryEmbeddingBytes.Attach(lexical, article.StoryEmbedding);
-            var story = alerting ? AssignStory(batch, article, signature) : JoinKnownStory(batch, article, signature);
-            if (story.Id is { } knownStory) await batch.AddAlsoSourceToStoryAsync(knownStory, ct);
+            var story = alerting ? await AssignStoryAsync(batch, article, signature, ct) : await JoinKnownStoryAsync(batch, article, signature, ct);
+            await batch.ReportAsync(story, ct);
             await AlertOrHoldAsync(batch, coverage, matches, article, story, ct);
         }
         await batch.DropNonReceivingChatsAsync(ct);
-        return new MatchOutcome(articles.Count, batch.NewAlerts.Count, batch.UpdatedAlerts, batch.Grouped, HoldForEnrichment(batch.NewAlerts, now));
+        var toEnrich = HoldForEnrichment(batch.NewAlerts, now);
+        return new MatchOutcome(articles.Count, batch.NewAlerts.Count, batch.UpdatedAlerts, batch.Grouped, toEnrich)
+        {
+            GainedSource = batch.GainedSource,
+            Merges = batch.Merges,
+            HeldNewStories = HoldNewStories(batch.NewAlerts, toEnrich, now),
+        };
     }
 
     /// <summary>
-    /// After the save: the new articles that may alert join the story index, so later articles find
-    /// their story. The index holds exactly the articles whose signature is stored, so a restart
-    /// rebuilds the same index.
+    /// After the save, in the poll's transaction: the alerts of stories this source joined are due
+    /// for an edit, so the new name shows exactly when the row that holds it is committed; and the
+    /// articles this instance indexes itself are known as such before another's round could read them.
     /// </summary>
-    public void Publish(MatchOutcome outcome, DateTime now)
+    public Task RecordAsync(NewsBotDbContext db, MatchOutcome outcome, CancellationToken ct)
     {
+        foreach (var (article, _) in outcome.Grouped)
+            if (article.StorySignature is not null) sync.MarkLocal(article.Id, article.FetchedAt);
+        return StoryGroup.FlagAlertsAsync(db, outcome.GainedSource, ct);
+    }
+
+    /// <summary>
+    /// After the commit: the new articles that may alert join the story index, so later articles find
+    /// their story. A concurrent poll (here or on another instance) may have started a story of the
+    /// same event meanwhile: it is in the index now, and the two merge into the older
+    /// (<see cref="StoryMerger"/>). The index holds exactly the articles whose signature is stored,
+    /// so a restart rebuilds the same index.
+    /// </summary>
+    /// <returns>How long the new stories' alerts still wait (<see cref="StoryIndexSync.Settle"/>); zero when they are due now.</returns>
+    public async Task<TimeSpan> PublishAsync(MatchOutcome outcome, DateTime now, CancellationToken ct)
+    {
+        var at = new DateTimeOffset(now, TimeSpan.Zero);
+        var merges = new List<(long, long)>(outcome.Merges);
+        var published = new List<(long StoryId, StorySignature Signature)>();
         foreach (var (article, signature) in outcome.Grouped)
-            if (article.StorySignature is not null)
-                stories.Index.Add(article.StoryId ?? article.Story!.Id, signature, new DateTimeOffset(now, TimeSpan.Zero));
+        {
+            if (article.StorySignature is null) continue;
+            var own = article.StoryId ?? article.Story!.Id;
+            foreach (var other in stories.Index.FindStories(signature, at))
+                if (other != own) merges.Add((own, other));
+            published.Add((own, signature));
+        }
+        var survivors = await merger.MergeAsync(merges, ct);
+        foreach (var (storyId, signature) in published)
+            stories.Index.Add(survivors.GetValueOrDefault(storyId, storyId), signature, at);
+        return await ReleaseNewStoriesAsync(outcome.HeldNewStories, now, ct);
+    }
+
+    /// <summary>
+    /// A new story's alerts are not due until <see cref="PublishAsync"/> has merged it with any story
+    /// of the same event a concurrent poll started (else a sender busy with the chat could send both):
+    /// due at <see cref="HeldUntilPublished"/> should the publish never come (a crash), and released
+    /// by it. Alerts waiting for enrichment keep their own deadline.
+    /// </summary>
+    private static List<Alert> HoldNewStories(List<Alert> alerts, IReadOnlyList<Article> toEnrich, DateTime now)
+    {
+        var held = alerts.Where(a => a.StoryId is null && !toEnrich.Contains(a.Article!)).ToList();
+        foreach (var alert in held) alert.NextAttemptAt = now + HeldUntilPublished;
+        return held;
+    }
+
+    /// <summary>Longer than a poll takes from its commit to its publish; short enough to be news still.</summary>
+    private static readonly TimeSpan HeldUntilPublished = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// With one instance the held alerts are due now. With several, another may be starting a story
+    /// of the same event right now and learns of this one only at its next sync round: they wait
+    /// <see cref="StoryIndexSync.Settle"/> more, so the two merge before anyone is notified twice.
+    /// </summary>
+    private async Task<TimeSpan> ReleaseNewStoriesAsync(IReadOnlyList<Alert> held, DateTime now, CancellationToken ct)
+    {
+        if (held.Count == 0) return TimeSpan.Zero;
+        var settle = sync.Settle;
+        var ids = held.Select(a => a.Id).ToList();
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Alerts.Where(a => ids.Contains(a.Id) && a.Status == AlertStatus.Pending && a.HeldFor == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.NextAttemptAt, now + settle), ct);
+            return settle;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return HeldUntilPublished; // they come due by themselves then; the poll is stored
+        }
     }
 
     /// <summary>
@@ -82,11 +157,11 @@ public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder s
     }
 
     /// <summary>The article's story: a recent one it nearly duplicates (stored, or new in this batch), else a new story.</summary>
-    private StoryRef AssignStory(AlertBatch batch, Article article, StorySignature signature)
+    private async Task<StoryRef> AssignStoryAsync(AlertBatch batch, Article article, StorySignature signature, CancellationToken ct)
     {
         article.StorySignature = signature.ToBytes();
         batch.Grouped.Add((article, signature));
-        if (stories.Index.FindStory(signature, new DateTimeOffset(batch.Now, TimeSpan.Zero)) is { } storyId)
+        if (await batch.SurvivorAsync(stories.Index.FindStories(signature, new DateTimeOffset(batch.Now, TimeSpan.Zero)), ct) is { } storyId)
         {
             article.StoryId = storyId;
             return new StoryRef(storyId, null);
@@ -105,9 +180,10 @@ public sealed class ArticleMatcher(FilterIndexHolder filters, StoryIndexHolder s
     /// and stays out of the index (at a cold start of many feeds that is nearly every article). It
     /// still joins a story already known, so chats alerted about it learn this source reports it too.
     /// </summary>
-    private StoryRef JoinKnownStory(AlertBatch batch, Article article, StorySignature signature)
+    private async Task<StoryRef> JoinKnownStoryAsync(AlertBatch batch, Article article, StorySignature signature, CancellationToken ct)
     {
-        if (stories.Index.FindStory(signature, new DateTimeOffset(batch.Now, TimeSpan.Zero)) is not { } storyId) return new StoryRef(null, null);
+        if (await batch.SurvivorAsync(stories.Index.FindStories(signature, new DateTimeOffset(batch.Now, TimeSpan.Zero)), ct) is not { } storyId)
+            return new StoryRef(null, null);
         article.StoryId = storyId;
         batch.Grouped.Add((article, signature));
         return new StoryRef(storyId, null);

@@ -29,7 +29,7 @@ internal sealed class CoverageGate(AlertBatch batch, NewsBotDbContext db, Source
         var outlets = story.Id is { } id ? await OutletsAsync(id, ct) : [(_outlet, source.Name)];
         if (outlets.Count >= match.MinOutlets)
         {
-            await AlertNamingOutletsAsync(match, article, story, outlets, ct);
+            await AlertNamingOutletsAsync(match, article, story, ct);
             if (story.Id is { } heldStory && await db.CoverageHolds.FirstOrDefaultAsync(h => h.ChatId == match.ChatId && h.StoryId == heldStory, ct) is { } released)
                 db.CoverageHolds.Remove(released);
             return;
@@ -72,20 +72,14 @@ internal sealed class CoverageGate(AlertBatch batch, NewsBotDbContext db, Source
             }
             if (outlets.Count < hold.MinOutlets) continue;
             var match = new FilterMatch(hold.FilterId, hold.ChatId, hold.MatchedTerms.Split(Alert.TermSeparator, StringSplitOptions.RemoveEmptyEntries), hold.MinOutlets);
-            await AlertNamingOutletsAsync(match, hold.Article!, new StoryRef(storyId, null), outlets, ct);
+            await AlertNamingOutletsAsync(match, hold.Article!, new StoryRef(storyId, null), ct);
             db.CoverageHolds.Remove(hold);
         }
     }
 
-    /// <summary>The alert as any other, its "also" line naming every other outlet of the story.</summary>
-    private async Task AlertNamingOutletsAsync(FilterMatch match, Article article, StoryRef story, List<(string Outlet, string Name)> outlets, CancellationToken ct)
-    {
-        await batch.AlertAsync(match, article, story, ct);
-        var alert = batch.NewAlerts.LastOrDefault(a => a.ChatId == match.ChatId && ReferenceEquals(a.Article, article));
-        if (alert is null) return; // the chat already has an alert for this story: "also" keeps it up to date
-        var own = SourceAddress.Outlet(article.Source?.Url ?? source.Url);
-        alert.AlsoSources = string.Join(Alert.TermSeparator, outlets.Where(o => o.Outlet != own).Select(o => o.Name));
-    }
+    /// <summary>The alert as any other: its "also" line is read from the story's source rows when it is sent, so it names every other outlet.</summary>
+    private Task AlertNamingOutletsAsync(FilterMatch match, Article article, StoryRef story, CancellationToken ct) =>
+        batch.AlertAsync(match, article, story, ct);
 
     /// <summary>Distinct outlets of a stored story, including this poll's source, the earliest-named source standing for its outlet.</summary>
     private async Task<List<(string Outlet, string Name)>> OutletsAsync(long storyId, CancellationToken ct)

@@ -52,7 +52,11 @@ public sealed partial class PollRecorder(
             try
             {
                 outcome = await ApplyAsync(db, source, outcomeOf, storeToken);
+                // Begun after matching (CPU work), so a SQLite write lock is held only for the writes.
+                await using var tx = await db.Database.BeginTransactionAsync(storeToken);
                 await db.SaveChangesAsync(storeToken);
+                if (outcome is not null) await matcher.RecordAsync(db, outcome, storeToken);
+                await tx.CommitAsync(storeToken);
             }
             catch (DbUpdateException e) when (attempt < SaveAttempts)
             {
@@ -66,20 +70,22 @@ public sealed partial class PollRecorder(
                 continue; // a fresh context records the failure; the staged articles are dropped with this one
             }
             metrics.Polled(outcomeOf);
-            if (outcome is not null) Publish(source, outcome);
+            if (outcome is not null) await PublishAsync(source, outcome, ct);
             return;
         }
     }
 
-    private void Publish(Source source, MatchOutcome outcome)
+    private async Task PublishAsync(Source source, MatchOutcome outcome, CancellationToken ct)
     {
-        matcher.Publish(outcome, time.GetUtcNow().UtcDateTime);
+        var settle = await matcher.PublishAsync(outcome, time.GetUtcNow().UtcDateTime, ct);
         metrics.Ingested(outcome);
         if (outcome.NewArticles > 0) LogIngested(source.Id, source.Name, outcome.NewArticles, outcome.NewAlerts, outcome.UpdatedAlerts);
         foreach (var article in outcome.ToEnrich)
             jobs.Enqueue<ArticlePageEnricher>(e => e.EnrichAsync(article.Id, CancellationToken.None));
         if (outcome.ToEnrich.Count > 0) // the deadline sends them however their enrichment went (+1 s: Hangfire schedules in whole seconds)
             jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), enrichment.Deadline + TimeSpan.FromSeconds(1));
+        if (settle > TimeSpan.Zero) // new stories' alerts wait for other instances' stories of the event to merge in
+            jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), settle + TimeSpan.FromSeconds(1));
         if (outcome.NewAlerts > 0 || outcome.UpdatedAlerts > 0)
             jobs.Enqueue<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None));
     }

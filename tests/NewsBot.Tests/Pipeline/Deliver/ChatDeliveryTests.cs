@@ -18,9 +18,8 @@ public sealed class ChatDeliveryTests
             a.Status = AlertStatus.Sent;
             a.SentAt = outbox.Now;
             a.PlatformMessageId = heldFor is null ? "m1" : null;
-            a.AlsoSources = "Agency";
-            a.UpdatePending = true;
         });
+        await outbox.ReportAsync(alert.Id, "Agency");
         return alert;
     }
 
@@ -35,8 +34,7 @@ public sealed class ChatDeliveryTests
         platform.During = async () =>
         {
             platform.During = null;
-            await using var db = database.Open();
-            await db.Alerts.Where(a => a.Id == alert.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.AlsoSources, "Agency" + Alert.TermSeparator + "Daily Post"));
+            await outbox.ReportAsync(alert.Id, "Daily Post");
         };
 
         await outbox.DispatchAsync();

@@ -6,6 +6,7 @@ using NewsBot.Configuration;
 using NewsBot.Core.Platforms;
 using NewsBot.Pipeline.Deliver;
 using NewsBot.Pipeline.Deliver.Notices;
+using NewsBot.Pipeline.Match;
 using NewsBot.Scaling;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
@@ -122,6 +123,29 @@ public sealed class OutboxHarness : IAsyncDisposable
     }
 
     /// <summary>Sets columns of stored alerts the way the past left them (attempts so far, a claim by a sender that died).</summary>
+    /// <summary>
+    /// What a poll does when <paramref name="sourceName"/> reports the alert's story: a story source
+    /// row (the alert gets a story of its own first if it has none) and the alerts flagged for an edit.
+    /// </summary>
+    public async Task ReportAsync(long alertId, string sourceName)
+    {
+        await using var db = Database.Open();
+        var alert = await db.Alerts.Include(a => a.Article).SingleAsync(a => a.Id == alertId);
+        if (alert.StoryId is null)
+        {
+            var story = new Story { FirstSeenAt = Now };
+            db.StorySources.Add(new StorySource { Story = story, SourceId = alert.Article!.SourceId, FirstReportedAt = Now });
+            alert.Story = story;
+            alert.Article.Story = story;
+        }
+        var source = await db.Sources.FirstOrDefaultAsync(s => s.Name == sourceName)
+            ?? db.Sources.Add(new Source { Name = sourceName, Url = $"https://{Guid.NewGuid():N}.example/feed" }).Entity;
+        await db.SaveChangesAsync();
+        db.StorySources.Add(new StorySource { StoryId = alert.StoryId!.Value, SourceId = source.Id, FirstReportedAt = Now });
+        await db.SaveChangesAsync();
+        await StoryGroup.FlagAlertsAsync(db, [alert.StoryId!.Value], CancellationToken.None);
+    }
+
     public async Task SetAlertAsync(long id, Action<Alert> change)
     {
         await using var db = Database.Open();

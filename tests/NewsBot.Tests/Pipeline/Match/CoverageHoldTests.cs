@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NewsBot.Configuration;
+using NewsBot.Pipeline.Deliver;
 using NewsBot.Pipeline.Enrich;
 using NewsBot.Pipeline.Ingest;
 using NewsBot.Pipeline.Match;
@@ -48,7 +49,9 @@ public sealed class CoverageHoldTests : IAsyncLifetime
         await filters.LoadAsync(db, CancellationToken.None);
         var stories = new StoryIndexHolder(_time, Options.Create(new StoryIndexOptions()), NullLogger<StoryIndexHolder>.Instance);
         await stories.LoadAsync(db, CancellationToken.None);
-        _matcher = new ArticleMatcher(filters, stories, new ArticleEnrichmentRule(Options.Create(new SummariesOptions { FetchPages = false })));
+        var merger = new StoryMerger(_database.Factory, stories, _time, NullLogger<StoryMerger>.Instance);
+        var sync = new StoryIndexSync(_database.Factory, stories, merger, NewsBot.Scaling.Topology.From(new DatabaseOptions()), _time, NullLogger<StoryIndexSync>.Instance);
+        _matcher = new ArticleMatcher(filters, stories, merger, sync, new ArticleEnrichmentRule(Options.Create(new SummariesOptions { FetchPages = false })), _database.Factory);
     }
 
     [Fact]
@@ -68,7 +71,7 @@ public sealed class CoverageHoldTests : IAsyncLifetime
         Assert.NotNull(alert);
         Assert.Equal(1, third.NewAlerts);
         Assert.Equal("Wire C", alert.Article!.Source!.Name);
-        Assert.Equal(["Wire A", "Wire B"], alert.AlsoSources.Split(Alert.TermSeparator));
+        Assert.Equal(["Wire A", "Wire B"], await AlsoAsync(alert!));
         Assert.Equal("ceasefire", alert.MatchedTerms);
         await using var db = _database.Open();
         Assert.Empty(await db.CoverageHolds.ToListAsync());
@@ -86,7 +89,7 @@ public sealed class CoverageHoldTests : IAsyncLifetime
         Assert.Equal(1, first.NewAlerts);
         var alert = await AlertOfAsync("everything");
         Assert.Equal("Wire A", alert!.Article!.Source!.Name);
-        Assert.Equal("Wire B", alert.AlsoSources);
+        Assert.Equal("Wire B", string.Join(", ", await AlsoAsync(alert)));
     }
 
     [Fact]
@@ -104,7 +107,7 @@ public sealed class CoverageHoldTests : IAsyncLifetime
         await PollAsync(wireC, "c1");
 
         var alert = await AlertOfAsync("big-only");
-        Assert.Equal(["Site A World", "Wire B"], alert!.AlsoSources.Split(Alert.TermSeparator));
+        Assert.Equal(["Site A World", "Wire B"], await AlsoAsync(alert!));
     }
 
     [Fact]
@@ -121,7 +124,7 @@ public sealed class CoverageHoldTests : IAsyncLifetime
         await PollAsync(wireC, "c1");
 
         var alert = await AlertOfAsync("big-only");
-        Assert.Equal(["Wire A", "Wire B"], alert!.AlsoSources.Split(Alert.TermSeparator));
+        Assert.Equal(["Wire A", "Wire B"], await AlsoAsync(alert!));
     }
 
     [Fact]
@@ -142,7 +145,7 @@ public sealed class CoverageHoldTests : IAsyncLifetime
 
         var alert = await AlertOfAsync("big-only");
         Assert.Equal("Wire A", alert!.Article!.Source!.Name); // the article that matched, named with the outlet that completed the story
-        Assert.Equal("Wire B", alert.AlsoSources);
+        Assert.Equal("Wire B", string.Join(", ", await AlsoAsync(alert)));
     }
 
     [Fact]
@@ -192,13 +195,20 @@ public sealed class CoverageHoldTests : IAsyncLifetime
         Assert.Empty(await db.CoverageHolds.ToListAsync());
     }
 
+    /// <summary>The alert's "also" names as its message shows them, read from the story's source rows.</summary>
+    private async Task<IReadOnlyList<string>> AlsoAsync(Alert alert)
+    {
+        await using var db = _database.Open();
+        return await AlsoReportedBy.LoadAsync(db, alert.StoryId, alert.ArticleId == 0 ? alert.Article!.SourceId : (await db.Articles.SingleAsync(a => a.Id == alert.ArticleId)).SourceId, CancellationToken.None);
+    }
+
     private async Task<Alert?> AlertOfAsync(string chat)
     {
         await using var db = _database.Open();
         return await db.Alerts.Include(a => a.Article).ThenInclude(a => a!.Source).SingleOrDefaultAsync(a => a.Chat!.ExternalId == chat);
     }
 
-    /// <summary>As PollRecorder does: ingest, match, one save, then publish the stories.</summary>
+    /// <summary>As PollRecorder does: ingest, match, save and flag in one transaction, then publish the stories.</summary>
     private async Task<MatchOutcome> PollAsync(long sourceId, string id, string title = Headline)
     {
         _time.Advance(TimeSpan.FromMinutes(5));
@@ -207,8 +217,13 @@ public sealed class CoverageHoldTests : IAsyncLifetime
         FeedItem[] items = [new(id, title, $"https://news.example/{id}", $"<p>{title}.</p>", null, _time.GetUtcNow(), null)];
         var added = await _ingester.AddNewItemsAsync(db, source, items, Now, CancellationToken.None);
         var outcome = await _matcher.MatchAsync(db, source, added.Articles, added.Alerting, Now, CancellationToken.None);
-        await db.SaveChangesAsync();
-        _matcher.Publish(outcome, Now);
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await db.SaveChangesAsync();
+            await _matcher.RecordAsync(db, outcome, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+        await _matcher.PublishAsync(outcome, Now, CancellationToken.None);
         return outcome;
     }
 

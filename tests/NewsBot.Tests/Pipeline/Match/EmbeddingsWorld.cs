@@ -66,7 +66,10 @@ internal sealed class EmbeddingsWorld : IAsyncDisposable
         await using var db = Database.Open();
         Stories = new StoryIndexHolder(Time, Microsoft.Extensions.Options.Options.Create(new StoryIndexOptions()), NullLogger<StoryIndexHolder>.Instance);
         await Stories.LoadAsync(db, CancellationToken.None);
-        Matcher = new ArticleMatcher(_filters, Stories, new ArticleEnrichmentRule(Microsoft.Extensions.Options.Options.Create(new SummariesOptions { FetchPages = false })), Embeddings);
+        var merger = new StoryMerger(Database.Factory, Stories, Time, NullLogger<StoryMerger>.Instance);
+        var sync = new StoryIndexSync(Database.Factory, Stories, merger, NewsBot.Scaling.Topology.From(new DatabaseOptions()), Time, NullLogger<StoryIndexSync>.Instance);
+        Matcher = new ArticleMatcher(_filters, Stories, merger, sync, new ArticleEnrichmentRule(Microsoft.Extensions.Options.Options.Create(new SummariesOptions { FetchPages = false })),
+            Database.Factory, Embeddings);
     }
 
     public async Task<long> AddSourceAsync(string name, bool firstFetchDone = true)
@@ -78,15 +81,20 @@ internal sealed class EmbeddingsWorld : IAsyncDisposable
         return source.Id;
     }
 
-    /// <summary>As PollRecorder does: ingest, match, one save, then publish the stories.</summary>
+    /// <summary>As PollRecorder does: ingest, match, save and flag in one transaction, then publish the stories.</summary>
     public async Task<MatchOutcome> PollAsync(long sourceId, params FeedItem[] items)
     {
         await using var db = Database.Open();
         var source = await db.Sources.SingleAsync(s => s.Id == sourceId);
         var added = await _ingester.AddNewItemsAsync(db, source, items, Now, CancellationToken.None);
         var outcome = await Matcher.MatchAsync(db, source, added.Articles, added.Alerting, Now, CancellationToken.None);
-        await db.SaveChangesAsync();
-        Matcher.Publish(outcome, Now);
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await db.SaveChangesAsync();
+            await Matcher.RecordAsync(db, outcome, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+        await Matcher.PublishAsync(outcome, Now, CancellationToken.None);
         return outcome;
     }
 
