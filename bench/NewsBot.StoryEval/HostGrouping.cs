@@ -9,6 +9,9 @@ namespace NewsBot.StoryEval;
 /// </summary>
 internal static class HostGrouping
 {
+    /// <summary>For experiments only (STORY_EVAL_NO_MERGE=1): join the best story and merge nothing.</summary>
+    public static bool NoMerge { get; } = Environment.GetEnvironmentVariable("STORY_EVAL_NO_MERGE") == "1";
+
     /// <summary>The story of each article (indexes into <paramref name="order"/>'s articles), merges applied.</summary>
     public static long[] Run(IReadOnlyList<EvalArticle> articles, int[] order, IReadOnlyList<DateTimeOffset> clock, bool withLead, StoryMatcher matcher)
     {
@@ -22,6 +25,7 @@ internal static class HostGrouping
             var at = clock[i];
             var signature = matcher.Compute(article.Headline, withLead ? article.Lead : "");
             var found = index.FindStories(signature, at);
+            if (NoMerge && found.Count > 1) found = [found[0]];
             long id;
             if (found.Count == 0) id = next++;
             else

@@ -10,8 +10,10 @@ var inv = CultureInfo.InvariantCulture;
 var root = RepositoryRoot();
 var argList = args.ToList();
 var examples = TakeOption(argList, "--examples") is { } e ? int.Parse(e, inv) : 3;
+var matcher = new StoryMatcher(Tuned(argList));
+var only = TakeOption(argList, "--only");
+var orderCount = TakeOption(argList, "--orders") is { } o ? int.Parse(o, inv) : 6;
 var dataDir = argList.FirstOrDefault() ?? Path.Combine(root, "bench", "NewsBot.StoryEval", "data");
-var matcher = new StoryMatcher();
 
 var sets = new List<DataSet> { DataSets.LoadTsv(Path.Combine(root, "tests", "NewsBot.Core.Tests", "testdata", "stories", "stories.tsv")) };
 foreach (var csv in Directory.Exists(dataDir) ? Directory.GetFiles(dataDir, "*.csv").Order().ToArray() : [])
@@ -25,7 +27,7 @@ foreach (var csv in Directory.Exists(dataDir) ? Directory.GetFiles(dataDir, "*.c
 if (sets.Count == 1) Console.WriteLine($"no *.csv in {dataDir}: run bench/NewsBot.StoryEval/fetch-data.sh for the public set");
 
 var clock = Stopwatch.StartNew();
-foreach (var set in sets)
+foreach (var set in sets.Where(s => only is null || s.Name.Contains(only, StringComparison.Ordinal)))
 {
     Console.WriteLine();
     Console.WriteLine($"== {set.Name}: {set.Articles.Count} articles, {set.Articles.Select(a => a.Event).Distinct().Count()} events");
@@ -35,7 +37,7 @@ foreach (var set in sets)
         var times = set.Articles.Select(a => a.Time).ToList();
         var all = new List<PairwiseScore>();
         long[]? timeOrder = null;
-        foreach (var (name, order) in Orders(set.Articles.Count))
+        foreach (var (name, order) in Orders(set.Articles.Count).Take(orderCount))
         {
             var story = HostGrouping.Run(set.Articles, order, times, withLead, matcher);
             timeOrder ??= story;
@@ -63,6 +65,22 @@ static IEnumerable<(string Name, int[] Order)> Orders(int count)
         new Random(seed).Shuffle(order);
         yield return ($"shuffle {seed}", order);
     }
+}
+
+// `--set Threshold=0.4 --set AnchorTerms=2`: try other StoryMatchOptions without rebuilding.
+static StoryMatchOptions Tuned(List<string> args)
+{
+    var options = new StoryMatchOptions();
+    while (TakeOption(args, "--set") is { } pair)
+    {
+        var (name, value) = (pair.Split('=')[0], pair.Split('=')[1]);
+        var property = typeof(StoryMatchOptions).GetProperty(name) ?? throw new ArgumentException($"story eval: no option {name}");
+        var copy = options with { };
+        property.SetValue(copy, Convert.ChangeType(value, property.PropertyType, CultureInfo.InvariantCulture));
+        options = copy;
+        Console.WriteLine($"{name} = {value}");
+    }
+    return options;
 }
 
 static string? TakeOption(List<string> args, string name)
