@@ -137,7 +137,7 @@ public sealed class StoryIndex
     /// </summary>
     private IEnumerable<int> Candidates(StorySignature signature, long atTicks)
     {
-        var shared = new Dictionary<int, double>();
+        var shared = new Dictionary<int, (double Dot, int Terms)>();
         var common = Math.Max(50, _ring.Count / 20);
         for (var i = 0; i < signature.Terms.Length; i++)
         {
@@ -151,10 +151,13 @@ public sealed class StoryIndex
                 if (_ring.TermAt(node) != term) continue;
                 var slot = TermRing.SlotOf(node);
                 if (Math.Abs(atTicks - _ring.Ticks(slot)) > Window.Ticks || _ring.Script(slot) != signature.Script) continue;
-                shared[slot] = shared.GetValueOrDefault(slot) + weight * _matcher.Weight(_ring.KindAt(node), rarity);
+                var (dot, terms) = shared.GetValueOrDefault(slot);
+                shared[slot] = (dot + weight * _matcher.Weight(_ring.KindAt(node), rarity), terms + 1);
             }
         }
-        var lexical = shared.Count <= MaxCandidates ? shared.Keys : shared.OrderByDescending(c => c.Value).Take(MaxCandidates).Select(c => c.Key);
+        // The matcher wants two shared terms (one for a one-word headline): fewer is not worth scoring.
+        var enough = Math.Min(_matcher.Options.MinSharedTerms, signature.Terms.Length);
+        var lexical = shared.Where(c => c.Value.Terms >= enough).OrderByDescending(c => c.Value.Dot).Take(MaxCandidates).Select(c => c.Key);
         return signature.Embedding.Length == 0 ? lexical : lexical.Concat(_ring.NewestWithEmbedding(MaxEmbeddingScan)).Distinct();
     }
 

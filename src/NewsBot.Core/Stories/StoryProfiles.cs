@@ -11,7 +11,7 @@ namespace NewsBot.Core.Stories;
 internal sealed class StoryProfiles(StoryMatcher matcher, TermRing ring)
 {
     /// <summary>Terms kept per story: bounds a lookup's work and a big story's memory.</summary>
-    public const int MaxTerms = 256;
+    public const int MaxTerms = 64;
 
     private readonly Dictionary<long, Profile> _profiles = [];
 
@@ -41,8 +41,8 @@ internal sealed class StoryProfiles(StoryMatcher matcher, TermRing ring)
         for (var i = 0; i < terms.Length; i++)
         {
             var weight = matcher.Weight(kinds[i], 1);
-            if (profile.Weights.TryGetValue(terms[i], out var known)) profile.Weights[terms[i]] = known + weight;
-            else if (profile.Weights.Count < MaxTerms) profile.Weights[terms[i]] = weight;
+            if (profile.Weights.TryGetValue(terms[i], out var known)) profile.Weights[terms[i]] = known + (float)weight;
+            else if (profile.Weights.Count < MaxTerms) profile.Weights[terms[i]] = (float)weight;
         }
     }
 
@@ -60,7 +60,7 @@ internal sealed class StoryProfiles(StoryMatcher matcher, TermRing ring)
             if (!profile.Weights.TryGetValue(terms[i], out var known)) continue;
             var left = known - matcher.Weight(kinds[i], 1);
             if (left <= 1e-6) profile.Weights.Remove(terms[i]);
-            else profile.Weights[terms[i]] = left;
+            else profile.Weights[terms[i]] = (float)left;
         }
     }
 
@@ -99,7 +99,7 @@ internal sealed class StoryProfiles(StoryMatcher matcher, TermRing ring)
         }
         // The norm moves only with the profile and, slowly, with the rarities: recomputed when the
         // profile changed, else at most every 64 lookups of this story, so a big story costs a lookup
-        // its 256 terms rarely.
+        // its 64 terms rarely.
         if (profile.Dirty || ++profile.LookupsSinceNorm >= 64)
         {
             foreach (var (term, sum) in profile.Weights)
@@ -114,7 +114,7 @@ internal sealed class StoryProfiles(StoryMatcher matcher, TermRing ring)
 
     private sealed class Profile
     {
-        public Dictionary<uint, double> Weights { get; } = [];
+        public Dictionary<uint, float> Weights { get; } = [];
 
         public int Articles { get; set; }
 
