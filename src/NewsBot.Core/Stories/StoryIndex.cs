@@ -13,7 +13,7 @@ namespace NewsBot.Core.Stories;
 /// </summary>
 public sealed class StoryIndex
 {
-    /// <summary>About 50 MB of entries (~0.5 KB each): a day of alerting articles from thousands of feeds.</summary>
+    /// <summary>About 110 MB of entries (~1.1 KB each with their stories' profiles): a day of alerting articles from thousands of feeds.</summary>
     public const int DefaultMaxArticles = 100_000;
 
     /// <summary>Postings walked per query term at most (the newest): one very common term cannot make a lookup walk the index.</summary>
