@@ -1,81 +1,123 @@
 namespace NewsBot.Core.Stories;
 
-/// <summary>Tuning of story matching; the defaults were tuned on tests/NewsBot.Core.Tests/Stories/testdata.</summary>
-public sealed record StoryMatchOptions
-{
-    /// <summary>Estimated Jaccard similarity at or above which two articles report the same story.</summary>
-    public double Threshold { get; init; } = 0.25;
-
-    /// <summary>How many names or numbers (and at least half of the shorter list) two articles must share for the lower bar.</summary>
-    public int SharedNamesForLowerBar { get; init; } = 3;
-
-    /// <summary>The lower bar for articles sharing many names or numbers.</summary>
-    public double ThresholdWithSharedNames { get; init; } = 0.18;
-
-    /// <summary>How many normalized words of the lead join the headline's words.</summary>
-    public int LeadWords { get; init; } = 30;
-
-    /// <summary>How many times a name or number counts compared with an ordinary word.</summary>
-    public int SalientWeight { get; init; } = 2;
-}
-
 /// <summary>
-/// Decides whether two articles report the same event: near-duplicate headline and lead words
-/// (MinHash over normalized words; headline words count twice because wires reuse the key nouns of
-/// a headline even when they reword the lead).
+/// Turns a headline and lead into a <see cref="StorySignature"/> and decides whether two articles
+/// report the same event: the cosine similarity of their term vectors, each term weighted by its
+/// rarity among recent articles (the index's document frequencies: a name or a rare word says much,
+/// "government" little), by where it stands (headline over lead) and by kind (numbers discounted).
 /// </summary>
 public sealed class StoryMatcher(StoryMatchOptions? options = null)
 {
+    /// <summary>Rarity when no corpus is at hand (pairwise comparisons outside an index): every term alike.</summary>
+    internal static readonly Func<uint, double> Uniform = _ => 1.0;
+
     public StoryMatchOptions Options { get; } = options ?? new StoryMatchOptions();
 
     public StorySignature Compute(string headline, string lead)
     {
-        var (headlineWords, allLeadWords) = StoryWords.Tokens(headline, lead);
-        var leadWords = allLeadWords.Take(Options.LeadWords).ToList();
-        var names = headlineWords.Concat(leadWords).Where(w => w.Salient).Select(w => w.Word);
-        return MinHash.Sign(Features(headlineWords, leadWords), names);
+        var (headlineWords, leadWords) = StoryWords.Tokens(headline, lead);
+        var terms = new Dictionary<uint, StoryTermKind>();
+        var order = new List<uint>();
+        void Add(StoryWord word, StoryTermKind where)
+        {
+            var kind = where | (word.Salient && !word.IsNumber ? StoryTermKind.Name : 0) | (word.IsNumber ? StoryTermKind.Number : 0);
+            var hash = StoryTermHash.Of(word.Word);
+            if (terms.TryGetValue(hash, out var known)) terms[hash] = known | kind;
+            else if (order.Count < StorySignature.MaxTerms)
+            {
+                terms[hash] = kind;
+                order.Add(hash);
+            }
+        }
+        foreach (var word in headlineWords) Add(word, StoryTermKind.Headline);
+        foreach (var word in leadWords.Take(Options.LeadWords)) Add(word, StoryTermKind.Lead);
+        return new StorySignature([.. order], [.. order.Select(t => terms[t])], StoryScripts.Of(headline.Length > 0 ? headline : lead));
     }
 
-    public static double Similarity(StorySignature a, StorySignature b) => a.SimilarityTo(b);
+    /// <summary>The similarity of two articles with every term equally rare (no corpus at hand); the index weighs by rarity.</summary>
+    public static double Similarity(StorySignature a, StorySignature b) => new StoryMatcher().Cosine(a, b, Uniform);
+
+    /// <summary>As the index decides, with every term equally rare (no corpus at hand).</summary>
+    public bool SameStory(StorySignature a, StorySignature b) => SameStory(a, b, Uniform);
 
     /// <summary>
-    /// Same story when the word sets are similar enough and, if both articles name places, people or
-    /// numbers, they share at least one: "Athens" and "Los Angeles" wildfires stay apart however alike
-    /// the wording. Sharing many names lowers the bar (rewordings of one event).
+    /// Same story when the embeddings (both present) are close enough, or, on words: both in one
+    /// script, similar enough, and, if both name people, places or organizations, sharing at least
+    /// one ("Athens" and "Los Angeles" wildfires stay apart however alike the wording). Sharing many
+    /// names lowers the bar (rewordings of one event).
     /// </summary>
-    public bool SameStory(StorySignature a, StorySignature b) => SameStory(a, b.Values, b.Names);
+    internal bool SameStory(StorySignature a, StorySignature b, Func<uint, double> rarity) =>
+        Score(a, b, rarity) is { } score && score >= 0;
 
-    /// <summary>As <see cref="SameStory(StorySignature, StorySignature)"/>, against an article the story index keeps without a signature object.</summary>
-    internal bool SameStory(StorySignature a, ReadOnlySpan<uint> bValues, ReadOnlySpan<uint> bNames)
+    /// <summary>How far above its bar the pair is (0 or more means same story; higher is closer), or null when it is not.</summary>
+    internal double? Score(StorySignature a, StorySignature b, Func<uint, double> rarity)
     {
-        var similarity = a.SimilarityTo(bValues);
-        if (similarity < Math.Min(Options.Threshold, Options.ThresholdWithSharedNames)) return false;
-        var shared = a.SharedNames(bNames);
-        if (shared == 0 && a.Names.Length > 0 && bNames.Length > 0) return false;
+        if (a.Embedding.Length > 0 && a.Embedding.Length == b.Embedding.Length)
+        {
+            var dot = 0.0;
+            for (var i = 0; i < a.Embedding.Length; i++) dot += a.Embedding[i] * b.Embedding[i];
+            if (dot >= Options.EmbeddingThreshold) return 1 + dot - Options.EmbeddingThreshold;
+        }
+        if (a.IsEmpty || b.IsEmpty || a.Script != b.Script) return null;
+        var similarity = Cosine(a, b, rarity);
+        if (similarity < Math.Min(Options.Threshold, Options.ThresholdWithSharedNames) || !SharesEnough(a, b)) return null;
+        var (namesA, namesB, shared) = Names(a, b);
+        if (shared == 0 && namesA > 0 && namesB > 0) return null;
         // Many shared names, also relative to the shorter list, mark a rewording; a few names in common
         // are not enough when one article mentions the other event in passing ("after the 737 MAX
         // blowout") or reacts to it ("China retaliates for US chip curbs").
-        var manyShared = shared >= Options.SharedNamesForLowerBar && shared >= 0.5 * Math.Min(a.Names.Length, bNames.Length);
-        return similarity >= (manyShared ? Options.ThresholdWithSharedNames : Options.Threshold);
+        var manyShared = shared >= Options.SharedNamesForLowerBar && shared >= 0.5 * Math.Min(namesA, namesB);
+        var bar = manyShared ? Options.ThresholdWithSharedNames : Options.Threshold;
+        return similarity >= bar ? similarity - bar : null;
     }
 
-    /// <summary>
-    /// The word set MinHash signs. Weights are copies: a headline word counts twice, a salient word
-    /// (name, number) <see cref="StoryMatchOptions.SalientWeight"/> times more, so two wildfires in
-    /// different cities share little while two wires on one fire share the city.
-    /// </summary>
-    private HashSet<string> Features(List<StoryWord> headline, List<StoryWord> lead)
+    /// <summary>Cosine of the two weighted term vectors.</summary>
+    internal double Cosine(StorySignature a, StorySignature b, Func<uint, double> rarity)
     {
-        var features = new HashSet<string>(StringComparer.Ordinal);
-        void Add(StoryWord word, string tag)
+        double dot = 0, normA = 0, normB = 0;
+        var bTerms = b.Terms;
+        for (var i = 0; i < a.Terms.Length; i++)
         {
-            features.Add(word.Word);
-            features.Add(tag + word.Word);
-            if (!word.Salient) return;
-            for (var copy = 1; copy < Options.SalientWeight; copy++) features.Add($"{word.Word}\u0001{copy}");
+            var wa = Weight(a.Kinds[i], rarity(a.Terms[i]));
+            normA += wa * wa;
+            var j = bTerms.IndexOf(a.Terms[i]);
+            if (j >= 0) dot += wa * Weight(b.Kinds[j], rarity(a.Terms[i]));
         }
-        foreach (var word in headline) Add(word, "h:");
-        foreach (var word in lead) Add(word, "");
-        return features;
+        for (var j = 0; j < bTerms.Length; j++)
+        {
+            var wb = Weight(b.Kinds[j], rarity(bTerms[j]));
+            normB += wb * wb;
+        }
+        return normA == 0 || normB == 0 ? 0 : dot / Math.Sqrt(normA * normB);
+    }
+
+    /// <summary>At least <see cref="StoryMatchOptions.MinSharedTerms"/> shared terms (fewer when an article has fewer): one shared word is chance.</summary>
+    private bool SharesEnough(StorySignature a, StorySignature b)
+    {
+        var shared = 0;
+        foreach (var term in a.Terms)
+            if (b.Terms.Contains(term)) shared++;
+        return shared >= Math.Min(Options.MinSharedTerms, Math.Min(a.Terms.Length, b.Terms.Length));
+    }
+
+    internal double Weight(StoryTermKind kind, double rarity) =>
+        rarity
+        * ((kind & StoryTermKind.Headline) != 0 ? Options.HeadlineWeight : 1)
+        * ((kind & StoryTermKind.Name) != 0 ? Options.NameWeight : 1)
+        * ((kind & StoryTermKind.Number) != 0 ? Options.NumberWeight : 1);
+
+    private static (int A, int B, int Shared) Names(StorySignature a, StorySignature b)
+    {
+        int namesA = 0, namesB = 0, shared = 0;
+        for (var i = 0; i < a.Terms.Length; i++)
+        {
+            if ((a.Kinds[i] & StoryTermKind.Name) == 0) continue;
+            namesA++;
+            var j = b.Terms.IndexOf(a.Terms[i]);
+            if (j >= 0 && (b.Kinds[j] & StoryTermKind.Name) != 0) shared++;
+        }
+        foreach (var kind in b.Kinds)
+            if ((kind & StoryTermKind.Name) != 0) namesB++;
+        return (namesA, namesB, shared);
     }
 }

@@ -17,7 +17,10 @@ internal static class StoryStopWords
         "says", "said", "say", "saying", "told", "tells", "according", "report", "reports", "reported", "reporting",
         "news", "breaking", "exclusive", "update", "updates", "live", "watch", "video", "photos", "latest", "official",
         "officials", "source", "sources", "week", "day", "today", "yesterday", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday",
+        "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", "tonight", "tomorrow", "morning", "night", "weekend", "month", "year", "years", "analysis", "opinion",
+        "podcast", "photo", "pictures", "gallery", "wrap", "recap", "roundup", "here", "heres", "things", "know",
         // French, Spanish, German function words
         "le", "la", "les", "un", "une", "des", "du", "de", "et", "en", "au", "aux", "pour", "par", "sur", "dans", "est",
         "el", "los", "las", "del", "y", "por", "para", "con", "una", "que", "se", "al",

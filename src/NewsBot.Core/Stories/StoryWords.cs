@@ -4,7 +4,11 @@ using System.Text;
 namespace NewsBot.Core.Stories;
 
 /// <summary>A normalized word; salient words (names, numbers) weigh more in story signatures.</summary>
-public readonly record struct StoryWord(string Word, bool Salient);
+public readonly record struct StoryWord(string Word, bool Salient)
+{
+    /// <summary>A number or a date ("7.1", "2024", "25700"): weak evidence of one event.</summary>
+    public bool IsNumber => Word.Any(char.IsDigit);
+}
 
 /// <summary>
 /// Normalizes headline and lead words for story grouping: case and diacritics folded (Latin accents,
@@ -24,8 +28,8 @@ public static class StoryWords
     /// </summary>
     public static (List<StoryWord> Headline, List<StoryWord> Lead) Tokens(string headline, string lead)
     {
-        var headlineTokens = RawTokens(headline).ToList();
-        var leadTokens = RawTokens(lead).ToList();
+        var headlineTokens = RawTokens(StoryAliases.Expand(headline)).ToList();
+        var leadTokens = RawTokens(StoryAliases.Expand(lead)).ToList();
         var names = new HashSet<string>(StringComparer.Ordinal);
         CollectNames(headlineTokens, names);
         CollectNames(leadTokens, names);
@@ -38,7 +42,7 @@ public static class StoryWords
     /// <summary>The words of one text, salient as far as this text alone shows.</summary>
     public static List<StoryWord> Tokens(string text)
     {
-        var raw = RawTokens(text).ToList();
+        var raw = RawTokens(StoryAliases.Expand(text)).ToList();
         var names = new HashSet<string>(StringComparer.Ordinal);
         CollectNames(raw, names);
         return Normalize(raw, names);
@@ -121,8 +125,10 @@ public static class StoryWords
                 continue;
             }
             if (digitSeparator) { if (c == '.') token.Append('.'); continue; }
+            var abbreviation = c == '.' && token.Length is > 0 and <= 2 && char.IsUpper(token[0]);
             if (token.Length > 0) { yield return (token.ToString(), startsSentence); token.Clear(); sentenceStart = false; }
-            if (c is '.' or '!' or '?' or ':' or ';' or '—' or '|' or '؟') sentenceStart = true;
+            // "Mt. Gox", "Dr. Dre": the dot of a short capitalized abbreviation does not end the sentence.
+            if (c is '.' && !abbreviation || c is '!' or '?' or ':' or ';' or '—' or '|' or '؟') sentenceStart = true;
         }
         if (token.Length > 0) yield return (token.ToString(), startsSentence);
     }

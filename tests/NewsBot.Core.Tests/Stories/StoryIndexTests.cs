@@ -58,14 +58,26 @@ public sealed class StoryIndexTests
     }
 
     [Fact]
-    public void A_story_does_not_grow_past_the_window_from_its_first_article()
+    public void A_story_window_counts_from_its_latest_article()
     {
         var index = new StoryIndex(_matcher, TimeSpan.FromHours(24));
         index.Add(1, Sign("fed-hold", "Reuters"), Start);
         index.Add(1, Sign("fed-hold", "CNBC"), Start.AddHours(23));
 
-        // Two hours after the last article, but 25 hours after the story began.
-        Assert.Null(index.FindStory(Sign("fed-hold", "AP"), Start.AddHours(25)));
+        // Two hours after the last article, 25 hours after the story began: the story is still news.
+        Assert.Equal(1, index.FindStory(Sign("fed-hold", "AP"), Start.AddHours(25)));
+    }
+
+    [Fact]
+    public void A_story_does_not_grow_past_its_maximum_age_from_its_first_article()
+    {
+        var index = new StoryIndex(_matcher, TimeSpan.FromHours(24), maxStoryAge: TimeSpan.FromHours(30));
+        index.Add(1, Sign("fed-hold", "Reuters"), Start);
+        index.Add(1, Sign("fed-hold", "CNBC"), Start.AddHours(20));
+
+        Assert.Equal(1, index.FindStory(Sign("fed-hold", "AP"), Start.AddHours(29)));
+        // Within the window of its latest article, but 31 hours after it began: a new story.
+        Assert.Null(index.FindStory(Sign("fed-hold", "AP"), Start.AddHours(31)));
     }
 
     [Fact]

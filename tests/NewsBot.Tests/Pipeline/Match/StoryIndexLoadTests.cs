@@ -44,6 +44,49 @@ public sealed class StoryIndexLoadTests
         Assert.All(Enumerable.Range(0, 200), i => Assert.Null(holder.Index.FindStory(signatures[i], Now)));
     }
 
+    [Fact]
+    public async Task A_restart_recomputes_signatures_stored_in_the_old_format_instead_of_failing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.Open();
+        var source = new Source { Name = "Wire", Url = "https://wire.example/feed", FirstFetchDone = true };
+        var story = new Story { FirstSeenAt = Now.UtcDateTime };
+        // Version 1 (issue 15): a version byte, 128 MinHash values, a name count, no names.
+        var versionOne = new byte[1 + 128 * sizeof(uint) + 1];
+        versionOne[0] = 1;
+        db.Articles.Add(new Article
+        {
+            Source = source, IdentityHash = "h1", Title = "Mt. Gox files for bankruptcy protection in Tokyo",
+            Text = "The bitcoin exchange Mt. Gox filed for bankruptcy protection after losing half a billion dollars of coins.",
+            Story = story, StorySignature = versionOne, FetchedAt = Now.UtcDateTime.AddHours(-1),
+        });
+        await db.SaveChangesAsync();
+        var holder = new StoryIndexHolder(new FakeTimeProvider(Now), Options.Create(new StoryIndexOptions()), NullLogger<StoryIndexHolder>.Instance);
+
+        await holder.LoadAsync(db, CancellationToken.None);
+
+        var report = _matcher.Compute("Mt. Gox files for bankruptcy protection", "Bitcoin exchange Mt. Gox filed for bankruptcy protection in Tokyo.");
+        Assert.Equal(story.Id, holder.Index.FindStory(report, Now));
+    }
+
+    [Theory]
+    [InlineData(null, 3 * 24, null)]
+    [InlineData("1.12:00:00", 36, null)]
+    [InlineData("00:30:00", 0, "NewsBot:Stories:MaxStoryAge must be between 01:00:00 and 30.00:00:00 (got 00:30:00)")]
+    public void MaxStoryAge_defaults_to_3_days_and_is_checked_naming_the_key(string? value, int expectedHours, string? error)
+    {
+        var settings = value is null ? [] : new Dictionary<string, string?> { ["NewsBot:Stories:MaxStoryAge"] = value };
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddLogging()
+            .AddNewsBotPipeline();
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptionsMonitor<StoryIndexOptions>>();
+
+        if (error is null) Assert.Equal(TimeSpan.FromHours(expectedHours), options.CurrentValue.MaxStoryAge);
+        else Assert.Contains(error, Assert.Throws<OptionsValidationException>(() => options.CurrentValue).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null, 100_000, null)]
     [InlineData("5000", 5_000, null)]
