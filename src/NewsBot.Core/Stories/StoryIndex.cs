@@ -79,7 +79,10 @@ public sealed class StoryIndex
             foreach (var (story, score) in best.ToList())
                 if (score < 1 && _profiles.Similarity(signature, story, _rarity) < _matcher.Options.StoryThreshold) best.Remove(story);
             var ranked = best.OrderByDescending(s => s.Value).ThenBy(s => s.Key).ToList();
-            return [.. ranked.Where((s, i) => i == 0 || s.Value >= _matcher.Options.MergeMargin).Select(s => s.Key)];
+            // A bridge merges only stories that resemble each other as wholes: one article close to two
+            // stories that share a stock phrase (two bankruptcies, two market reports) does not make them one.
+            return [.. ranked.Where((s, i) => i == 0 || (s.Value >= _matcher.Options.MergeMargin
+                && _profiles.Similarity(ranked[0].Key, s.Key, _rarity) >= _matcher.Options.MergeThreshold)).Select(s => s.Key)];
         }
     }
 

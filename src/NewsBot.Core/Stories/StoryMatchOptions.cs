@@ -36,6 +36,12 @@ public sealed record StoryMatchOptions
     /// <summary>How far above its bar an article must match a second story to merge it into the first (a bridge needs more than a passing likeness).</summary>
     public double MergeMargin { get; init; } = 0.1;
 
+    /// <summary>
+    /// How alike (cosine of their profiles, terms weighted by rarity) two stories an article bridges must be
+    /// to merge: a bridge between stories that share only a stock phrase ("files for bankruptcy") is not one.
+    /// </summary>
+    public double MergeThreshold { get; init; } = 0.3;
+
     /// <summary>Cosine similarity of two articles' embeddings at or above which they report the same story, whatever their words.</summary>
     public double EmbeddingThreshold { get; init; } = 0.85;
 }

@@ -112,6 +112,39 @@ internal sealed class StoryProfiles(StoryMatcher matcher, TermRing ring)
         return normA == 0 || profile.Norm == 0 ? 0 : dot / (Math.Sqrt(normA) * profile.Norm);
     }
 
+    /// <summary>
+    /// Cosine of two stories' profiles, terms weighted by rarity: whether two stories an article bridges
+    /// are one event, or two that share a phrase ("files for bankruptcy": Sbarro and Mt. Gox).
+    /// </summary>
+    public double Similarity(long a, long b, Func<uint, double> rarity)
+    {
+        var (wa, wb) = (WeightsOf(a), WeightsOf(b));
+        double dot = 0, normA = 0, normB = 0;
+        foreach (var (term, weight) in wa)
+        {
+            var r = rarity(term);
+            normA += weight * r * weight * r;
+            if (wb.TryGetValue(term, out var other)) dot += weight * r * other * r;
+        }
+        foreach (var (term, weight) in wb)
+        {
+            var r = rarity(term);
+            normB += weight * r * weight * r;
+        }
+        return normA == 0 || normB == 0 ? 0 : dot / (Math.Sqrt(normA) * Math.Sqrt(normB));
+    }
+
+    private Dictionary<uint, float> WeightsOf(long story)
+    {
+        if (_profiles.TryGetValue(story, out var profile)) return profile.Weights;
+        var weights = new Dictionary<uint, float>();
+        if (!_single.TryGetValue(story, out var slot)) return weights;
+        var terms = ring.TermsOf(slot);
+        var kinds = ring.KindsOf(slot);
+        for (var i = 0; i < terms.Length; i++) weights[terms[i]] = weights.GetValueOrDefault(terms[i]) + (float)matcher.Weight(kinds[i], 1);
+        return weights;
+    }
+
     private sealed class Profile
     {
         public Dictionary<uint, float> Weights { get; } = [];

@@ -23,6 +23,8 @@ public sealed class PublicSetQualityTests(ITestOutputHelper output)
         Assert.True(recall >= RecallFloor, $"recall {recall:0.000} < {RecallFloor}");
     }
 
-    private const double PrecisionFloor = 0.86;
-    private const double RecallFloor = 0.24;
+    // Measured 0.881 / 0.222 once bridges merge only stories whose profiles are alike (MergeThreshold):
+    // precision up from 0.875, recall down from 0.251 — a wrong merge joins two whole stories.
+    private const double PrecisionFloor = 0.87;
+    private const double RecallFloor = 0.21;
 }

@@ -55,15 +55,28 @@ public sealed class StoryRulesTests
     public void An_article_bridging_two_stories_returns_both_and_later_reports_find_the_survivor()
     {
         var index = new StoryIndex(_matcher);
+        // Two reports of one event in partly different words: alike as wholes, too far apart to join directly.
         index.Add(1, Sign("alpha bravo charlie delta echo foxtrot"), Start);
-        index.Add(2, Sign("golf hotel india juliet kilo lima"), Start.AddMinutes(1));
-        var bridge = Sign("alpha bravo charlie golf hotel india");
+        index.Add(2, Sign("alpha bravo golf hotel india juliet"), Start.AddMinutes(1));
+        var bridge = Sign("alpha bravo charlie delta golf hotel india");
 
-        Assert.Equal([1, 2], index.FindStories(bridge, Start.AddMinutes(2)));
+        Assert.Equal([1, 2], index.FindStories(bridge, Start.AddMinutes(2)).Order());
         index.Merge(1, 2);
         index.Add(1, bridge, Start.AddMinutes(2));
 
-        Assert.Equal([1], index.FindStories(Sign("golf hotel india juliet kilo lima"), Start.AddMinutes(3)));
+        Assert.Equal([1], index.FindStories(Sign("alpha bravo golf hotel india juliet"), Start.AddMinutes(3)));
+    }
+
+    [Fact]
+    public void An_article_close_to_two_unlike_stories_does_not_merge_them()
+    {
+        // "Sbarro files for bankruptcy" and "Mt. Gox files for bankruptcy": an article sharing half of each
+        // is close to both, but the stories themselves have nothing in common.
+        var index = new StoryIndex(_matcher);
+        index.Add(1, Sign("alpha bravo charlie delta echo foxtrot"), Start);
+        index.Add(2, Sign("golf hotel india juliet kilo lima"), Start.AddMinutes(1));
+
+        Assert.Single(index.FindStories(Sign("alpha bravo charlie golf hotel india"), Start.AddMinutes(2)));
     }
 
     [Fact]
