@@ -3,7 +3,7 @@
 // and the stories it stored are scored against the labels (pairwise precision and recall). What an
 // in-process evaluation cannot see shows here: concurrent polls, the feed text as stored, restarts.
 // Usage (build NewsBot in Release first: dotnet build -c Release src/NewsBot):
-//   dotnet run -c Release --project bench/NewsBot.StoryHostEval -- --data /work/data/stories/uci-news-aggregator-first-6366.csv --limit 600
+//   bench/NewsBot.StoryEval/fetch-data.sh; dotnet run -c Release --project bench/NewsBot.StoryHostEval -- --limit 600
 // Options: --data PATH (.csv: UCI News Aggregator layout; .tsv: tests' stories.tsv), --limit N (the first N
 // by time), --order time|shuffle, --seed S, --spread SECONDS (publishing takes this long, 120), --interval
 // SECONDS (every feed's poll interval, 10), --provider sqlite|postgres, --instances N, --app PATH, --set Key=Value.
@@ -26,7 +26,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
 string Get(string key, string fallback) => values.TryGetValue(key, out var v) ? v : fallback;
 double Number(string key, double fallback) => double.Parse(Get(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
-var dataPath = Get("data", "/work/data/stories/uci-news-aggregator-first-6366.csv");
+var dataPath = Get("data", Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../NewsBot.StoryEval/data/uci-news-aggregator-first-6366.csv")));
 var all = dataPath.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? LabelledHeadline.ReadTsv(dataPath) : LabelledHeadline.ReadUci(dataPath);
 var articles = all.OrderBy(a => a.Published).ThenBy(a => a.Id, StringComparer.Ordinal).Take((int)Number("limit", all.Count)).ToList();
 var order = Get("order", "time");
