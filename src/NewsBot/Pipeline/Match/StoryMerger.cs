@@ -58,6 +58,7 @@ public sealed partial class StoryMerger(IDbContextFactory<NewsBotDbContext> dbFa
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.MergedIntoId, survivor), ct);
         await db.Articles.Where(a => a.StoryId != null && absorbed.Contains(a.StoryId.Value))
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.StoryId, survivor), ct);
+        await MoveCoverageHoldsAsync(db, survivor, absorbed, ct);
         var dropped = await DropDuplicateAlertsAsync(db, survivor, ct);
         await StoryGroup.FlagAlertsAsync(db, [survivor], ct);
         await tx.CommitAsync(ct);
@@ -85,6 +86,22 @@ public sealed partial class StoryMerger(IDbContextFactory<NewsBotDbContext> dbFa
         if (drop.Count == 0) return 0;
         return await db.Alerts.Where(a => drop.Contains(a.Id) && a.Status == AlertStatus.Pending && (a.ClaimedUntil == null || a.ClaimedUntil <= now))
             .ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>
+    /// Matches held for <c>outlets:N</c> follow their story to the survivor, where the next report counts
+    /// the merged outlets; a chat held on several of the stories keeps its least demanding hold (one per chat per story).
+    /// </summary>
+    private static async Task MoveCoverageHoldsAsync(NewsBotDbContext db, long survivor, List<long> absorbed, CancellationToken ct)
+    {
+        var holds = await db.CoverageHolds.Where(h => h.StoryId == survivor || absorbed.Contains(h.StoryId)).ToListAsync(ct);
+        if (holds.Count == 0) return;
+        var kept = holds.GroupBy(h => h.ChatId).Select(chat => chat.OrderBy(h => h.MinOutlets).ThenBy(h => h.StoryId == survivor ? 0 : 1).First()).ToList();
+        // Deleted first, in a save of their own: the unique (chat, story) index must never see two rows.
+        db.CoverageHolds.RemoveRange(holds.Except(kept));
+        await db.SaveChangesAsync(ct);
+        foreach (var hold in kept) hold.StoryId = survivor;
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The connected groups of the pairs (stories linked through a chain of pairs are one event).</summary>
