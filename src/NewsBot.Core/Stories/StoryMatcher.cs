@@ -63,6 +63,10 @@ public sealed class StoryMatcher(StoryMatchOptions? options = null)
         if (similarity < Math.Min(Options.Threshold, Options.ThresholdWithSharedNames) || !SharesEnough(a, b)) return null;
         var (namesA, namesB, shared) = Names(a, b);
         if (shared == 0 && namesA > 0 && namesB > 0) return null;
+        // Near-identical wording with other numbers is a template, not a rewording: the next bulletin,
+        // another day's market report, another quake. Rewordings of one event ("1.8 billion euros" /
+        // "$2 billion") differ in more than their numbers and are left to the similarity.
+        if (similarity >= 0.6 && HeadlineNumbersDiffer(a, b)) return null;
         // Many shared names, also relative to the shorter list, mark a rewording; a few names in common
         // are not enough when one article mentions the other event in passing ("after the 737 MAX
         // blowout") or reacts to it ("China retaliates for US chip curbs").
@@ -105,6 +109,23 @@ public sealed class StoryMatcher(StoryMatchOptions? options = null)
         * ((kind & StoryTermKind.Headline) != 0 ? Options.HeadlineWeight : 1)
         * ((kind & StoryTermKind.Name) != 0 ? Options.NameWeight : 1)
         * ((kind & StoryTermKind.Number) != 0 ? Options.NumberWeight : 1);
+
+    /// <summary>Both headlines carry numbers and share none.</summary>
+    private static bool HeadlineNumbersDiffer(StorySignature a, StorySignature b)
+    {
+        const StoryTermKind headlineNumber = StoryTermKind.Headline | StoryTermKind.Number;
+        bool aHas = false, bHas = false;
+        for (var i = 0; i < a.Terms.Length; i++)
+        {
+            if ((a.Kinds[i] & headlineNumber) != headlineNumber) continue;
+            aHas = true;
+            var j = b.Terms.IndexOf(a.Terms[i]);
+            if (j >= 0 && (b.Kinds[j] & StoryTermKind.Number) != 0) return false;
+        }
+        foreach (var kind in b.Kinds)
+            if ((kind & headlineNumber) == headlineNumber) bHas = true;
+        return aHas && bHas;
+    }
 
     private static (int A, int B, int Shared) Names(StorySignature a, StorySignature b)
     {

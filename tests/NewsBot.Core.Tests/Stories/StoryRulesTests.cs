@@ -35,6 +35,17 @@ public sealed class StoryRulesTests
     }
 
     [Theory]
+    [InlineData("Ceasefire bulletin number 1", "Ceasefire bulletin number 2")]
+    [InlineData("Magnitude 5.6 earthquake hits eastern Turkey", "Magnitude 6.1 earthquake hits eastern Turkey")]
+    public void Headlines_alike_but_for_their_numbers_are_different_events(string a, string b)
+    {
+        var index = new StoryIndex(_matcher);
+        index.Add(1, Sign(a), Start);
+
+        Assert.Empty(index.FindStories(Sign(b), Start.AddMinutes(5)));
+    }
+
+    [Theory]
     [InlineData("Floods killed villagers in Kerala", "Flood kills villager in Kerala")]
     [InlineData("U.S. imposes new tariffs on steel", "US imposes new tariffs on steel")]
     [InlineData("United States imposes new tariffs on steel", "US imposes new tariffs on steel")]

@@ -2,9 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using NewsBot.Configuration;
 using NewsBot.Pipeline.Deliver;
-using NewsBot.Pipeline.Enrich;
 using NewsBot.Pipeline.Ingest;
 using NewsBot.Pipeline.Match;
 using NewsBot.Sources.Parsing;
@@ -37,9 +35,7 @@ public sealed class ConcurrentPollsTests : IAsyncLifetime
         await filters.LoadAsync(db, CancellationToken.None);
         _stories = new StoryIndexHolder(_time, Options.Create(new StoryIndexOptions()), NullLogger<StoryIndexHolder>.Instance);
         await _stories.LoadAsync(db, CancellationToken.None);
-        var merger = new StoryMerger(_database.Factory, _stories, _time, NullLogger<StoryMerger>.Instance);
-        var sync = new StoryIndexSync(_database.Factory, _stories, merger, NewsBot.Scaling.Topology.From(new DatabaseOptions()), _time, NullLogger<StoryIndexSync>.Instance);
-        _matcher = new ArticleMatcher(filters, _stories, merger, sync, new ArticleEnrichmentRule(Options.Create(new SummariesOptions { FetchPages = false })), _database.Factory);
+        _matcher = MatchStage.Create(_database, filters, _stories, _time);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NewsBot.Configuration;
-using NewsBot.Pipeline.Enrich;
 using NewsBot.Pipeline.Ingest;
 using NewsBot.Pipeline.Match;
 using NewsBot.Sources.Parsing;
@@ -66,10 +64,7 @@ internal sealed class EmbeddingsWorld : IAsyncDisposable
         await using var db = Database.Open();
         Stories = new StoryIndexHolder(Time, Microsoft.Extensions.Options.Options.Create(new StoryIndexOptions()), NullLogger<StoryIndexHolder>.Instance);
         await Stories.LoadAsync(db, CancellationToken.None);
-        var merger = new StoryMerger(Database.Factory, Stories, Time, NullLogger<StoryMerger>.Instance);
-        var sync = new StoryIndexSync(Database.Factory, Stories, merger, NewsBot.Scaling.Topology.From(new DatabaseOptions()), Time, NullLogger<StoryIndexSync>.Instance);
-        Matcher = new ArticleMatcher(_filters, Stories, merger, sync, new ArticleEnrichmentRule(Microsoft.Extensions.Options.Options.Create(new SummariesOptions { FetchPages = false })),
-            Database.Factory, Embeddings);
+        Matcher = MatchStage.Create(Database, _filters, Stories, Time, Embeddings);
     }
 
     public async Task<long> AddSourceAsync(string name, bool firstFetchDone = true)
@@ -82,21 +77,7 @@ internal sealed class EmbeddingsWorld : IAsyncDisposable
     }
 
     /// <summary>As PollRecorder does: ingest, match, save and flag in one transaction, then publish the stories.</summary>
-    public async Task<MatchOutcome> PollAsync(long sourceId, params FeedItem[] items)
-    {
-        await using var db = Database.Open();
-        var source = await db.Sources.SingleAsync(s => s.Id == sourceId);
-        var added = await _ingester.AddNewItemsAsync(db, source, items, Now, CancellationToken.None);
-        var outcome = await Matcher.MatchAsync(db, source, added.Articles, added.Alerting, Now, CancellationToken.None);
-        await using (var tx = await db.Database.BeginTransactionAsync())
-        {
-            await db.SaveChangesAsync();
-            await Matcher.RecordAsync(db, outcome, CancellationToken.None);
-            await tx.CommitAsync();
-        }
-        await Matcher.PublishAsync(outcome, Now, CancellationToken.None);
-        return outcome;
-    }
+    public Task<MatchOutcome> PollAsync(long sourceId, params FeedItem[] items) => Matcher.PollAsync(Database, sourceId, items, Now);
 
     public FeedItem Item(string id, string title, string? lead = null) =>
         new(id, title, $"https://news.example/{id}", $"<p>{lead ?? title + "."}</p>", null, Time.GetUtcNow(), null);

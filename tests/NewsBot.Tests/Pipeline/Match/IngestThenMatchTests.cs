@@ -2,9 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using NewsBot.Configuration;
 using NewsBot.Pipeline.Deliver;
-using NewsBot.Pipeline.Enrich;
 using NewsBot.Pipeline.Ingest;
 using NewsBot.Pipeline.Match;
 using NewsBot.Sources.Parsing;
@@ -36,9 +34,7 @@ public sealed class IngestThenMatchTests : IAsyncLifetime
         await filters.LoadAsync(db, CancellationToken.None);
         _stories = new StoryIndexHolder(_time, Options.Create(new StoryIndexOptions()), NullLogger<StoryIndexHolder>.Instance);
         await _stories.LoadAsync(db, CancellationToken.None);
-        var merger = new StoryMerger(_database.Factory, _stories, _time, NullLogger<StoryMerger>.Instance);
-        var sync = new StoryIndexSync(_database.Factory, _stories, merger, NewsBot.Scaling.Topology.From(new DatabaseOptions()), _time, NullLogger<StoryIndexSync>.Instance);
-        _matcher = new ArticleMatcher(filters, _stories, merger, sync, new ArticleEnrichmentRule(Options.Create(new SummariesOptions { FetchPages = false })), _database.Factory);
+        _matcher = MatchStage.Create(_database, filters, _stories, _time);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -141,22 +137,7 @@ public sealed class IngestThenMatchTests : IAsyncLifetime
         return string.Join(", ", await AlsoReportedBy.LoadAsync(db, alert.StoryId, alert.Article!.SourceId, CancellationToken.None));
     }
 
-    /// <summary>As PollRecorder does: ingest, match, save and flag in one transaction, then publish the stories.</summary>
-    private async Task<MatchOutcome> PollAsync(long sourceId, IReadOnlyList<FeedItem> items)
-    {
-        await using var db = _database.Open();
-        var source = await db.Sources.SingleAsync(s => s.Id == sourceId);
-        var added = await _ingester.AddNewItemsAsync(db, source, items, Now, CancellationToken.None);
-        var outcome = await _matcher.MatchAsync(db, source, added.Articles, added.Alerting, Now, CancellationToken.None);
-        await using (var tx = await db.Database.BeginTransactionAsync())
-        {
-            await db.SaveChangesAsync();
-            await _matcher.RecordAsync(db, outcome, CancellationToken.None);
-            await tx.CommitAsync();
-        }
-        await _matcher.PublishAsync(outcome, Now, CancellationToken.None);
-        return outcome;
-    }
+    private Task<MatchOutcome> PollAsync(long sourceId, IReadOnlyList<FeedItem> items) => _matcher.PollAsync(_database, sourceId, items, Now);
 
     private async Task<long> AddSourceAsync(string name, bool firstFetchDone)
     {
