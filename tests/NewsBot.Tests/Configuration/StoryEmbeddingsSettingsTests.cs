@@ -11,6 +11,10 @@ namespace NewsBot.Tests.Configuration;
 /// NewsBot:Stories:Embeddings through the real host's registrations: off (nothing to call) unless Endpoint
 /// and ModelId are set, and a bad value names its key.
 /// </summary>
+/// <remarks>
+/// The host is built, never started: it binds no port (Urls is port 0 anyway) and calls no endpoint;
+/// the endpoint is a .invalid name (RFC 6761), so even a mistake could not reach a local model server.
+/// </remarks>
 public sealed class StoryEmbeddingsSettingsTests
 {
     private static WebApplication Build(params (string Key, string Value)[] settings) =>
@@ -29,7 +33,7 @@ public sealed class StoryEmbeddingsSettingsTests
 
     [Theory]
     [InlineData(null, null)]
-    [InlineData("http://localhost:11434/v1", null)]
+    [InlineData("http://embeddings.invalid/v1", null)]
     [InlineData(null, "nomic-embed-text")]
     public async Task Without_both_Endpoint_and_ModelId_there_is_no_model_to_call(string? endpoint, string? modelId)
     {
@@ -44,7 +48,7 @@ public sealed class StoryEmbeddingsSettingsTests
     [Fact]
     public async Task With_Endpoint_and_ModelId_the_model_is_on_with_documented_defaults()
     {
-        await using var app = Build(("NewsBot:Stories:Embeddings:Endpoint", "http://localhost:11434/v1"), ("NewsBot:Stories:Embeddings:ModelId", "nomic-embed-text"));
+        await using var app = Build(("NewsBot:Stories:Embeddings:Endpoint", "http://embeddings.invalid/v1"), ("NewsBot:Stories:Embeddings:ModelId", "nomic-embed-text"));
 
         Assert.NotNull(app.Services.GetService<StoryEmbeddings>());
         var o = app.Services.GetRequiredService<IOptions<StoryEmbeddingsOptions>>().Value;
@@ -52,7 +56,7 @@ public sealed class StoryEmbeddingsSettingsTests
     }
 
     [Theory]
-    [InlineData("Endpoint", "localhost:11434", "NewsBot:Stories:Embeddings:Endpoint must be an absolute http(s) URL, e.g. http://localhost:11434/v1")]
+    [InlineData("Endpoint", "models.invalid/v1", "NewsBot:Stories:Embeddings:Endpoint must be an absolute http(s) URL, e.g. http://localhost:11434/v1")]
     [InlineData("Timeout", "00:00:00", "NewsBot:Stories:Embeddings:Timeout must be between 00:00:00.001 and 00:01:00 (got 00:00:00)")]
     [InlineData("Timeout", "00:02:00", "NewsBot:Stories:Embeddings:Timeout must be between 00:00:00.001 and 00:01:00 (got 00:02:00)")]
     [InlineData("RequestsPerMinute", "0", "NewsBot:Stories:Embeddings:RequestsPerMinute must be at least 1 (got 0)")]
@@ -69,7 +73,7 @@ public sealed class StoryEmbeddingsSettingsTests
     [Fact]
     public async Task A_Timeout_over_half_the_poll_budget_stops_the_start_naming_both_keys()
     {
-        await using var app = Build(("NewsBot:Stories:Embeddings:Endpoint", "http://localhost:11434/v1"), ("NewsBot:Stories:Embeddings:ModelId", "nomic-embed-text"),
+        await using var app = Build(("NewsBot:Stories:Embeddings:Endpoint", "http://embeddings.invalid/v1"), ("NewsBot:Stories:Embeddings:ModelId", "nomic-embed-text"),
             ("NewsBot:Stories:Embeddings:Timeout", "00:00:06"), ("NewsBot:Sources:PollBudget", "00:00:10"));
 
         var e = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<StoryEmbeddingsOptions>>().Value);
@@ -80,7 +84,7 @@ public sealed class StoryEmbeddingsSettingsTests
     [Fact]
     public async Task An_Endpoint_without_a_ModelId_stops_the_start_naming_the_key()
     {
-        await using var app = Build(("NewsBot:Stories:Embeddings:Endpoint", "http://localhost:11434/v1"));
+        await using var app = Build(("NewsBot:Stories:Embeddings:Endpoint", "http://embeddings.invalid/v1"));
 
         var e = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<StoryEmbeddingsOptions>>().Value);
         Assert.Contains("NewsBot:Stories:Embeddings:ModelId is required when NewsBot:Stories:Embeddings:Endpoint is set", e.Message, StringComparison.Ordinal);
