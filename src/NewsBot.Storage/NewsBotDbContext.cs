@@ -31,6 +31,8 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
         {
             e.Property(s => s.Name).HasMaxLength(200);
             e.Property(s => s.Url).HasMaxLength(2048);
+            e.Property(s => s.PageLinkSelector).HasMaxLength(500);
+            e.Property(s => s.ContentHash).HasMaxLength(64);
             e.HasIndex(s => s.Url).IsUnique();
             e.HasIndex(s => s.NextPollAt);
         });

@@ -1,6 +1,15 @@
 namespace NewsBot.Sources.Parsing;
 
-public enum FeedFormat { Rss, Rdf, Atom, JsonFeed }
+public enum FeedFormat
+{
+    Rss,
+    Rdf,
+    Atom,
+    JsonFeed,
+
+    /// <summary>A web page's article links read as items (a page source).</summary>
+    HtmlPage,
+}
 
 /// <summary>
 /// What could be read from one feed document. <see cref="Problems"/> lists what went wrong
@@ -18,4 +27,10 @@ public sealed record ParsedFeed(
     /// element nested too deep flattened), in plain words for the source's health. Empty for an honest feed.
     /// </summary>
     public IReadOnlyList<string> Truncations { get; init; } = [];
+
+    /// <summary>
+    /// Items read after a structural error (a mismatched end tag, stray markup) by resynchronising
+    /// on the next item or entry: 0 for a well-formed feed. The source's health says how many.
+    /// </summary>
+    public int RecoveredItems { get; init; }
 }

@@ -1,4 +1,5 @@
 using NewsBot.Sources.Fetching;
+using NewsBot.Sources.Pages.Links;
 using NewsBot.Sources.Parsing;
 
 namespace NewsBot.Sources.Reading;
@@ -10,11 +11,16 @@ namespace NewsBot.Sources.Reading;
 /// </summary>
 public sealed class SourceFeedReader(FeedFetcher fetcher, FeedReaderOptions options, TimeProvider time)
 {
-    public async Task<FeedRead> ReadAsync(string url, string? etag, string? lastModified, CancellationToken ct)
+    /// <summary>A feed read with no state from earlier reads (preview, adding a source).</summary>
+    public Task<FeedRead> ReadAsync(string url, string? etag, string? lastModified, CancellationToken ct) =>
+        ReadAsync(new SourceReadRequest(url, etag, lastModified), ct);
+
+    public async Task<FeedRead> ReadAsync(SourceReadRequest request, CancellationToken ct)
     {
-        if (!SourceAddress.TryResolve(url, options.ContentRoot, out var uri, out var error))
+        ArgumentNullException.ThrowIfNull(request);
+        if (!SourceAddress.TryResolve(request.Url, options.ContentRoot, out var uri, out var error))
             return new FeedRead.Unreadable(error, null);
-        var fetched = await fetcher.FetchAsync(new FetchRequest(uri, etag, lastModified), ct);
+        var fetched = await fetcher.FetchAsync(new FetchRequest(uri, request.ETag, request.LastModified), ct);
         switch (fetched)
         {
             case FetchResult.NotModified notModified:
@@ -22,19 +28,29 @@ public sealed class SourceFeedReader(FeedFetcher fetcher, FeedReaderOptions opti
             case FetchResult.Failed failed:
                 return new FeedRead.Unreadable(failed.Error, failed.RetryAfter);
             case FetchResult.Fetched body:
-                return await ParseAsync(body, ct);
+                var hash = ContentHash.Of(body.Body, request.Page);
+                // A server that ignores validators sends the same bytes again: nothing to parse, nothing new.
+                if (hash == request.ContentHash && !body.MovedPermanently)
+                    return new FeedRead.Unchanged(new FetchResult.NotModified(body.ETag, body.LastModified, body.MinNextPoll), SameBody: true);
+                return await ParseAsync(body, request.Page, ct) switch
+                {
+                    FeedRead.Read read => read with { ContentHash = hash },
+                    var other => other,
+                };
             default:
                 throw new InvalidOperationException($"unexpected fetch result {fetched.GetType().Name}");
         }
     }
 
-    private async Task<FeedRead> ParseAsync(FetchResult.Fetched body, CancellationToken ct)
+    private async Task<FeedRead> ParseAsync(FetchResult.Fetched body, PageSource? page, CancellationToken ct)
     {
         var budget = options.ParseBudget;
         var started = time.GetTimestamp();
         try
         {
-            var parsed = await CpuBudget.RunAsync(token => FeedParser.Parse(body.Body, body.FinalUrl, body.Charset, token), budget, time, ct);
+            var parsed = await CpuBudget.RunAsync(token => page is null
+                ? FeedParser.Parse(body.Body, body.FinalUrl, body.Charset, token)
+                : PageLinkList.Parse(body.Body, body.FinalUrl, body.Charset, page.LinkSelector, token), budget, time, ct);
             return parsed.InTime
                 ? new FeedRead.Read(parsed.Value!, body, time.GetElapsedTime(started))
                 : new FeedRead.Unreadable(TooComplex("parsing", budget), null, ParseError: true);

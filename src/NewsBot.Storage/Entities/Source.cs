@@ -7,6 +7,21 @@ public sealed class Source
     public required string Name { get; set; }
     public required string Url { get; set; }
 
+    /// <summary>What <see cref="Url"/> holds: a feed, or a web page whose article links are the items.</summary>
+    public SourceKind Kind { get; set; }
+
+    /// <summary>
+    /// For a <see cref="SourceKind.Page"/> source: the CSS selector of its article links; null means
+    /// NewsBot's own detection of the page's main list of article links.
+    /// </summary>
+    public string? PageLinkSelector { get; set; }
+
+    /// <summary>
+    /// SHA-256 (hex) of the last body read whole, so a server that ignores validators but sends the
+    /// same bytes again costs no parse.
+    /// </summary>
+    public string? ContentHash { get; set; }
+
     /// <summary>Null means NewsBot:Sources:DefaultPollInterval.</summary>
     public TimeSpan? PollInterval { get; set; }
 
@@ -42,4 +57,14 @@ public sealed class Source
     /// <summary>What the last good read had to cut (read-time caps that bit, in plain words); null when nothing was cut.</summary>
     public string? LastWarning { get; set; }
     public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>What a source's address holds.</summary>
+public enum SourceKind
+{
+    /// <summary>An RSS, RDF, Atom or JSON Feed document.</summary>
+    Feed = 0,
+
+    /// <summary>A web page without a feed: each article link on it is an item, its anchor text the title.</summary>
+    Page = 1,
 }

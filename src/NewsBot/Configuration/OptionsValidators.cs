@@ -26,6 +26,8 @@ internal sealed class SourcesOptionsValidator : IValidateOptions<SourcesOptions>
             errors.Add($"{s}:MaxBodyBytes must be at least 1024 (got {o.MaxBodyBytes})");
         if (o.PollBudget < TimeSpan.FromSeconds(1) || o.PollBudget > TimeSpan.FromMinutes(10))
             errors.Add($"{s}:PollBudget must be between 00:00:01 and 00:10:00 (got {o.PollBudget})");
+        if (o.MaxArticleAge < TimeSpan.FromHours(1) || o.MaxArticleAge > TimeSpan.FromDays(3650))
+            errors.Add($"{s}:MaxArticleAge must be between 01:00:00 and 3650.00:00:00 (got {o.MaxArticleAge})");
         if (o.MaxPageBytes < 1024)
             errors.Add($"{s}:MaxPageBytes must be at least 1024 (got {o.MaxPageBytes})");
         if (o.PageBudget < TimeSpan.FromMilliseconds(100) || o.PageBudget > TimeSpan.FromMinutes(1))

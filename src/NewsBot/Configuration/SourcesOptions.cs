@@ -24,6 +24,12 @@ public sealed class SourcesOptions
     /// </summary>
     public TimeSpan PollBudget { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Items published longer ago than this are stored as seen, not alerted: a feed that re-publishes
+    /// its archive does not flood chats. Items without a date count as new. Default 7 days; between 1 hour and 3650 days.
+    /// </summary>
+    public TimeSpan MaxArticleAge { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Largest article page read (pages are fetched for thin matched items), in bytes. Default 2 MiB.</summary>
     public long MaxPageBytes { get; set; } = 2 * 1024 * 1024;
 

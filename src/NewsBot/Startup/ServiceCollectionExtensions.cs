@@ -80,7 +80,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StoryIndexHolder>();
         services.AddOptions<StoryIndexOptions>().BindConfiguration(StoryIndexOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StoryIndexOptions>, StoryIndexOptionsValidator>();
-        services.AddSingleton<ArticleIngester>();
+        services.AddSingleton(sp => new ArticleIngester(sp.GetRequiredService<IOptions<SourcesOptions>>().Value.MaxArticleAge));
         services.AddSingleton<ArticleMatcher>();
         services.AddSingleton<StoryMerger>();
         services.AddSingleton<StoryIndexSync>();

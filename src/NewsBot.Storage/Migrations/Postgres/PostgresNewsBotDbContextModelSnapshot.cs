@@ -297,6 +297,10 @@ namespace NewsBot.Storage.Migrations.Postgres
                     b.Property<int>("ConsecutiveFailures")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -311,6 +315,9 @@ namespace NewsBot.Storage.Migrations.Postgres
 
                     b.Property<bool>("FirstFetchDone")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("LastAttemptAt")
                         .HasColumnType("timestamp with time zone");
@@ -337,6 +344,10 @@ namespace NewsBot.Storage.Migrations.Postgres
 
                     b.Property<DateTime>("NextPollAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PageLinkSelector")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<bool>("Paused")
                         .HasColumnType("boolean");

@@ -41,7 +41,7 @@ public sealed class SourceAdder(SourceFeedReader reader, SourceHosts hosts, Time
 
     /// <summary>The test fetch: a dead address is reported now instead of becoming a source that fails forever.</summary>
     public async Task<SourceAddResult> ReadAsync(CheckedSource source, CancellationToken ct) =>
-        await reader.ReadAsync(source.Address, null, null, ct) switch
+        await reader.ReadAsync(source.Draft.ReadRequest(source.Address), ct) switch
         {
             FeedRead.Read ok => new SourceAddResult.Readable(source.Draft, source.Address,
                 SourceNames.Choose(source.Draft.Name, ok.Feed.Title, source.Address), ok),
@@ -71,6 +71,8 @@ public sealed class SourceAdder(SourceFeedReader reader, SourceHosts hosts, Time
             Name = SourceNames.Choose(draft.Name, null, address),
             Url = address,
             PollInterval = draft.PollInterval,
+            Kind = draft.Kind,
+            PageLinkSelector = draft.Kind == SourceKind.Page ? draft.PageLinkSelector : null,
             AlertOnFirstFetch = draft.AlertOnFirstFetch,
             NextPollAt = now, // the first poll records what the feed holds now
             CreatedAt = now,

@@ -11,10 +11,24 @@ namespace NewsBot.Pipeline.Ingest;
 /// stored, or repeated within the feed, are skipped. What the articles mean for chats is the next
 /// stage's (Match/ArticleMatcher), in the same transaction: the caller saves once.
 /// </summary>
-public sealed class ArticleIngester
+/// <param name="maxArticleAge">
+/// NewsBot:Sources:MaxArticleAge: an item published longer ago than this is stored as seen, never
+/// alerted, so a feed that re-publishes its archive (or a new source's old items) does not flood chats.
+/// </param>
+public sealed class ArticleIngester(TimeSpan maxArticleAge)
 {
+    /// <summary>The default of NewsBot:Sources:MaxArticleAge.</summary>
+    public static readonly TimeSpan DefaultMaxArticleAge = TimeSpan.FromDays(7);
+
+    public ArticleIngester()
+        : this(DefaultMaxArticleAge)
+    {
+    }
+
+    /// <param name="Articles">Every article stored.</param>
     /// <param name="Alerting">False on a source's first fetch (unless it alerts on it): the backlog is recorded as seen, not alerted.</param>
-    public sealed record NewArticles(IReadOnlyList<Article> Articles, bool Alerting);
+    /// <param name="Current">The stored articles published within the maximum age (or undated): the ones the match stage sees.</param>
+    public sealed record NewArticles(IReadOnlyList<Article> Articles, bool Alerting, IReadOnlyList<Article> Current);
 
     /// <summary>Adds the new articles to <paramref name="db"/>; the caller matches them, then saves.</summary>
     public async Task<NewArticles> AddNewItemsAsync(NewsBotDbContext db, Source source, IReadOnlyList<FeedItem> items, DateTime now, CancellationToken ct)
@@ -32,8 +46,12 @@ public sealed class ArticleIngester
         // poll's budget (ct) is spent.
         var fresh = await CpuBudget.RunAsync(token => Normalize(items, hashes, known, source, now, token), ct);
         db.Articles.AddRange(fresh);
+        // A source set to alert on its first fetch (the demo) asked for its backlog, however old.
+        var backlogWanted = !source.FirstFetchDone && source.AlertOnFirstFetch;
         source.FirstFetchDone = true;
-        return new NewArticles(fresh, alerting);
+        var oldest = now - maxArticleAge;
+        return new NewArticles(fresh, alerting,
+            backlogWanted ? fresh : fresh.Where(a => a.PublishedAt is not { } published || published >= oldest).ToList());
     }
 
     private static List<Article> Normalize(IReadOnlyList<FeedItem> items, IReadOnlyList<string> hashes, HashSet<string> known, Source source,

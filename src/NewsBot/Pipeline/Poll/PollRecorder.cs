@@ -106,7 +106,7 @@ public sealed partial class PollRecorder(
         }
         var r = (FeedRead.Read)read;
         var added = await ingester.AddNewItemsAsync(db, source, r.Feed.Items, now.UtcDateTime, ct);
-        var outcome = await matcher.MatchAsync(db, source, added.Articles, added.Alerting, now.UtcDateTime, ct);
+        var outcome = await matcher.MatchAsync(db, source, added.Current, added.Alerting, now.UtcDateTime, ct);
         SourceUpdates.Read(source, r, now, interval);
         metrics.FeedRead(r.Feed.Items.Count, r.Feed.Problems.Count);
         if (r.Fetch.MovedPermanently) await FollowPermanentRedirectAsync(db, source, r.Fetch.FinalUrl, ct);

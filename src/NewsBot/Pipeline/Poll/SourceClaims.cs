@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using NewsBot.Sources.Reading;
 using NewsBot.Storage;
+using NewsBot.Storage.Entities;
 
 namespace NewsBot.Pipeline.Poll;
 
@@ -8,7 +10,16 @@ namespace NewsBot.Pipeline.Poll;
 /// <param name="Url">Where its feed is.</param>
 /// <param name="ETag">Validator for a conditional GET, from the last good fetch.</param>
 /// <param name="LastModified">The other validator.</param>
-public sealed record ClaimedSource(long Id, string Url, string? ETag, string? LastModified);
+/// <param name="ContentHash">The last good read's body fingerprint, for servers that ignore validators.</param>
+/// <param name="Kind">Feed or web page.</param>
+/// <param name="PageLinkSelector">A page source's CSS selector for its article links (null: detected).</param>
+public sealed record ClaimedSource(long Id, string Url, string? ETag, string? LastModified, string? ContentHash = null,
+    SourceKind Kind = SourceKind.Feed, string? PageLinkSelector = null)
+{
+    /// <summary>What the reader needs for this source.</summary>
+    public SourceReadRequest ReadRequest() =>
+        new(Url, ETag, LastModified, ContentHash, Kind == SourceKind.Page ? new PageSource(PageLinkSelector) : null);
+}
 
 /// <summary>
 /// The claim on a source (<c>PollClaimedUntil</c>) that keeps every other scheduler — this
@@ -42,14 +53,14 @@ public sealed class SourceClaims(IDbContextFactory<NewsBotDbContext> dbFactory, 
                 WHERE "Id" IN (SELECT "Id" FROM "Sources"
                     WHERE NOT "Paused" AND "NextPollAt" <= {now} AND ("PollClaimedUntil" IS NULL OR "PollClaimedUntil" < {now})
                     ORDER BY "NextPollAt" LIMIT {max} FOR UPDATE SKIP LOCKED)
-                RETURNING "Id", "Url", "ETag", "LastModified"
+                RETURNING "Id", "Url", "ETag", "LastModified", "ContentHash", "Kind", "PageLinkSelector"
                 """)
             : db.Database.SqlQuery<ClaimedSource>($"""
                 UPDATE "Sources" SET "PollClaimedUntil" = {until}
                 WHERE "Id" IN (SELECT "Id" FROM "Sources"
                     WHERE NOT "Paused" AND "NextPollAt" <= {now} AND ("PollClaimedUntil" IS NULL OR "PollClaimedUntil" < {now})
                     ORDER BY "NextPollAt" LIMIT {max})
-                RETURNING "Id", "Url", "ETag", "LastModified"
+                RETURNING "Id", "Url", "ETag", "LastModified", "ContentHash", "Kind", "PageLinkSelector"
                 """);
         return await query.ToListAsync(ct);
     }

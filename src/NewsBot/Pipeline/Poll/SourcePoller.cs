@@ -13,7 +13,7 @@ public sealed class SourcePoller(SourceFeedReader reader, PollRecorder recorder,
     /// <summary>Ends when the result is recorded (a read feed) or queued for its batch (anything else; waits while the batch queue is full).</summary>
     public async Task PollAsync(ClaimedSource source, CancellationToken ct)
     {
-        var read = await reader.ReadAsync(source.Url, source.ETag, source.LastModified, ct);
+        var read = await reader.ReadAsync(source.ReadRequest(), ct);
         if (read is FeedRead.Read fresh) await recorder.RecordAsync(source.Id, fresh, ct);
         else await writer.AddAsync(source.Id, read, ct);
     }

@@ -34,7 +34,10 @@ internal static class SourceUpdates
         Attempted(source, now);
         Succeeded(source, now, interval, read.Fetch.ETag, read.Fetch.LastModified, read.Fetch.MinNextPoll);
         source.LastItemCount = read.Feed.Items.Count;
-        source.LastWarning = Warning(read.Feed.Truncations);
+        source.ContentHash = read.ContentHash;
+        source.LastWarning = Warning(read.Feed.RecoveredItems > 0
+            ? [$"{read.Feed.RecoveredItems} items recovered after broken markup", .. read.Feed.Truncations]
+            : read.Feed.Truncations);
     }
 
     /// <summary>A failed read: one more failure, backed off (or the server's Retry-After), the episode's start kept.</summary>
