@@ -137,6 +137,48 @@ public sealed class IngestThenMatchTests : IAsyncLifetime
         return string.Join(", ", await AlsoReportedBy.LoadAsync(db, alert.StoryId, alert.Article!.SourceId, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Items_published_longer_ago_than_the_maximum_age_are_stored_as_seen_not_alerted()
+    {
+        var wire = await AddSourceAsync("Wire A", firstFetchDone: true);
+        FeedItem[] items =
+        [
+            Item("old", "Ceasefire archive: the 2019 truce") with { Published = _time.GetUtcNow().AddDays(-8) },
+            Item("week", "Ceasefire talks resume in Cairo") with { Published = _time.GetUtcNow().AddDays(-6) },
+            Item("undated", "Ceasefire holds overnight") with { Published = null },
+        ];
+
+        var outcome = await PollAsync(wire, items);
+
+        Assert.Equal(3, await CountArticlesAsync()); // all three are known now: a later poll does not see them as new
+        Assert.Equal(2, outcome.NewAlerts);
+        await using var db = _database.Open();
+        Assert.DoesNotContain(await db.Alerts.Select(a => a.Article!.Title).ToListAsync(), t => t.Contains("2019", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_source_set_to_alert_on_its_first_fetch_gets_its_backlog_however_old()
+    {
+        long demo;
+        await using (var db = _database.Open())
+        {
+            var source = new Source { Name = "Demo", Url = "samples/feeds/demo.xml", AlertOnFirstFetch = true };
+            db.Sources.Add(source);
+            await db.SaveChangesAsync();
+            demo = source.Id;
+        }
+
+        var outcome = await PollAsync(demo, [Item("d1", "Ceasefire agreed in the demo feed") with { Published = _time.GetUtcNow().AddYears(-2) }]);
+
+        Assert.Equal(1, outcome.NewAlerts);
+    }
+
+    private async Task<int> CountArticlesAsync()
+    {
+        await using var db = _database.Open();
+        return await db.Articles.CountAsync();
+    }
+
     private Task<MatchOutcome> PollAsync(long sourceId, IReadOnlyList<FeedItem> items) => _matcher.PollAsync(_database, sourceId, items, Now);
 
     private async Task<long> AddSourceAsync(string name, bool firstFetchDone)

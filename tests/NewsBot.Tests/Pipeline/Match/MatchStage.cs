@@ -28,7 +28,7 @@ internal static class MatchStage
         await using var db = database.Open();
         var source = await db.Sources.SingleAsync(s => s.Id == sourceId);
         var added = await new ArticleIngester().AddNewItemsAsync(db, source, items, now, CancellationToken.None);
-        var outcome = await matcher.MatchAsync(db, source, added.Articles, added.Alerting, now, CancellationToken.None);
+        var outcome = await matcher.MatchAsync(db, source, added.Current, added.Alerting, now, CancellationToken.None);
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
             await db.SaveChangesAsync();
