@@ -39,7 +39,7 @@ public sealed class NewsBotMetrics : IDisposable
         _articlesNew = _meter.CreateCounter<long>("newsbot_articles_new", description: "Articles stored for the first time.");
         _parseErrors = _meter.CreateCounter<long>("newsbot_parse_errors", description: "Feeds that could not be parsed (scope=feed) and items skipped as malformed (scope=item).");
         _sourceErrors = _meter.CreateCounter<long>("newsbot_source_errors", description: "Failed polls of a source, by kind (fetch, parse).");
-        _polls = _meter.CreateCounter<long>("newsbot_polls", description: "Polls recorded, by outcome (changed: a feed was read; unchanged: 304 Not Modified; failed).");
+        _polls = _meter.CreateCounter<long>("newsbot_polls", description: "Polls recorded, by outcome (changed: a feed was read; unchanged: 304 Not Modified, or with by=content the same bytes as the last read; failed).");
         _matches = _meter.CreateCounter<long>("newsbot_matches", description: "Chat alerts created by filter matches (one per chat per story).");
         _storiesNew = _meter.CreateCounter<long>("newsbot_story_groups_new", description: "New story groups started by an article.");
         _articlesGrouped = _meter.CreateCounter<long>("newsbot_story_groups_joined", description: "Articles that joined an existing story group.");
@@ -61,13 +61,18 @@ public sealed class NewsBotMetrics : IDisposable
     }
 
     /// <summary>A poll's outcome was recorded on its source.</summary>
-    public void Polled(Sources.Reading.FeedRead read) =>
-        _polls.Add(1, new KeyValuePair<string, object?>("outcome", read switch
-        {
-            Sources.Reading.FeedRead.Read => "changed",
-            Sources.Reading.FeedRead.Unchanged => "unchanged",
-            _ => "failed",
-        }));
+    public void Polled(Sources.Reading.FeedRead read)
+    {
+        if (read is Sources.Reading.FeedRead.Unchanged { SameBody: true }) // a server that ignores validators: worth telling apart
+            _polls.Add(1, new KeyValuePair<string, object?>("outcome", "unchanged"), new KeyValuePair<string, object?>("by", "content"));
+        else
+            _polls.Add(1, new KeyValuePair<string, object?>("outcome", read switch
+            {
+                Sources.Reading.FeedRead.Read => "changed",
+                Sources.Reading.FeedRead.Unchanged => "unchanged",
+                _ => "failed",
+            }));
+    }
 
     /// <summary>A poll failed; a document that is not a readable feed also counts as a parse error.</summary>
     public void SourceFailed(bool parseError)
