@@ -34,7 +34,9 @@ internal static class MainLinkList
         foreach (var (path, group) in groups)
         {
             ct.ThrowIfCancellationRequested();
-            if (group.Distinct < MinLinks) continue;
+            // A page whose only lists are furniture (a broken template leaving the "most read" box) has
+            // lost its list: reading the box would alert old favourites as news.
+            if (group.Distinct < MinLinks || found.Paths[path].Boilerplate) continue;
             var score = group.Score(found.Paths[path]);
             if (score > bestScore)
             {
@@ -48,9 +50,8 @@ internal static class MainLinkList
         // A shape with no class name (ul>li>a) is too common to say two lists are one.
         if (shape.Contains('.', StringComparison.Ordinal))
         {
-            var furniture = found.Paths[bestPath].Boilerplate;
             foreach (var path in groups.Keys)
-                if (path != bestPath && found.Paths[path].Boilerplate == furniture && found.Suffix(path, ShapeSteps) == shape) chosen.Add(path);
+                if (path != bestPath && !found.Paths[path].Boilerplate && found.Suffix(path, ShapeSteps) == shape) chosen.Add(path);
         }
         var region = Region(found, bestPath);
         return found.Links.Where(l => chosen.Contains(l.Path) || IsLeadStory(found, l, region)).ToList();
@@ -110,7 +111,6 @@ internal static class MainLinkList
             return _links * meanTitle
                 * (0.3 + articleShare)
                 * (0.5 + 0.5 * textShare)
-                * (path.Boilerplate ? 0.2 : 1)
                 * (path.InMain ? 1.5 : 1);
         }
     }
