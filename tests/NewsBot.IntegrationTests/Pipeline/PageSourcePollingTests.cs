@@ -121,4 +121,26 @@ public sealed class PageSourcePollingTests : IAsyncLifetime
         Assert.Null(source.LastError);
         Assert.Equal(1, _page.FullResponses);
     }
+
+    [Fact]
+    public async Task A_page_whose_whole_list_is_new_at_once_records_it_as_seen_and_says_so_instead_of_alerting_it()
+    {
+        await using var host = await StartWithPageSourceAsync();
+        await Eventually.TrueAsync(async () => (await PageSourceAsync(host)).FirstFetchDone, Wait, "the page's links are recorded");
+
+        _page.ReplaceStories(
+            ("trending-ceasefire-explainer", "Explainer: what the ceasefire of last year changed"),
+            ("trending-quiz", "Quiz of the week: how well did you follow the news"),
+            ("trending-recipes", "Ten summer recipes our readers loved most"),
+            ("trending-gardens", "The gardens of the coast, in pictures from the archive"),
+            ("trending-history", "On this day: the harbour flood of 1953 remembered"));
+        await Eventually.TrueAsync(async () => (await PageSourceAsync(host)).LastWarning?.Contains("new at once", StringComparison.Ordinal) == true,
+            Wait, "the source's health says the whole list changed");
+        _page.Publish("ceasefire-agreed-in-harbour-dispute", NewHeadline);
+        await Eventually.TrueAsync(() => host.Output.Text.Contains(NewHeadline), Wait, "a headline added to the new list is news again");
+
+        Assert.DoesNotContain("Explainer: what the ceasefire", host.Output.Text);
+        await using var db = host.Db();
+        Assert.Equal(1, await db.Alerts.CountAsync());
+    }
 }

@@ -44,6 +44,16 @@ public sealed class NewsFrontPage
         lock (_lock) _stories.Reverse();
     }
 
+    /// <summary>A redesign: the list shows other stories entirely (newest first as given).</summary>
+    public void ReplaceStories(params (string Slug, string Headline)[] stories)
+    {
+        lock (_lock)
+        {
+            _stories.Clear();
+            _stories.AddRange(stories);
+        }
+    }
+
     /// <summary>The site's template breaks: a 200 page with the navigation and an apology, no list.</summary>
     public void Break(bool broken = true)
     {
