@@ -33,7 +33,14 @@ public static class PageHtmlBounds
     /// <summary>What the pass did, for the page's result.</summary>
     public readonly record struct Outcome(string Html, bool Cut, int DroppedTags);
 
-    public static Outcome Apply(string html)
+    public static Outcome Apply(string html) => Apply(html, MaxElements);
+
+    /// <param name="html">The page.</param>
+    /// <param name="maxElements">
+    /// Elements kept; a reader whose work is linear in the page (link detection) can afford more than
+    /// SmartReader's <see cref="MaxElements"/>, which a busy news home page exceeds.
+    /// </param>
+    public static Outcome Apply(string html, int maxElements)
     {
         var cut = html.Length > MaxChars;
         if (cut) html = html[..MaxChars];
@@ -100,7 +107,7 @@ public static class PageHtmlBounds
 
             CloseImplied(open, name);
             var isVoid = VoidTags.Contains(name);
-            var drop = elements >= MaxElements || !isVoid && (open.Count >= MaxDepth || droppedOpen > 0);
+            var drop = elements >= maxElements || !isVoid && (open.Count >= MaxDepth || droppedOpen > 0);
             if (drop)
             {
                 if (!isVoid) droppedOpen++;

@@ -105,9 +105,12 @@ public sealed partial class PollRecorder(
             return null;
         }
         var r = (FeedRead.Read)read;
+        var hadFirstFetch = source.FirstFetchDone;
         var added = await ingester.AddNewItemsAsync(db, source, r.Feed.Items, now.UtcDateTime, ct);
-        var outcome = await matcher.MatchAsync(db, source, added.Current, added.Alerting, now.UtcDateTime, ct);
+        var replaced = ReplacedPageList.Suspected(source, hadFirstFetch, r.Feed.Items.Count, added.Articles.Count);
+        var outcome = await matcher.MatchAsync(db, source, added.Current, added.Alerting && !replaced, now.UtcDateTime, ct);
         SourceUpdates.Read(source, r, now, interval);
+        if (replaced) source.LastWarning = ReplacedPageList.Warning(r.Feed.Items.Count);
         metrics.FeedRead(r.Feed.Items.Count, r.Feed.Problems.Count);
         if (r.Fetch.MovedPermanently) await FollowPermanentRedirectAsync(db, source, r.Fetch.FinalUrl, ct);
         foreach (var problem in r.Feed.Problems.Take(5)) LogFeedProblem(source.Id, source.Name, problem);
