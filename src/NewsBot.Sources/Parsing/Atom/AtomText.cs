@@ -18,12 +18,14 @@ internal sealed record AtomText(string Value, AtomText.Kind Type)
         if (element is null || element.Attribute("src") is not null) return null; // out-of-line content: nothing to read here
         var type = ((string?)element.Attribute("type") ?? "text").Trim().ToLowerInvariant();
         var mode = ((string?)element.Attribute("mode") ?? "").Trim().ToLowerInvariant();
-        if (mode == "base64") return Base64(ElementText.PlainText(element), type);
+        if (mode == "base64" && Base64(ElementText.PlainText(element), type) is { } decoded) return decoded;
         if (type.Contains("xhtml") || (mode == "xml" && type.Contains("html")) || (type == "text" && element.HasElements))
             return NonBlank(XhtmlMarkup(element), Kind.Xhtml);
         if (type.Contains("html")) return NonBlank(ElementText.PlainText(element), Kind.Html);
-        if (type is "text" or "" || type.StartsWith("text/", StringComparison.Ordinal)) return NonBlank(ElementText.PlainText(element), Kind.Text);
-        return null; // another media type (RFC 4287 §4.1.3.3): not text we can show
+        // RFC 4287 §4.1.3.3: content may carry another media type inline (base64 for binary ones): not text to show.
+        if (type.Contains('/') && !type.StartsWith("text/", StringComparison.Ordinal) && !type.EndsWith("xml", StringComparison.Ordinal)) return null;
+        // "text", "text/plain", or a type nobody defined ("plain", "string"): its text beats a blank title.
+        return NonBlank(ElementText.PlainText(element), Kind.Text);
     }
 
     public string ToHtml() => Type == Kind.Text ? WebUtility.HtmlEncode(Value) : Value;
