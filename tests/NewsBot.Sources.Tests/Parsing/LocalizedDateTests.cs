@@ -68,6 +68,10 @@ public class LocalizedDateTests
         Assert.Equal(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture), FeedDate.Parse(text));
     }
 
+    [Fact]
+    public void Time_in_arabic_indic_digits_is_read_not_thrown() =>
+        Assert.Equal(new DateTimeOffset(2024, 1, 25, 10, 30, 0, TimeSpan.Zero), FeedDate.Parse("Thu, 25 Jan 2024 ١٠:٣٠:٠٠ GMT"));
+
     [Theory]
     [InlineData("Seg, 24 Foo 2018 10:00:00 -0300")]
     [InlineData("Lorem ipsum dolor 2018")]
