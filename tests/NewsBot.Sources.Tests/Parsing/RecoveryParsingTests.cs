@@ -11,14 +11,17 @@ namespace NewsBot.Sources.Tests.Parsing;
 public class RecoveryParsingTests
 {
     [Fact]
-    public void Stray_end_tag_in_one_description_loses_only_that_item()
+    public void Stray_end_tag_in_one_description_keeps_that_item_as_far_as_it_was_read_and_the_rest()
     {
         var feed = Parse("broken/stray-end-tag.xml");
 
-        Assert.Equal(["Ferry timetable changes from Monday", "Storm warning for the weekend", "Fish market reopens"], feed.Items.Select(i => i.Title));
-        Assert.Equal(2, feed.RecoveredItems);
-        Assert.Equal("Ana Lima", feed.Items[1].Author); // dc: declared on the root still reads after the break
-        Assert.Equal(Utc(2024, 3, 4, 10), feed.Items[1].Published);
+        Assert.Equal(["Ferry timetable changes from Monday", "Council votes on the new pier", "Storm warning for the weekend", "Fish market reopens"], feed.Items.Select(i => i.Title));
+        Assert.Equal(3, feed.RecoveredItems);
+        var broken = feed.Items[1];
+        Assert.Equal(("https://gazette.example.com/pier", "The vote was close."), (broken.Link, broken.SummaryHtml));
+        Assert.Null(broken.Published); // the pubDate came after the break
+        Assert.Equal("Ana Lima", feed.Items[2].Author); // dc: declared on the root still reads after the break
+        Assert.Equal(Utc(2024, 3, 4, 10), feed.Items[2].Published);
         var problem = Assert.Single(feed.Problems);
         Assert.Contains("line 15", problem);
         Assert.Contains("read on from the next item", problem);
@@ -32,8 +35,8 @@ public class RecoveryParsingTests
         var intact = FeedParser.Parse(Encoding.UTF8.GetBytes(text), null, null);
 
         Assert.Equal(intact.Items[0], broken.Items[0]);
-        Assert.Equal(intact.Items[2], broken.Items[1]);
-        Assert.Equal(intact.Items[3], broken.Items[2]);
+        Assert.Equal(intact.Items[2], broken.Items[2]);
+        Assert.Equal(intact.Items[3], broken.Items[3]);
         Assert.Equal(0, intact.RecoveredItems);
         Assert.Equal((intact.Title, intact.Link), (broken.Title, broken.Link));
     }
@@ -66,19 +69,21 @@ public class RecoveryParsingTests
     }
 
     [Fact]
-    public void Broken_rdf_item_loses_only_that_item()
+    public void Broken_rdf_item_is_kept_as_read_and_the_next_one_read()
     {
         var feed = Parse("broken/rdf-broken.xml");
 
         Assert.Equal(FeedFormat.Rdf, feed.Format);
-        Assert.Equal(["Comet visible tonight", "Bees count to four"], feed.Items.Select(i => i.Title));
-        Assert.Equal("R. Okafor", feed.Items[1].Author);
-        Assert.Equal("https://science.example.net/bees", feed.Items[1].Id);
-        Assert.Equal(1, feed.RecoveredItems);
+        Assert.Equal(["Comet visible tonight", "Glacier retreat measured", "Bees count to four"], feed.Items.Select(i => i.Title));
+        Assert.Equal("https://science.example.net/glacier", feed.Items[1].Id);
+        Assert.Equal("R. Okafor", feed.Items[2].Author);
+        Assert.Equal("https://science.example.net/bees", feed.Items[2].Id);
+        Assert.Equal(2, feed.RecoveredItems);
     }
 
+    /// <summary>A broken item with neither id nor link would change identity once the feed is fixed (a second alert): it is dropped.</summary>
     [Fact]
-    public void Every_broken_item_is_passed_and_every_whole_one_read()
+    public void Broken_items_without_id_or_link_are_dropped_and_every_whole_one_read()
     {
         var items = string.Concat(Enumerable.Range(1, 6).Select(n => n % 2 == 0
             ? $"<item><title>Broken {n}</title><description>a</b></description></item>"
@@ -143,5 +148,23 @@ public class RecoveryParsingTests
         var feed = FeedParser.Parse(Encoding.UTF8.GetBytes(xml), new Uri("https://other.example.com/feed"), null);
 
         Assert.Equal("https://base.example.com/news/b.html", Assert.Single(feed.Items).Link);
+    }
+
+    [Fact]
+    public void Last_entry_broken_before_its_end_is_kept_when_it_has_an_id_and_a_link()
+    {
+        const string xml = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>
+            <entry><id>urn:wire:1</id><title>Port strike ends</title><link href="https://wire.example.com/1"/>
+            <source><title type="text">Agency</subtitle></source></entry>
+            </feed>
+            """;
+
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes(xml), null, null);
+
+        var entry = Assert.Single(feed.Items);
+        Assert.Equal(("urn:wire:1", "Port strike ends", "https://wire.example.com/1"), (entry.Id, entry.Title, entry.Link));
+        Assert.Equal(1, feed.RecoveredItems);
+        Assert.Contains("breaks off", Assert.Single(feed.Problems));
     }
 }

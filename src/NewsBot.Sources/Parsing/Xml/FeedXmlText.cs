@@ -72,6 +72,9 @@ internal sealed class FeedXmlText(string text)
         return -1;
     }
 
+    /// <summary>Whether only white space is left from <paramref name="offset"/> on: an error there is the body cut off, not broken markup.</summary>
+    public bool EndsAt(int offset) => offset >= text.Length || text.AsSpan(offset).IsWhiteSpace();
+
     /// <summary>Line and column (from 1) of <paramref name="offset"/>; offsets asked for must not go backwards.</summary>
     public (int Line, int Column) LineAndColumn(int offset)
     {

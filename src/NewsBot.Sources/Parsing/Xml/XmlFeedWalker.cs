@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security;
 using System.Xml;
 using System.Xml.Linq;
@@ -31,9 +32,10 @@ internal static class XmlFeedWalker
     {
         var outer = new Stack<(Uri? Base, string Tag)>();
         outer.Push((XmlBase.Apply(documentUrl, reader.GetAttribute("base", FeedNamespaces.Xml)), ReopenedTag(reader)));
-        var (start, firstLine, recoveries, recovered) = (0, 1, 0, 0);
-        var counting = handlers with { OnItem = (item, outerBase) => { handlers.OnItem(item, outerBase); if (recoveries > 0) recovered++; } };
+        var (start, firstLine, recoveries, recovered, afterError) = (0, 1, 0, 0, false);
+        var counting = handlers with { OnItem = (item, outerBase) => { handlers.OnItem(item, outerBase); if (afterError) recovered++; } };
         var current = reader;
+        var itemInProgress = new StrongBox<XElement?>();
         try
         {
             while (true)
@@ -45,7 +47,7 @@ internal static class XmlFeedWalker
                         current.MoveToContent();
                         for (var i = 0; i < outer.Count; i++) current.Read(); // past the re-opened tags, onto the item
                     }
-                    WalkFrom(current, atRoot: current == reader, outer, counting, problems, cuts, ct);
+                    WalkFrom(current, atRoot: current == reader, outer, counting, itemInProgress, problems, cuts, ct);
                     return recovered;
                 }
                 catch (XmlException e)
@@ -53,6 +55,13 @@ internal static class XmlFeedWalker
                     var at = document.OffsetOf(start, firstLine, e.LineNumber, e.LinePosition);
                     var resume = at is null ? -1 : document.NextItemStart(Math.Max(at.Value, start + 1), handlers.IsItem, ct);
                     var (line, column) = at is null ? (e.LineNumber, e.LinePosition) : document.LineAndColumn(at.Value);
+                    if (itemInProgress.Value is { } partial && at is { } offset && !document.EndsAt(offset) && IsIdentified(partial))
+                    {
+                        // Broken mid-item but not cut off: what was read names the item well enough to keep it.
+                        afterError = true;
+                        counting.OnItem(partial, outer.Peek().Base);
+                    }
+                    itemInProgress.Value = null;
                     if (resume < 0 || outer.Count == 0 || recoveries >= FeedLimits.MaxRecoveries)
                     {
                         if (resume >= 0 && outer.Count > 0) cuts.AddLine($"stopped reading after {FeedLimits.Figure(FeedLimits.MaxRecoveries)} structural errors");
@@ -60,7 +69,7 @@ internal static class XmlFeedWalker
                         return recovered;
                     }
                     problems.Add($"feed body is broken at line {line}, position {column} ({FirstSentence(e.Message)}); read on from the next item");
-                    recoveries++;
+                    (recoveries, afterError) = (recoveries + 1, true);
                     if (current != reader) current.Dispose();
                     current = document.OpenAt(resume, outer.Reverse().Select(o => o.Tag));
                     (start, firstLine) = (resume, 2);
@@ -74,7 +83,7 @@ internal static class XmlFeedWalker
     }
 
     /// <summary>The loop over the open outer elements; the first call finds the reader on the root, a resumed one on an item.</summary>
-    private static void WalkFrom(XmlReader reader, bool atRoot, Stack<(Uri? Base, string Tag)> outer, FeedElementHandlers handlers, List<string> problems, TruncationNotes cuts, CancellationToken ct)
+    private static void WalkFrom(XmlReader reader, bool atRoot, Stack<(Uri? Base, string Tag)> outer, FeedElementHandlers handlers, StrongBox<XElement?> itemInProgress, List<string> problems, TruncationNotes cuts, CancellationToken ct)
     {
         if (atRoot)
         {
@@ -85,7 +94,7 @@ internal static class XmlFeedWalker
         {
             if (reader.NodeType == XmlNodeType.Element)
             {
-                ReadElement(reader, outer, handlers, cuts, ct);
+                ReadElement(reader, outer, handlers, itemInProgress, cuts, ct);
             }
             else if (reader.NodeType == XmlNodeType.EndElement)
             {
@@ -101,14 +110,16 @@ internal static class XmlFeedWalker
         }
     }
 
-    private static void ReadElement(XmlReader reader, Stack<(Uri? Base, string Tag)> outer, FeedElementHandlers handlers, TruncationNotes cuts, CancellationToken ct)
+    private static void ReadElement(XmlReader reader, Stack<(Uri? Base, string Tag)> outer, FeedElementHandlers handlers, StrongBox<XElement?> itemInProgress, TruncationNotes cuts, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var name = reader.LocalName;
         var outerBase = outer.Peek().Base;
         if (handlers.IsItem(name))
         {
-            handlers.OnItem(BoundedElementReader.Read(reader, fieldDepth: 1, cuts, ct), outerBase);
+            var item = BoundedElementReader.Read(reader, fieldDepth: 1, cuts, ct, itemInProgress);
+            itemInProgress.Value = null;
+            handlers.OnItem(item, outerBase);
             reader.Read();
         }
         else if (name == "channel" && !reader.IsEmptyElement)
@@ -122,6 +133,13 @@ internal static class XmlFeedWalker
             reader.Read();
         }
     }
+
+    /// <summary>
+    /// A broken item is kept only when it already carries an id or a link (RSS guid/link, Atom id/link):
+    /// an item known by its title alone would change identity once the feed is fixed, and alert twice.
+    /// </summary>
+    private static bool IsIdentified(XElement item) =>
+        item.Elements().Any(e => e.Name.LocalName is "guid" or "id" or "link" && (!string.IsNullOrWhiteSpace(e.Value) || e.Attribute("href") is not null));
 
     /// <summary>The start tag to write again in front of a resumed read: the name and its namespace declarations (xml:base stays on the stack).</summary>
     private static string ReopenedTag(XmlReader reader)
