@@ -15,3 +15,10 @@ mkdir -p "$target"
 rm -rf "$target/gofeed"
 cp -r "$tmp/repo/testdata" "$target/gofeed"
 echo "wrote $target/gofeed (gofeed $commit)"
+# feedparser's test feeds, expectations in each file's leading comment (github.com/kurtmckee/feedparser, BSD-2-Clause).
+fpcommit=a22c5521cbb109871f1a2318948581901bd47e26
+git clone --quiet https://github.com/kurtmckee/feedparser "$tmp/feedparser"
+git -C "$tmp/feedparser" checkout --quiet "$fpcommit"
+rm -rf "$target/feedparser"
+cp -r "$tmp/feedparser/tests" "$target/feedparser"
+echo "wrote $target/feedparser (feedparser $fpcommit)"

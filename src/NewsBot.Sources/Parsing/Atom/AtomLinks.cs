@@ -13,14 +13,17 @@ internal static class AtomLinks
     public static string? Alternate(IEnumerable<XElement> children, Uri? outerBase)
     {
         var links = children
-            .Where(c => c.Name.LocalName == "link" && IsAtom(c.Name.NamespaceName) && !string.IsNullOrWhiteSpace((string?)c.Attribute("href")))
+            .Where(c => c.Name.LocalName == "link" && IsAtom(c.Name.NamespaceName) && !string.IsNullOrWhiteSpace(Href(c)))
             .ToList();
         var alternates = links.Where(c => Rel(c) == "alternate").ToList();
         var chosen = alternates.FirstOrDefault(l => ((string?)l.Attribute("type") ?? "text/html").Contains("html", StringComparison.OrdinalIgnoreCase))
             ?? alternates.FirstOrDefault()
             ?? links.FirstOrDefault(l => Rel(l) is "related" or "via" or "enclosure");
-        return chosen is null ? null : XmlBase.Resolve(XmlBase.Of(chosen, outerBase), (string?)chosen.Attribute("href"));
+        return chosen is null ? null : XmlBase.Resolve(XmlBase.Of(chosen, outerBase), Href(chosen));
     }
+
+    /// <summary>href, or — as some Atom 0.3 feeds wrote it — the URL as the link's text.</summary>
+    private static string? Href(XElement link) => (string?)link.Attribute("href") ?? ElementText.Text(link);
 
     private static string Rel(XElement link) => ((string?)link.Attribute("rel") ?? "alternate").Trim().ToLowerInvariant();
 

@@ -43,8 +43,8 @@ internal static class RssItemReader
         return result;
     }
 
-    /// <summary>RSS 2.0 elements have no namespace; RSS 1.0 and 0.90 put theirs in a namespace of their own.</summary>
-    private static bool IsRssCore(string ns) => ns.Length == 0 || ns == Rss10 || ns == Rss090;
+    /// <summary>RSS 2.0 elements have no namespace (early feeds used UserLand's); RSS 1.0 and 0.90 put theirs in a namespace of their own.</summary>
+    internal static bool IsRssCore(string ns) => ns.Length == 0 || ns is Rss10 or Rss090 or Rss20UserLand or Rss20UserLandShort;
 
     private static RssItem ReadDublinCore(RssItem result, XElement child) => child.Name.LocalName switch
     {

@@ -169,7 +169,8 @@ public static class XmlTextRepair
             if (IsCharacterReference(name))
             {
                 // A reference to a character XML forbids (&#0;, a lone surrogate, beyond U+10FFFF) fails the whole read.
-                if (IsAllowedCodePoint(name)) output.Append(text, i, semicolon - i + 1);
+                // "&#X41;" is HTML, not XML (XML 1.0 §4.1 has a lower-case x only): written the XML way.
+                if (IsAllowedCodePoint(name)) output.Append(name[1] == 'X' ? "&#x" : "&#").Append(name[(name[1] == 'X' ? 2 : 1)..]).Append(';');
                 else output.Append(' ');
                 return semicolon + 1;
             }
