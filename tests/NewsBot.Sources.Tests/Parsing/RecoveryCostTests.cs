@@ -27,6 +27,20 @@ public class RecoveryCostTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Broken_item_costs_a_small_multiple_of_a_whole_one()
+    {
+        var broken = Feed(2_000);
+        var intact = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(broken).Replace("x</p>", "x", StringComparison.Ordinal));
+
+        var brokenCost = CostMeter.BestOf(3, () => FeedParser.Parse(broken, null, null));
+        var intactCost = CostMeter.BestOf(3, () => FeedParser.Parse(intact, null, null));
+
+        var ratio = brokenCost.TotalMilliseconds / Math.Max(intactCost.TotalMilliseconds, 0.5);
+        output.WriteLine($"4,000 items, 2,000 of them broken: {brokenCost.TotalMilliseconds:F1} ms; the same items whole: {intactCost.TotalMilliseconds:F1} ms; ratio {ratio:F1}");
+        Assert.True(brokenCost < TimeSpan.FromMilliseconds(60) || ratio < 10, $"broken items cost {ratio:F1}× whole ones");
+    }
+
+    [Fact]
     public void Two_thousand_broken_items_are_all_read_past()
     {
         var feed = FeedParser.Parse(Feed(2_000), null, null);
