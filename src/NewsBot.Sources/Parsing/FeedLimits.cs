@@ -66,6 +66,12 @@ public static class FeedLimits
     /// <summary>Problem lines kept per parse (one per bad date in a 20,000-item feed would bury the useful ones).</summary>
     public const int MaxProblems = 50;
 
+    /// <summary>
+    /// Structural errors read past per parse (each resumes at the next item). An honest broken feed has
+    /// a few; every one costs a new reader, so a document made of nothing but errors stops here.
+    /// </summary>
+    public const int MaxRecoveries = 2_000;
+
     /// <summary>A figure for a truncation note, "20,000", whatever the machine's culture.</summary>
     public static string Figure(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -29,13 +29,14 @@ public static class FeedParser
         if (start[0] is '{') return Bounded(JsonFeedParser.Parse(text, documentUrl, problems, cuts, ct), cuts);
         if (HtmlSniffer.LooksLikeHtml(start)) throw new FeedFormatException("not a feed: the document is an HTML page");
 
-        using var reader = FeedXmlReader.Create(XmlTextRepair.Repair(text, ct));
+        var document = new FeedXmlText(XmlTextRepair.Repair(text, ct));
+        using var reader = document.Open();
         var root = RootElement(reader);
         return Bounded((root.NamespaceURI, root.LocalName) switch
         {
-            (_, "rss") => RssFeedParser.Parse(reader, FeedFormat.Rss, documentUrl, problems, cuts, ct),
-            (FeedNamespaces.Rdf, "RDF") => RssFeedParser.Parse(reader, FeedFormat.Rdf, documentUrl, problems, cuts, ct),
-            (_, "feed") => AtomFeedParser.Parse(reader, documentUrl, problems, cuts, ct),
+            (_, "rss") => RssFeedParser.Parse(document, reader, FeedFormat.Rss, documentUrl, problems, cuts, ct),
+            (FeedNamespaces.Rdf, "RDF") => RssFeedParser.Parse(document, reader, FeedFormat.Rdf, documentUrl, problems, cuts, ct),
+            (_, "feed") => AtomFeedParser.Parse(document, reader, documentUrl, problems, cuts, ct),
             (_, "html") => throw new FeedFormatException("not a feed: the document is an HTML page"),
             _ => throw new FeedFormatException($"not a feed: unknown root element <{Shorten(root.Name)}>"),
         }, cuts);

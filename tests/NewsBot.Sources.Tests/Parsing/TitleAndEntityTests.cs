@@ -34,6 +34,7 @@ public class TitleAndEntityTests
     {
         var markets = Parse("entities.xml").Items[3];
 
-        Assert.Equal("<p>Stocks &eacute;dged <a href=\"/x?a=1&b=2\">down</a>.</p>", markets.SummaryHtml);
+        // The relative href is made absolute against the item link (issue 17); the entities stay as written.
+        Assert.Equal("<p>Stocks &eacute;dged <a href=\"https://ent.example.com/x?a=1&b=2\">down</a>.</p>", markets.SummaryHtml);
     }
 }

@@ -5,13 +5,14 @@ internal static class AtomEntryAdapter
 {
     public static FeedItem ToFeedItem(AtomEntry entry, int index, List<string> problems)
     {
-        var title = entry.Title?.ToPlainTitle() ?? "";
+        var title = entry.Title?.ToPlainTitle() is { Length: > 0 } atomTitle ? atomTitle : TitleText.FromHtml(entry.FallbackTitle);
+        var itemBase = ItemHtmlLinks.WebUri(entry.AlternateLink) ?? entry.FeedBase;
         return new FeedItem(
             Id: entry.Id,
             Title: title,
             Link: entry.AlternateLink,
-            SummaryHtml: entry.Summary?.ToHtml(),
-            ContentHtml: entry.Content?.ToHtml(),
+            SummaryHtml: ItemHtmlLinks.Resolve(entry.Summary?.ToHtml(), entry.SummaryBase ?? itemBase),
+            ContentHtml: ItemHtmlLinks.Resolve(entry.Content?.ToHtml(), entry.ContentBase ?? itemBase),
             Published: ItemChecks.Date([entry.Published, entry.Updated, entry.DcDate], ItemChecks.ItemName(index, title), problems),
             Author: entry.AuthorName);
     }

@@ -3,29 +3,42 @@ using NewsBot.Sources.Parsing.Xml;
 
 namespace NewsBot.Sources.Parsing.Atom;
 
-/// <summary>Reads one &lt;entry&gt; element into <see cref="AtomEntry"/>.</summary>
+/// <summary>
+/// Reads one &lt;entry&gt; element into <see cref="AtomEntry"/>. When an element is repeated, the
+/// first non-empty copy wins: "&lt;title&gt;Real&lt;/title&gt;&lt;title/&gt;" is titled "Real".
+/// </summary>
 internal static class AtomEntryReader
 {
     public static AtomEntry Read(XElement entry, Uri? outerBase)
     {
-        var result = new AtomEntry { AlternateLink = AtomLinks.Alternate(entry.Elements(), outerBase) };
+        var result = new AtomEntry { AlternateLink = AtomLinks.Alternate(entry.Elements(), outerBase), FeedBase = outerBase };
         foreach (var child in entry.Elements())
         {
             var ns = child.Name.NamespaceName;
             if (ns == FeedNamespaces.DublinCore)
             {
-                if (child.Name.LocalName == "date") result = result with { DcDate = ElementText.Text(child) };
-                else if (child.Name.LocalName == "creator") result = result with { AuthorName = result.AuthorName ?? ElementText.Text(child) };
+                result = child.Name.LocalName switch
+                {
+                    "date" => result with { DcDate = result.DcDate ?? ElementText.Text(child) },
+                    "creator" => result with { AuthorName = result.AuthorName ?? ElementText.Text(child) },
+                    "title" => result with { FallbackTitle = ElementText.Text(child) ?? result.FallbackTitle }, // outranks a media:title
+                    _ => result,
+                };
+                continue;
+            }
+            if (ns == FeedNamespaces.Media)
+            {
+                result = result with { FallbackTitle = result.FallbackTitle ?? MediaTitle(child) };
                 continue;
             }
             if (!AtomLinks.IsAtom(ns)) continue;
             result = child.Name.LocalName switch
             {
-                "id" => result with { Id = ElementText.Text(child) },
-                "title" => result with { Title = AtomText.Read(child) },
-                "summary" => result with { Summary = AtomText.Read(child) },
-                "content" => result with { Content = AtomText.Read(child) },
-                "published" or "issued" => result with { Published = ElementText.Text(child) },
+                "id" => result with { Id = result.Id ?? ElementText.Text(child) },
+                "title" => result with { Title = result.Title ?? AtomText.Read(child) },
+                "summary" when result.Summary is null => result with { Summary = AtomText.Read(child), SummaryBase = XmlBase.WithinItem(child, outerBase) },
+                "content" when result.Content is null => result with { Content = AtomText.Read(child), ContentBase = XmlBase.WithinItem(child, outerBase) },
+                "published" or "issued" => result with { Published = result.Published ?? ElementText.Text(child) },
                 "updated" or "modified" => result with { Updated = result.Updated ?? ElementText.Text(child) },
                 "author" => result with { AuthorName = AuthorName(child) ?? result.AuthorName },
                 _ => result,
@@ -36,4 +49,8 @@ internal static class AtomEntryReader
 
     private static string? AuthorName(XElement author) =>
         author.Elements().Where(e => e.Name.LocalName == "name").Select(ElementText.Text).FirstOrDefault(n => n is not null);
+
+    /// <summary>media:title directly in the entry, or inside media:group / media:content (YouTube's feeds).</summary>
+    private static string? MediaTitle(XElement media) =>
+        media.DescendantsAndSelf(XName.Get("title", FeedNamespaces.Media)).Select(ElementText.Text).FirstOrDefault(t => t is not null);
 }

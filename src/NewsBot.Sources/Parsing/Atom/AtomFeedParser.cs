@@ -7,7 +7,7 @@ namespace NewsBot.Sources.Parsing.Atom;
 /// <summary>Atom 1.0 (RFC 4287) and the older Atom 0.3 draft: &lt;feed&gt; with &lt;entry&gt; children.</summary>
 internal static class AtomFeedParser
 {
-    public static ParsedFeed Parse(XmlReader reader, Uri? documentUrl, List<string> problems, TruncationNotes cuts, CancellationToken ct)
+    public static ParsedFeed Parse(FeedXmlText document, XmlReader reader, Uri? documentUrl, List<string> problems, TruncationNotes cuts, CancellationToken ct)
     {
         var items = new List<FeedItem>();
         string? title = null;
@@ -23,8 +23,8 @@ internal static class AtomFeedParser
                 if (element.Name.LocalName == "title") title ??= AtomText.Read(element)?.ToPlainTitle();
                 else if (element.Name.LocalName == "link" && feedLinks.Count < 100) feedLinks.Add(element); // a handful is honest; thousands are not worth keeping
             });
-        XmlFeedWalker.Walk(reader, documentUrl, handlers, problems, cuts, ct);
+        var recovered = XmlFeedWalker.Walk(document, reader, documentUrl, handlers, problems, cuts, ct);
         ItemChecks.DuplicateIds(items, problems);
-        return new ParsedFeed(FeedFormat.Atom, string.IsNullOrEmpty(title) ? null : title, AtomLinks.Alternate(feedLinks, feedBase), items, problems);
+        return new ParsedFeed(FeedFormat.Atom, string.IsNullOrEmpty(title) ? null : title, AtomLinks.Alternate(feedLinks, feedBase), items, problems) { RecoveredItems = recovered };
     }
 }

@@ -8,6 +8,8 @@ namespace NewsBot.Sources.Parsing.Dates;
 /// zone: RFC 822/1123/5322 (any zone name or numeric offset, missing or wrong weekday, two-digit
 /// years, missing seconds, a trailing "(EEST)" comment), ISO 8601 / RFC 3339 with or without an
 /// offset (none means UTC, as RSS readers conventionally assume), and "2024-01-25 10:00:00".
+/// Month and weekday names may be in the common news languages ("Seg, 24 Set 2018 10:00:00 -0300",
+/// "24 сентября 2018", "الاثنين ٢٤ أيلول ٢٠١٨", see <see cref="LocalizedDateNames"/>), digits in any script.
 /// </summary>
 public static partial class FeedDate
 {
@@ -26,6 +28,7 @@ public static partial class FeedDate
         if (string.IsNullOrWhiteSpace(text)) return null;
         text = text.Trim();
         if (text.Length > MaxLength) return null;
+        text = LocalizedDateNames.AsciiDigits(text);
         var parsed = ParseIso(text) ?? ParseRfc822(text);
         if (parsed is null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
                 DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var fallback))
@@ -49,8 +52,11 @@ public static partial class FeedDate
         string fraction = "";
         bool sawTime = false, pm = false, am = false;
         var offset = TimeSpan.Zero;
-        foreach (var token in Tokens().Matches(CommentPattern().Replace(text, " ")).Select(t => t.Value))
+        int? monthOrWeekday = null; // "Mar" before the day: March, or martes/mardi/martedì
+        var tokens = Tokens().Matches(CommentPattern().Replace(text, " ")).Select(t => t.Value).ToList();
+        for (var k = 0; k < tokens.Count; k++)
         {
+            var token = tokens[k];
             var time = TimePattern().Match(token);
             if (time.Success && !sawTime)
             {
@@ -64,14 +70,24 @@ public static partial class FeedDate
                 else if (day is null) day = n;
                 else return null;
             }
-            else if (MonthOf(token) is { } monthNumber && month is null) month = monthNumber;
-            else if (IsWeekday(token)) continue; // the weekday adds nothing and is often wrong
+            else if (month is null && k + 1 < tokens.Count && LocalizedDateNames.Month(token, tokens[k + 1]) is { } twoWords)
+            {
+                month = twoWords;
+                k++;
+            }
+            else if (MonthOf(token) is { } monthNumber && month is null)
+            {
+                if (IsWeekday(token) && day is null && year is null) monthOrWeekday ??= monthNumber;
+                else month = monthNumber;
+            }
+            else if (IsWeekday(token) || LocalizedDateNames.IsConnector(token)) continue; // the weekday adds nothing and is often wrong
             else if (token.Equals("AM", StringComparison.OrdinalIgnoreCase)) am = true;
             else if (token.Equals("PM", StringComparison.OrdinalIgnoreCase)) pm = true;
             else if (TryOffset(token, out var named)) offset = named;
             else if (!sawTime) return null; // an unknown word where the date should be
             // an unknown zone name after the time: read as UTC rather than lose the date
         }
+        month ??= monthOrWeekday;
         if (day is null || month is null || year is null) return null;
         if (pm && hour < 12) hour += 12;
         if (am && hour == 12) hour = 0;
@@ -112,10 +128,13 @@ public static partial class FeedDate
         _ => n,
     };
 
-    private static int? MonthOf(string token)
+    private static int? MonthOf(string token) => EnglishMonth(token) ?? LocalizedDateNames.Month(token);
+
+    private static int? EnglishMonth(string token)
     {
         if (token.Length < 3) return null;
         var lower = token.ToLowerInvariant().TrimEnd('.');
+        if (lower.Length < 3) return null;
         var index = Array.IndexOf(Months, lower[..3]);
         if (index < 0) return null;
         var full = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[index].ToLowerInvariant();
@@ -123,7 +142,7 @@ public static partial class FeedDate
     }
 
     private static bool IsWeekday(string token) =>
-        token.Length >= 3 && Weekdays.Contains(token[..3].ToLowerInvariant());
+        (token.Length >= 3 && Weekdays.Contains(token[..3].ToLowerInvariant())) || LocalizedDateNames.IsWeekday(token);
 
     private static int Int(Match m, string group) =>
         m.Groups[group].Success && m.Groups[group].Length > 0 ? int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
@@ -138,10 +157,10 @@ public static partial class FeedDate
     private static partial Regex OffsetPattern();
 
     /// <summary>
-    /// Words, numbers, times and signed offsets; commas, dots between date parts and dashes in "25-Jan-2024" separate.
+    /// Words (any script), numbers, times and signed offsets; commas, dots between date parts and dashes in "25-Jan-2024" separate.
     /// Backtracking engine (the lookbehind needs it), safe because its input is at most <see cref="MaxLength"/> characters.
     /// </summary>
-    [GeneratedRegex(@"(?<=^|\s|\d)[+-]\d{1,2}(?::?\d{2})?\b|(?:GMT|UTC|UT)[+-]\d{1,2}(?::?\d{2})?|\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?|\d+|[A-Za-z]+\.?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=^|\s|\d)[+-]\d{1,2}(?::?\d{2})?\b|(?:GMT|UTC|UT)[+-]\d{1,2}(?::?\d{2})?|\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?|\d+|[\p{L}\p{M}]+\.?", RegexOptions.IgnoreCase)]
     private static partial Regex Tokens();
 
     [GeneratedRegex(@"\([^)]*\)", RegexOptions.NonBacktracking)]

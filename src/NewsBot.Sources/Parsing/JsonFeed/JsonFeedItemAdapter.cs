@@ -10,12 +10,13 @@ internal static class JsonFeedItemAdapter
     {
         // JSON Feed titles and summaries are plain text; FeedItem keeps bodies as HTML, so text is escaped.
         var title = TitleText.FromPlain(item.Title);
+        var link = XmlBase.Resolve(baseUri, item.Url ?? item.ExternalUrl);
         return new FeedItem(
             Id: item.Id,
             Title: title,
-            Link: XmlBase.Resolve(baseUri, item.Url ?? item.ExternalUrl),
+            Link: link,
             SummaryHtml: item.Summary is null ? null : WebUtility.HtmlEncode(item.Summary),
-            ContentHtml: item.ContentHtml ?? (item.ContentText is null ? null : WebUtility.HtmlEncode(item.ContentText)),
+            ContentHtml: ItemHtmlLinks.Resolve(item.ContentHtml, ItemHtmlLinks.WebUri(link) ?? baseUri) ?? (item.ContentText is null ? null : WebUtility.HtmlEncode(item.ContentText)),
             Published: ItemChecks.Date([item.DatePublished, item.DateModified], ItemChecks.ItemName(index, title), problems),
             Author: item.AuthorName);
     }

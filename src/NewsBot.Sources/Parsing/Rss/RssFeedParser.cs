@@ -6,7 +6,7 @@ namespace NewsBot.Sources.Parsing.Rss;
 /// <summary>RSS 0.9x/2.0 (&lt;rss&gt;&lt;channel&gt;&lt;item&gt;) and RSS 1.0 / 0.90 (&lt;rdf:RDF&gt; with &lt;item&gt; beside &lt;channel&gt;).</summary>
 internal static class RssFeedParser
 {
-    public static ParsedFeed Parse(XmlReader reader, FeedFormat format, Uri? documentUrl, List<string> problems, TruncationNotes cuts, CancellationToken ct)
+    public static ParsedFeed Parse(FeedXmlText document, XmlReader reader, FeedFormat format, Uri? documentUrl, List<string> problems, TruncationNotes cuts, CancellationToken ct)
     {
         var items = new List<FeedItem>();
         string? title = null, link = null, atomLink = null;
@@ -25,9 +25,9 @@ internal static class RssFeedParser
                 if (element.Name.LocalName == "title") title ??= TitleText.FromHtml(ElementText.Text(element));
                 else if (element.Name.LocalName == "link") link ??= XmlBase.Resolve(XmlBase.Of(element, outerBase), ElementText.Text(element));
             });
-        XmlFeedWalker.Walk(reader, documentUrl, handlers, problems, cuts, ct);
+        var recovered = XmlFeedWalker.Walk(document, reader, documentUrl, handlers, problems, cuts, ct);
         ItemChecks.DuplicateIds(items, problems);
-        return new ParsedFeed(format, NullIfEmpty(title), link ?? atomLink, items, problems);
+        return new ParsedFeed(format, NullIfEmpty(title), link ?? atomLink, items, problems) { RecoveredItems = recovered };
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;

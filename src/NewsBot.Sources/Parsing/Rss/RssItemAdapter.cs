@@ -7,15 +7,18 @@ internal static partial class RssItemAdapter
 {
     public static FeedItem ToFeedItem(RssItem item, int index, List<string> problems)
     {
-        var title = TitleText.FromHtml(item.Title);
+        var title = TitleText.FromHtml(item.Title) is { Length: > 0 } rssTitle ? rssTitle : TitleText.FromHtml(item.FallbackTitle);
         var id = item.Guid ?? item.RdfAbout;
         var published = ItemChecks.Date([item.PubDate, item.DcDate, item.AtomUpdated], ItemChecks.ItemName(index, title), problems);
+        // RSS 2.0: <link>, else a guid that is a permalink, else an atom:link alternate, else the enclosure.
+        var link = item.Link ?? PermaLink(item) ?? item.AtomAlternateLink ?? item.EnclosureUrl;
+        var itemBase = ItemHtmlLinks.WebUri(link) ?? item.FeedBase; // HTML bases: the body's own xml:base, else the link, else the feed
         return new FeedItem(
             Id: id,
             Title: title,
-            Link: item.Link ?? PermaLink(item) ?? item.AtomAlternateLink,
-            SummaryHtml: item.Description ?? item.MediaDescription,
-            ContentHtml: item.ContentEncoded,
+            Link: link,
+            SummaryHtml: ItemHtmlLinks.Resolve(item.Description ?? item.MediaDescription, item.SummaryBase ?? itemBase),
+            ContentHtml: ItemHtmlLinks.Resolve(item.ContentEncoded, item.ContentBase ?? itemBase),
             Published: published,
             Author: item.DcCreator ?? AuthorName(item.Author) ?? item.AtomAuthorName);
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -19,11 +20,13 @@ internal static class BoundedElementReader
     /// Reads the element and leaves the reader on its end tag (or on the element itself when it is
     /// empty), so the caller's next Read moves past it. <paramref name="fieldDepth"/> is the depth
     /// (0 = this element) whose local name chooses the text cap: 1 for an item's fields, 0 for a
-    /// feed-level element.
+    /// feed-level element. <paramref name="partial"/>, when given, holds the element from its start tag
+    /// on, so a caller catching an <see cref="XmlException"/> still has what was read before it.
     /// </summary>
-    public static XElement Read(XmlReader reader, int fieldDepth, TruncationNotes cuts, CancellationToken ct)
+    public static XElement Read(XmlReader reader, int fieldDepth, TruncationNotes cuts, CancellationToken ct, StrongBox<XElement?>? partial = null)
     {
         var root = NewElement(reader, KnownXmlNames.Element(reader.LocalName, reader.NamespaceURI) ?? KnownXmlNames.Unknown, cuts);
+        partial?.Value = root;
         if (reader.IsEmptyElement) return root;
         var open = new List<XElement>(FeedLimits.MaxDepth + 1) { root };
         var flattenedOpen = 0; // elements open below the depth or count limit; their end tags are not ours

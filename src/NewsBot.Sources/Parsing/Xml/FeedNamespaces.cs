@@ -8,6 +8,12 @@ public static class FeedNamespaces
     public const string Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     public const string Rss10 = "http://purl.org/rss/1.0/";
     public const string Rss090 = "http://my.netscape.com/rdf/simple/0.9/";
+
+    /// <summary>UserLand's namespace for RSS 2.0 elements, used by early RSS 2.0 feeds (and later dropped from the spec).</summary>
+    public const string Rss20UserLand = "http://backend.userland.com/rss2";
+
+    /// <summary>The same, as some feeds wrote it.</summary>
+    public const string Rss20UserLandShort = "http://backend.userland.com/rss";
     public const string DublinCore = "http://purl.org/dc/elements/1.1/";
     public const string Content = "http://purl.org/rss/1.0/modules/content/";
     public const string Media = "http://search.yahoo.com/mrss/";

@@ -23,17 +23,30 @@ public static partial class FeedXmlReader
         CloseInput = true,
     };
 
-    public static XmlReader Create(string repairedText)
+    /// <summary>A reader over the whole repaired document.</summary>
+    public static XmlReader Create(string repairedText) => Create(new StringReader(repairedText), PrefixFallbacks(repairedText));
+
+    /// <summary>
+    /// A reader over <paramref name="input"/> in which <paramref name="fallbacks"/> bind the prefixes the
+    /// document may use without declaring them; declarations in the document take precedence.
+    /// </summary>
+    internal static XmlReader Create(TextReader input, IReadOnlyDictionary<string, string> fallbacks)
     {
         var names = new NameTable();
-        var namespaces = new XmlNamespaceManager(names);
-        foreach (var (prefix, uri) in FeedNamespaces.CommonPrefixes) namespaces.AddNamespace(prefix, uri);
-        // Any other prefix used without a declaration would end the read at its first use; bind it to
-        // a placeholder. Declarations in the document still take precedence over these bindings.
-        foreach (var prefix in UsedPrefixes(repairedText).Where(p => namespaces.LookupNamespace(p) is null))
-            namespaces.AddNamespace(prefix, "urn:x-undeclared-prefix:" + prefix);
-        var context = new XmlParserContext(names, namespaces, null, XmlSpace.None);
-        return XmlReader.Create(new StringReader(repairedText), Settings, context);
+        var context = new XmlParserContext(names, new FallbackNamespaceManager(names, fallbacks), null, XmlSpace.None);
+        return XmlReader.Create(input, Settings, context);
+    }
+
+    /// <summary>
+    /// The common prefixes (<see cref="FeedNamespaces.CommonPrefixes"/>) and a placeholder for any other
+    /// prefix the text uses: without a binding, an undeclared prefix would end the read at its first use.
+    /// Computed once per document, so a reader resumed after a broken item costs nothing per prefix.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string> PrefixFallbacks(string repairedText)
+    {
+        var fallbacks = new Dictionary<string, string>(FeedNamespaces.CommonPrefixes, StringComparer.Ordinal);
+        foreach (var prefix in UsedPrefixes(repairedText)) fallbacks.TryAdd(prefix, "urn:x-undeclared-prefix:" + prefix);
+        return fallbacks;
     }
 
     /// <summary>An honest feed uses a dozen prefixes; binding thousands would only cost time.</summary>
@@ -50,4 +63,11 @@ public static partial class FeedXmlReader
     /// </summary>
     [GeneratedRegex(@"(?:</?|\s)([A-Za-z_][\w.-]{0,99}):[A-Za-z_]", RegexOptions.NonBacktracking)]
     private static partial Regex PrefixedName();
+
+    /// <summary>Looks a prefix up in the document's own declarations first, then in the fallbacks.</summary>
+    private sealed class FallbackNamespaceManager(XmlNameTable names, IReadOnlyDictionary<string, string> fallbacks) : XmlNamespaceManager(names)
+    {
+        public override string? LookupNamespace(string prefix) =>
+            base.LookupNamespace(prefix) ?? (fallbacks.TryGetValue(prefix, out var uri) ? NameTable!.Add(uri) : null);
+    }
 }

@@ -13,7 +13,7 @@ internal static class KnownXmlNames
 {
     private static readonly HashSet<string> Namespaces =
     [
-        "", FeedNamespaces.Atom10, FeedNamespaces.Atom03, FeedNamespaces.Rdf, FeedNamespaces.Rss10, FeedNamespaces.Rss090,
+        "", FeedNamespaces.Atom10, FeedNamespaces.Atom03, FeedNamespaces.Rdf, FeedNamespaces.Rss10, FeedNamespaces.Rss090, FeedNamespaces.Rss20UserLand, FeedNamespaces.Rss20UserLandShort,
         FeedNamespaces.DublinCore, FeedNamespaces.Content, FeedNamespaces.Media, FeedNamespaces.Itunes, FeedNamespaces.Xhtml, FeedNamespaces.Xml,
     ];
 

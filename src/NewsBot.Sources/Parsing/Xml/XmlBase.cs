@@ -20,6 +20,14 @@ public static class XmlBase
         return current;
     }
 
+    /// <summary>
+    /// The base in effect on <paramref name="element"/> when it or an ancestor inside its (detached) item
+    /// sets xml:base, else null: the nearest explicit base, which outranks the item's link as the base
+    /// for the item's HTML.
+    /// </summary>
+    public static Uri? WithinItem(XElement element, Uri? outer) =>
+        element.AncestorsAndSelf().Any(e => e.Attribute(BaseAttribute) is not null) ? Of(element, outer) : null;
+
     /// <summary>The base after an element carrying <paramref name="xmlBase"/> (null when it has none).</summary>
     public static Uri? Apply(Uri? current, string? xmlBase)
     {

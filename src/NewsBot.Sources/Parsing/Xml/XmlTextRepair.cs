@@ -14,6 +14,8 @@ namespace NewsBot.Sources.Parsing.Xml;
 ///   expanded (no billion laughs, no external entity reads);</item>
 /// <item>HTML named entities (&amp;eacute; &amp;nbsp; …) become numeric references;</item>
 /// <item>a '&lt;' that cannot start a tag ("a &lt; b") is escaped;</item>
+/// <item>an HTML void element written the HTML way ("&lt;br&gt;", "&lt;img src=…&gt;") is self-closed and its
+///   stray end tag dropped (<see cref="HtmlVoidTags"/>), so one "&lt;br&gt;" no longer ends the item;</item>
 /// <item>an ampersand that starts no valid reference (a bare "AT&amp;T", an undeclared or DTD-declared
 ///   entity name) is escaped, so it survives as literal text.</item>
 /// </list>
@@ -34,14 +36,33 @@ public static class XmlTextRepair
         var output = new StringBuilder(text.Length + 64);
         var i = 0;
         var steps = 0;
+        var voidTagEnd = -1; // the '>' of a void start tag being copied, to be written as "/>"
         while (i < text.Length)
         {
             if ((++steps & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
-            var run = text.AsSpan(i).IndexOfAny(UnusualOrMarkup);
-            if (run < 0) run = text.Length - i;
+            var limit = voidTagEnd >= 0 ? voidTagEnd : text.Length;
+            var run = text.AsSpan(i, limit - i).IndexOfAny(UnusualOrMarkup);
+            if (run < 0) run = limit - i;
             output.Append(text, i, run);
             i += run;
+            if (i == voidTagEnd)
+            {
+                output.Append("/>");
+                (i, voidTagEnd) = (i + 1, -1);
+                continue;
+            }
             if (i >= text.Length) break;
+            if (text[i] == '<' && HtmlVoidTags.TagEnd(text, i, out var isEndTag) is var end and >= 0)
+            {
+                if (isEndTag)
+                {
+                    i = end + 1; // dropped: its start tag is self-closed
+                    continue;
+                }
+                output.Append('<');
+                (i, voidTagEnd) = (i + 1, end);
+                continue;
+            }
             i = text[i] switch
             {
                 '<' => CopyMarkupDeclaration(text, i, output),
@@ -148,7 +169,8 @@ public static class XmlTextRepair
             if (IsCharacterReference(name))
             {
                 // A reference to a character XML forbids (&#0;, a lone surrogate, beyond U+10FFFF) fails the whole read.
-                if (IsAllowedCodePoint(name)) output.Append(text, i, semicolon - i + 1);
+                // "&#X41;" is HTML, not XML (XML 1.0 §4.1 has a lower-case x only): written the XML way.
+                if (IsAllowedCodePoint(name)) output.Append(name[1] == 'X' ? "&#x" : "&#").Append(name[(name[1] == 'X' ? 2 : 1)..]).Append(';');
                 else output.Append(' ');
                 return semicolon + 1;
             }
