@@ -23,9 +23,29 @@ public sealed class FeedDiscovery(FeedFetcher fetcher, SourceFeedReader reader, 
     /// <summary>Finding the link tags in a page already cut by <c>PageHtmlBounds</c> takes milliseconds; this bounds the rest.</summary>
     public static readonly TimeSpan ScanBudget = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The whole search, page and candidates together: each read has the fetcher's own timeout, but a
+    /// site answering every request just before it would otherwise hold an admin's command for minutes.
+    /// </summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromSeconds(60);
+
     public async Task<FeedDiscoveryResult> DiscoverAsync(Uri page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(page);
+        using var deadline = new CancellationTokenSource(MaxDuration, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
+        try
+        {
+            return await SearchAsync(page, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            return new FeedDiscoveryResult.PageUnreadable(page, $"looking for its feeds took longer than {MaxDuration.TotalSeconds:0} s");
+        }
+    }
+
+    private async Task<FeedDiscoveryResult> SearchAsync(Uri page, CancellationToken ct)
+    {
         var fetched = await fetcher.FetchAsync(new FetchRequest(page), ct).ConfigureAwait(false);
         if (fetched is FetchResult.Failed failed) return new FeedDiscoveryResult.PageUnreadable(page, failed.Error);
         if (fetched is not FetchResult.Fetched body) return new FeedDiscoveryResult.PageUnreadable(page, "the page sent no content");

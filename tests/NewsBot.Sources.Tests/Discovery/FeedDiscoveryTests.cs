@@ -189,4 +189,25 @@ public sealed class FeedDiscoveryTests : IAsyncLifetime
         var failed = Assert.IsType<FeedDiscoveryResult.PageUnreadable>(await _site.DiscoverAsync("/gone"));
         Assert.Contains("404", failed.Error);
     }
+
+    [Fact]
+    public async Task A_site_that_never_answers_ends_the_search_at_its_time_limit()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _site.Server.Map("/slow", async ctx =>
+        {
+            answered.TrySetResult();
+            await Task.Delay(Timeout.Infinite, ctx.RequestAborted); // holds the request open; the fetcher's own timeout is longer
+        });
+        using var fetcher = Fetching.TestFetchers.Loopback(new Sources.Fetching.FetchOptions { Timeout = TimeSpan.FromHours(1) }, time);
+        var reader = new Sources.Reading.SourceFeedReader(fetcher, new Sources.Reading.FeedReaderOptions(Path.GetTempPath(), TimeSpan.FromSeconds(20)), time);
+        var search = new FeedDiscovery(fetcher, reader, time).DiscoverAsync(_site.Url("/slow"), default);
+        await answered.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        time.Advance(FeedDiscovery.MaxDuration);
+
+        var failed = Assert.IsType<FeedDiscoveryResult.PageUnreadable>(await search.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal("looking for its feeds took longer than 60 s", failed.Error);
+    }
 }

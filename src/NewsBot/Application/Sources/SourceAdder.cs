@@ -66,7 +66,7 @@ public sealed class SourceAdder(SourceFeedReader reader, FeedDiscovery discovery
 
     /// <summary>
     /// The address is a page, not a feed: its main feed becomes the source (unless a source has it
-    /// already). When the page cannot be looked through, the first read's error stands.
+    /// already). When the address is no HTML page after all, the first read's error stands.
     /// </summary>
     private async Task<SourceAddResult> DiscoverAsync(NewsBotDbContext db, CheckedSource page, FeedRead notAFeed, CancellationToken ct)
     {
@@ -82,6 +82,8 @@ public sealed class SourceAdder(SourceFeedReader reader, FeedDiscovery discovery
                 };
             case FeedDiscoveryResult.NoFeed none:
                 return new SourceAddResult.NoFeed(none);
+            case FeedDiscoveryResult.PageUnreadable failed:
+                return new SourceAddResult.Unreadable($"it is a web page, not a feed, and looking for its feed failed: {failed.Error}");
             default:
                 return Outcome(page, notAFeed);
         }
