@@ -16,6 +16,8 @@ public sealed class DiscordCommandNamingTests
     [InlineData("limit", new[] { "20" }, "/news limit per_hour:20")]
     [InlineData("add", new[] { "ceasefire gaza" }, "/news add filter:ceasefire gaza")]
     [InlineData("addsource", new[] { "https://example.com/rss.xml", "Example News" }, "/newsadmin addsource url:https://example.com/rss.xml name:Example News")]
+    [InlineData("addsource", new[] { "page", "https://example.com/news" }, "/newsadmin addsource url:https://example.com/news page:True")]
+    [InlineData("addsource", new[] { "page", "https://example.com/news", "links:\"h2 a\"" }, "/newsadmin addsource url:https://example.com/news page:True links:h2 a")]
     [InlineData("addwebhook", new string[0], "/newsadmin addwebhook")]
     [InlineData("stats", new string[0], "/newsadmin stats")]
     [InlineData("start", new string[0], "/start")] // Discord has no /start; the text form is all there is
@@ -25,7 +27,7 @@ public sealed class DiscordCommandNamingTests
     [Theory]
     [InlineData("add", "/news add filter:<filter>")]
     [InlineData("remove", "/news remove number:<number>")]
-    [InlineData("addsource", "/newsadmin addsource url:<url> [name:<name>]")]
+    [InlineData("addsource", "/newsadmin addsource url:<url> [name:<name>] [page:True] [links:<links>]")]
     [InlineData("removesource", "/newsadmin removesource id:<id>")]
     [InlineData("digest", "/news digest mode:off|hourly|daily [time:HH:MM, several as 08:00,18:00]")]
     [InlineData("quiet", "/news quiet hours:HH:MM-HH:MM (or hours:off)")]
@@ -39,7 +41,8 @@ public sealed class DiscordCommandNamingTests
 
         Assert.Contains("\n/news add filter:<filter> - Add a filter\n", help);
         Assert.Contains("\n/news limit per_hour:<n> - ", help);
-        Assert.Contains("\n/newsadmin addsource url:<url> [name:<name>] - Admin: add a news source\n", help);
+        Assert.Contains("\n/newsadmin addsource url:<url> [name:<name>] [page:True] [links:<links>] - Admin: add a news source\n", help);
+        Assert.Contains("A page without a feed: /newsadmin addsource url:https://example.com/news page:True links:h2 a follows the links", help);
         Assert.Contains("\n/news add filter:/cease-?fire/ - a regular expression\n", help);
         Assert.Contains("Try a filter first with /news test text:<some headline>.", help);
         Assert.DoesNotContain("[@channel]", help);

@@ -42,6 +42,14 @@ public sealed class InteractionParserTests
     }
 
     [Fact]
+    public void An_addsource_page_with_its_boolean_and_selector_reads_as_a_page_source_of_the_site()
+    {
+        var command = SlashCommandReader.Read(Parse("admin-addsource-page.json"));
+
+        Assert.Equal(new Core.Commands.ChatCommand.AddSource(new Uri("https://news.example/board"), null, Page: true, LinkSelector: "ul.notices > li a"), command);
+    }
+
+    [Fact]
     public void Permission_bitset_string_becomes_a_number()
     {
         Assert.Equal(2147483647UL, Parse("guild-news-add.json").MemberPermissions);

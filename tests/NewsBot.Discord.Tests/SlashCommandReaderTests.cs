@@ -31,6 +31,12 @@ public sealed class SlashCommandReaderTests
     [InlineData("news", "settings", "/digest")]
     [InlineData("newsadmin", "addsource", "/addsource https://example.com/rss.xml Example News", "url", "https://example.com/rss.xml", "name", "Example News")]
     [InlineData("newsadmin", "addsource", "/addsource ftp://example.com/rss.xml", "url", "ftp://example.com/rss.xml")]
+    [InlineData("newsadmin", "addsource", "/addsource almayadeen.net", "url", "almayadeen.net")]
+    [InlineData("newsadmin", "addsource", "/addsource page https://example.com/news Harbour", "url", "https://example.com/news", "name", "Harbour", "page", "true")]
+    [InlineData("newsadmin", "addsource", "/addsource page https://example.com/news links:\"main h2 a\" Harbour",
+        "url", "https://example.com/news", "name", "Harbour", "page", "true", "links", "main h2 a")]
+    [InlineData("newsadmin", "addsource", "/addsource https://example.com/news links:.headline", "url", "https://example.com/news", "links", ".headline")]
+    [InlineData("newsadmin", "addsource", "/addsource https://example.com/news", "url", "https://example.com/news", "page", "false")]
     [InlineData("newsadmin", "removesource", "/removesource 7", "id", "7")]
     [InlineData("newsadmin", "pausesource", "/pausesource 7", "id", "7")]
     [InlineData("newsadmin", "resumesource", "/resumesource 7", "id", "7")]

@@ -21,7 +21,14 @@ public abstract record ChatCommand
     public sealed record Test(string Text) : ChatCommand { public override string Name => "test"; }
     public sealed record Sources : ChatCommand { public override string Name => "sources"; }
     public sealed record Stop : ChatCommand { public override string Name => "stop"; }
-    public sealed record AddSource(Uri Url, string? SourceName = null) : ChatCommand { public override string Name => "addsource"; }
+    /// <summary>
+    /// A feed, a site whose feed NewsBot finds, or with <see cref="Page"/> a web page whose article links are the
+    /// items (<see cref="LinkSelector"/>: CSS for the links; null lets NewsBot find the page's main list of links).
+    /// </summary>
+    public sealed record AddSource(Uri Url, string? SourceName = null, bool Page = false, string? LinkSelector = null) : ChatCommand
+    {
+        public override string Name => "addsource";
+    }
     public sealed record RemoveSource(long Id) : ChatCommand { public override string Name => "removesource"; }
     public sealed record PauseSource(long Id) : ChatCommand { public override string Name => "pausesource"; }
     public sealed record ResumeSource(long Id) : ChatCommand { public override string Name => "resumesource"; }

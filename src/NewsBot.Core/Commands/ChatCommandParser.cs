@@ -78,11 +78,46 @@ public static partial class ChatCommandParser
         return CommandArguments.Remove(rest, target);
     }
 
-    /// <summary>The address, then optionally a display name of several words.</summary>
+    /// <summary>
+    /// <c>[page] &lt;address&gt; [links:"&lt;css&gt;"] [name of several words]</c>. The selector may hold spaces inside
+    /// its quotes; phones that turn quotes curly (“…”) are understood too.
+    /// </summary>
     private static ChatCommand ParseAddSource(string args)
     {
+        var page = false;
         var parts = args.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
-        return CommandArguments.AddSource(parts.Length > 0 ? parts[0] : "", parts.Length > 1 ? parts[1] : null);
+        if (parts.Length > 0 && parts[0].Equals("page", StringComparison.OrdinalIgnoreCase))
+        {
+            page = true;
+            parts = parts.Length > 1 ? parts[1].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries) : [];
+        }
+        var url = parts.Length > 0 ? parts[0] : "";
+        var rest = parts.Length > 1 ? parts[1].Trim() : "";
+        string? links = null;
+        if (rest.StartsWith(LinksPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var (selector, after, problem) = ReadSelector(rest[LinksPrefix.Length..]);
+            if (problem is not null) return CommandArguments.Malformed("addsource", $"{problem}");
+            (links, rest) = (selector, after);
+        }
+        return CommandArguments.AddSource(url, rest.Length > 0 ? rest : null, page, links);
+    }
+
+    private const string LinksPrefix = "links:";
+
+    /// <summary>A quoted selector up to its closing quote, or an unquoted one up to the next space.</summary>
+    private static (string? Selector, string Remainder, string? Problem) ReadSelector(string text)
+    {
+        if (text.Length == 0 || char.IsWhiteSpace(text[0])) return (null, text.Trim(), "give the CSS selector right after links:, e.g. links:\"h2 a\"");
+        var close = text[0] switch { '"' => '"', '\u201C' => '\u201D', '\u201D' => '\u201D', _ => '\0' };
+        if (close == '\0')
+        {
+            var space = text.IndexOfAny([' ', '\t', '\n']);
+            return space < 0 ? (text, "", null) : (text[..space], text[space..].Trim(), null);
+        }
+        var end = text.IndexOfAny(close == '"' ? ['"'] : ['\u201D', '"'], 1);
+        if (end < 0) return (null, "", "the links:\"…\" selector has no closing quote");
+        return (text[1..end], text[(end + 1)..].Trim(), null);
     }
 
     /// <summary>An <c>@channel</c> target may come first or last: <c>/add @news ceasefire</c>, <c>/remove 2 @news</c>.</summary>

@@ -55,15 +55,28 @@ public static partial class CommandArguments
         };
     }
 
-    public static ChatCommand AddSource(string url, string? name)
+    /// <summary>The longest CSS selector for a page source's links (the Sources.PageLinkSelector column's size).</summary>
+    public const int MaxLinkSelectorLength = 500;
+
+    /// <summary>
+    /// /addsource: an http(s) address or a bare site name (read as https), an optional name; <paramref name="page"/>
+    /// or a <paramref name="links"/> selector makes it a page source whose article links are the items.
+    /// </summary>
+    public static ChatCommand AddSource(string url, string? name, bool page = false, string? links = null)
     {
         url = url.Trim();
         if (url.Length == 0)
             return Malformed("addsource", $"give the feed or page address, e.g. {Cmd("addsource", "https://example.com/rss.xml", "Example News")}");
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
-            return Malformed("addsource", $"'{url}' is not an http(s) address");
-        return new ChatCommand.AddSource(address, string.IsNullOrWhiteSpace(name) ? null : name.Trim());
+        if (TypedAddress.Web(url) is not { } address)
+            return Malformed("addsource", $"'{Shorten(url)}' is not an http(s) address or a site name like example.com");
+        links = string.IsNullOrWhiteSpace(links) ? null : links.Trim();
+        if (links is { Length: > MaxLinkSelectorLength })
+            return Malformed("addsource", $"the links selector is {links.Length:N0} characters long; at most {MaxLinkSelectorLength} are kept");
+        return new ChatCommand.AddSource(address, string.IsNullOrWhiteSpace(name) ? null : name.Trim(), page || links is not null, links);
     }
+
+    /// <summary>Stranger text quoted back in a reply, kept short.</summary>
+    private static string Shorten(string text) => text.Length <= 100 ? text : text[..99] + "…";
 
     /// <summary>/removesource, /pausesource, /resumesource: <paramref name="id"/> as shown by /sources.</summary>
     public static ChatCommand SourceId(string name, string id)

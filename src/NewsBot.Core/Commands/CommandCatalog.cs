@@ -23,7 +23,7 @@ public static class CommandCatalog
         new("connect", "/connect @channel", "Send alerts to a channel you administer", false),
         new("stop", "/stop", "Forget this chat and its filters", false),
         .. Delivery.DeliveryCommandParser.Commands,
-        new("addsource", "/addsource <url> [name]", "Admin: add a news source", true),
+        new("addsource", "/addsource [page] <url or site> [links:\"<css>\"] [name]", "Admin: add a news source", true),
         new("removesource", "/removesource <id>", "Admin: remove a source", true),
         new("pausesource", "/pausesource <id>", "Admin: pause a source", true),
         new("resumesource", "/resumesource <id>", "Admin: resume a source", true),

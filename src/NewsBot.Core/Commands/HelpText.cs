@@ -25,6 +25,12 @@ public static class HelpText
         foreach (var (filter, meaning) in FilterExamples)
             text += ReplyText.Of($"{CommandMention.Of("add", filter)} - {meaning}\n");
         text += ReplyText.Of($"Try a filter first with {CommandMention.Of("test", "<some headline>")}.");
+        if (ctx.IsBotAdmin)
+        {
+            text += ReplyText.Of($"\n\nSources: {CommandMention.Of("addsource", "bbc.co.uk/news")} finds the site's feed and says which it chose. ");
+            text += ReplyText.Of($"A page without a feed: {CommandMention.Of("addsource", "page", "https://example.com/news", "links:\"h2 a\"")} ");
+            text += ReplyText.Plain("follows the links the CSS selector picks as its news (without links: NewsBot looks for the page's main list of article links).");
+        }
         if (ctx.IsGroup) text += ReplyText.Plain("\n\nIn this group only its administrators can change the filters.");
         return text;
     }

@@ -36,6 +36,7 @@ public static class OptionType
     public const int SubCommand = 1;
     public const int String = 3;
     public const int Integer = 4;
+    public const int Boolean = 5;
 }
 
 /// <summary>Discord application command limits (interactions/application-commands.mdx), checked by tests.</summary>

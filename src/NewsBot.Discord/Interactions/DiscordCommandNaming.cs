@@ -35,14 +35,35 @@ public sealed class DiscordCommandNaming : ICommandNaming
     {
         if (!Subcommands.TryGetValue(mention.Name, out var slash)) return TextCommandNaming.Instance.Mention(mention);
         var text = "/" + slash.Command + " " + slash.Subcommand.Name;
-        var options = slash.Options;
-        for (var i = 0; i < mention.Arguments.Count && i < options.Count; i++)
+        // A text command's flag ("page") or key:value argument ("links:\"h2 a\"") names its option; the rest fill the others in order.
+        var named = new List<string>();
+        var positional = new List<string>();
+        foreach (var argument in mention.Arguments)
+        {
+            if (Named(slash, argument) is { } option) named.Add(option);
+            else positional.Add(argument);
+        }
+        var options = slash.Options.Where(o => !named.Any(n => n.StartsWith(o.Name + ":", StringComparison.Ordinal))).ToList();
+        for (var i = 0; i < positional.Count && i < options.Count; i++)
         {
             // More arguments than options: the last option takes the rest, as a text command's last argument does.
-            var value = i == options.Count - 1 ? string.Join(' ', mention.Arguments.Skip(i)) : mention.Arguments[i];
+            var value = i == options.Count - 1 ? string.Join(' ', positional.Skip(i)) : positional[i];
             text += " " + options[i].Name + ":" + value;
         }
-        return text;
+        return named.Aggregate(text, (t, n) => t + " " + n);
+    }
+
+    /// <summary>"page" for a boolean option named page gives "page:True"; "links:\"h2 a\"" for an option named links gives "links:h2 a".</summary>
+    private static string? Named(Slash slash, string argument)
+    {
+        foreach (var option in slash.Options)
+        {
+            if (option.Type == OptionType.Boolean && argument.Equals(option.Name, StringComparison.OrdinalIgnoreCase)) return option.Name + ":True";
+            if (option.Type != OptionType.Boolean && argument.StartsWith(option.Name + ":", StringComparison.OrdinalIgnoreCase)
+                && argument.Length > option.Name.Length + 1)
+                return option.Name + ":" + argument[(option.Name.Length + 1)..].Trim('"', '\u201C', '\u201D');
+        }
+        return null;
     }
 
     public string Usage(string commandName)
@@ -50,7 +71,7 @@ public sealed class DiscordCommandNaming : ICommandNaming
         if (DeliveryUsage.TryGetValue(commandName, out var usage)) return usage;
         if (!Subcommands.TryGetValue(commandName, out var slash)) return TextCommandNaming.Instance.Usage(commandName);
         return string.Join(' ', slash.Options
-            .Select(o => o.Required == true ? $"{o.Name}:<{o.Name}>" : $"[{o.Name}:<{o.Name}>]")
+            .Select(o => o.Type == OptionType.Boolean ? $"[{o.Name}:True]" : o.Required == true ? $"{o.Name}:<{o.Name}>" : $"[{o.Name}:<{o.Name}>]")
             .Prepend("/" + slash.Command + " " + slash.Subcommand.Name));
     }
 }

@@ -1,3 +1,4 @@
+using NewsBot.Core.Commands;
 using NewsBot.Core.Delivery;
 
 namespace NewsBot.Discord.Interactions;
@@ -43,9 +44,14 @@ public static class NewsSlashCommands
         ]),
         new(NewsAdmin, "Bot administration (bot admins only)",
         [
-            Sub("addsource", "Watch a new feed",
-                Text("url", "Feed or page URL (http/https)", 2000),
-                new ApplicationCommandOption(OptionType.String, "name", "Display name") { Required = false, MaxLength = 100 }),
+            Sub("addsource", "Watch a new feed, a site (its feed is found) or a page's article links",
+                Text("url", "Feed, site or page address (http/https, or a site name like example.com)", 2000),
+                new ApplicationCommandOption(OptionType.String, "name", "Display name") { Required = false, MaxLength = 100 },
+                new ApplicationCommandOption(OptionType.Boolean, "page", "A page without a feed: its article links are the news") { Required = false },
+                new ApplicationCommandOption(OptionType.String, "links", "For a page: CSS selector of its article links, e.g. h2 a")
+                {
+                    Required = false, MaxLength = CommandArguments.MaxLinkSelectorLength,
+                }),
             Sub("removesource", "Stop watching a source", Id()),
             Sub("pausesource", "Pause polling a source", Id()),
             Sub("resumesource", "Resume polling a source", Id()),

@@ -30,7 +30,8 @@ public static class SlashCommandReader
             (NewsSlashCommands.News, "limit") => CommandArguments.Delivery("limit", i.Option("per_hour")),
             // The delivery commands without arguments show the settings; /digest is the one they go by.
             (NewsSlashCommands.News, "settings") => CommandArguments.Delivery("digest", null),
-            (NewsSlashCommands.NewsAdmin, "addsource") => CommandArguments.AddSource(i.Option("url") ?? "", i.Option("name")),
+            (NewsSlashCommands.NewsAdmin, "addsource") => CommandArguments.AddSource(i.Option("url") ?? "", i.Option("name"),
+                string.Equals(i.Option("page"), "true", StringComparison.OrdinalIgnoreCase), i.Option("links")),
             (NewsSlashCommands.NewsAdmin, "removesource" or "pausesource" or "resumesource") =>
                 CommandArguments.SourceId(i.SubcommandName!, i.Option("id") ?? ""),
             (NewsSlashCommands.NewsAdmin, "stats") => new ChatCommand.Stats(),

@@ -6,14 +6,14 @@ using static NewsBot.Admin.SafeHtml;
 
 namespace NewsBot.Admin;
 
-/// <summary>/admin/sources: the list with health, add (after a test fetch), edit, remove.</summary>
+/// <summary>/admin/sources: the list with health, add (after a test fetch, <see cref="SourceAddEndpoints"/>), edit, remove.</summary>
 internal static class SourceEndpoints
 {
     public static void Map(RouteGroupBuilder pages)
     {
         pages.MapGet("/sources", ListAsync);
-        pages.MapPost("/sources/preview", PreviewAsync);
-        pages.MapPost("/sources/add", AddAsync);
+        pages.MapPost("/sources/preview", SourceAddEndpoints.PreviewAsync);
+        pages.MapPost("/sources/add", SourceAddEndpoints.AddAsync);
         pages.MapGet("/sources/{id:long}", EditFormAsync);
         pages.MapPost("/sources/{id:long}", SaveAsync);
         pages.MapPost("/sources/{id:long}/delete", DeleteAsync);
@@ -32,7 +32,7 @@ internal static class SourceEndpoints
         {
             var h = SourceHealth.Of(s, counts.GetValueOrDefault(s.Id), now);
             return H($"""
-                <tr data-source-id="{s.Id}"><td><a href="/admin/sources/{s.Id}">{s.Name}</a><br><span class="muted">{s.Url}</span></td>
+                <tr data-source-id="{s.Id}"><td><a href="/admin/sources/{s.Id}">{s.Name}</a><br><span class="muted">{s.Url}</span>{PageKind(s)}</td>
                 <td class="status-{h.Status}">{h.Status}</td><td>{AdminLayout.When(s.LastSuccessAt)}</td>
                 <td>{s.LastError ?? ""}{Warning(s.LastWarning)}</td><td>{h.ItemsPerDay:0.#}</td><td>{(s.Paused ? "—" : AdminLayout.When(s.NextPollAt))}</td>
                 <td>{h.Backoff ?? ""}</td></tr>
@@ -48,79 +48,17 @@ internal static class SourceEndpoints
             {AdminLayout.Message(done)}
             {table}
             <h2>Add a source</h2>
-            {AddForm(ctx, new SourceForm("", "", "", false), null)}
+            {SourceAddEndpoints.AddForm(ctx, new SourceForm("", "", "", false), null)}
             """));
     }
+
+    /// <summary>A page source says so, with the selector that picks its links.</summary>
+    private static SafeHtml PageKind(Source s) => s.Kind != SourceKind.Page ? Empty
+        : H($"""<br><span class="muted source-kind">page, links: {s.PageLinkSelector ?? "found by NewsBot"}</span>""");
 
     /// <summary>What the last good read had to cut (a capped field, items beyond the cap), shown next to the error.</summary>
     private static SafeHtml Warning(string? warning) =>
         warning is null ? Empty : H($"""<br><span class="muted source-warning">cut at the last read: {warning}</span>""");
-
-    private static SafeHtml AddForm(HttpContext ctx, SourceForm f, string? error) => H($"""
-        {AdminLayout.Message(error, error is not null)}
-        <form method="post" action="/admin/sources/preview"><fieldset>
-          {AdminLayout.Token(ctx)}
-          <label>Feed URL <input type="url" name="url" value="{f.Url}" required></label>
-          <label>Name (blank: the feed's title) <input type="text" name="name" value="{f.Name}"></label>
-          <label>Poll interval in minutes (blank: default) <input type="text" name="interval" value="{f.Interval}"></label>
-          <button type="submit">Test fetch</button>
-        </fieldset></form>
-        """);
-
-    /// <summary>Fetches the feed once and shows what it holds; saving is a second, deliberate step.</summary>
-    private static async Task<IResult> PreviewAsync(HttpContext ctx, IFormCollection form, IDbContextFactory<NewsBotDbContext> dbs,
-        SourceAdder adder, CancellationToken ct)
-    {
-        var f = SourceForm.From(form);
-        var intervalError = f.IntervalError(out var interval);
-        var error = f.UrlError(out _) ?? intervalError;
-        if (error is not null) return AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, error), status: 400);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await adder.CheckAsync(db, new SourceDraft(f.Url, f.Name, interval), SourceOrigin.Remote, ct) switch
-        {
-            SourceAddResult.Readable ready => PreviewPage(ctx, f, ready),
-            SourceAddResult.Duplicate { Existing: var existing } =>
-                AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, $"That feed is already a source: {existing.Name}."), status: 400),
-            SourceAddResult.Unreadable { Error: var why } =>
-                AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, $"The test fetch failed: {why}"), status: 422),
-            var other => AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, f.Describe((other as SourceAddResult.Invalid)!.Problem)), status: 400),
-        };
-    }
-
-    private static IResult PreviewPage(HttpContext ctx, SourceForm f, SourceAddResult.Readable ready)
-    {
-        var uri = new Uri(ready.Address);
-        var ok = ready.Read;
-        var items = ok.Feed.Items.Take(20).Select(i => H($"<li>{i.Title}</li>"));
-        return AdminLayout.Page(ctx, "Add a source", H($"""
-            <p class="notice" id="test-fetch">Test fetch found {ok.Feed.Items.Count} items in {ok.Feed.Title ?? uri.Host}.</p>
-            <ol class="items">{items}</ol>
-            <form method="post" action="/admin/sources/add"><fieldset>
-              {AdminLayout.Token(ctx)}
-              <input type="hidden" name="url" value="{uri}"><input type="hidden" name="interval" value="{f.Interval}">
-              <label>Name <input type="text" name="name" value="{ready.Name}" required></label>
-              <p class="muted">Items already in the feed are recorded as seen; alerts start with the next new article.</p>
-              <button type="submit">Save source</button> <a href="/admin/sources">Cancel</a>
-            </fieldset></form>
-            """));
-    }
-
-    private static async Task<IResult> AddAsync(HttpContext ctx, IFormCollection form, IDbContextFactory<NewsBotDbContext> dbs,
-        SourceAdder adder, CancellationToken ct)
-    {
-        var f = SourceForm.From(form);
-        var intervalError = f.IntervalError(out var interval);
-        var error = f.UrlError(out _) ?? intervalError ?? (f.Name.Length == 0 ? "Enter a name." : null);
-        if (error is not null) return AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, error), status: 400);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await adder.AddUnreadAsync(db, new SourceDraft(f.Url, f.Name, interval), SourceOrigin.Remote, ct) switch
-        {
-            SourceAddResult.Added { Source: var source } =>
-                Results.Redirect("/admin/sources?done=" + Uri.EscapeDataString($"Added {source.Name}; its first fetch is under way.")),
-            SourceAddResult.Invalid { Problem: var problem } => AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, f.Describe(problem)), status: 400),
-            _ => AdminLayout.Page(ctx, "Add a source", AddForm(ctx, f, "That feed is already a source."), status: 400),
-        };
-    }
 
     private static async Task<IResult> EditFormAsync(HttpContext ctx, long id, IDbContextFactory<NewsBotDbContext> dbs, CancellationToken ct)
     {
@@ -140,6 +78,7 @@ internal static class SourceEndpoints
         AdminLayout.Page(ctx, $"Source: {f.Name}", H($"""
             {AdminLayout.Message(error, error is not null)}
             {Health(source)}
+            {(source is null ? Empty : PageKind(source))}
             <form method="post" action="/admin/sources/{id}"><fieldset>
               {AdminLayout.Token(ctx)}
               <label>Name <input type="text" name="name" value="{f.Name}" required></label>

@@ -1,14 +1,26 @@
 using System.Globalization;
 using NewsBot.Application.Sources;
+using NewsBot.Storage.Entities;
 
 namespace NewsBot.Admin;
 
 /// <summary>The fields of the add and edit forms, checked with messages an admin can act on.</summary>
-internal sealed record SourceForm(string Url, string Name, string Interval, bool Paused)
+/// <param name="Kind">"page" for a web page whose article links are the items; anything else is a feed (or a site whose feed is found).</param>
+/// <param name="Links">A page source's CSS selector for its article links; blank lets NewsBot find them.</param>
+internal sealed record SourceForm(string Url, string Name, string Interval, bool Paused, string Kind = "feed", string Links = "")
 {
     public static SourceForm From(IFormCollection form) => new(
         form["url"].ToString().Trim(), form["name"].ToString().Trim(), form["interval"].ToString().Trim(),
-        form["paused"].ToString() is "on" or "true");
+        form["paused"].ToString() is "on" or "true", form["kind"].ToString().Trim(), form["links"].ToString().Trim());
+
+    /// <summary>A selector alone also means a page: links only exist on pages.</summary>
+    public bool IsPage => Kind == "page" || Links.Length > 0;
+
+    /// <summary>What the add form asks for, as <see cref="SourceAdder"/> takes it.</summary>
+    public SourceDraft Draft(TimeSpan? interval) => new(Url, Name.Length == 0 ? null : Name, interval,
+        Kind: IsPage ? SourceKind.Page : SourceKind.Feed, PageLinkSelector: Links.Length == 0 ? null : Links);
+
+    public string? LinksError() => Links.Length > SourceUrl.MaxLinkSelectorLength ? Describe(SourceProblem.SelectorTooLong) : null;
 
     /// <summary>Only web feeds (<see cref="SourceOrigin.Remote"/>): a file path typed into a web form must not read the server's disk.</summary>
     public string? UrlError(out string address) =>
@@ -20,6 +32,7 @@ internal sealed record SourceForm(string Url, string Name, string Interval, bool
         SourceProblem.MissingUrl => "Enter the feed's URL.",
         SourceProblem.IntervalTooShort => "Poll interval must be at least one second.",
         SourceProblem.TooLong => $"The URL is longer than {SourceUrl.MaxLength} characters.",
+        SourceProblem.SelectorTooLong => $"The links selector is longer than {SourceUrl.MaxLinkSelectorLength} characters.",
         _ => $"\"{Url}\" is not an http:// or https:// URL.",
     };
 

@@ -9,6 +9,7 @@ public static class ApplicationServiceCollectionExtensions
     /// <summary>The services that change sources, filters and chats, shared by chat commands, CLI, admin console, OPML import and seeding.</summary>
     public static IServiceCollection AddNewsBotApplication(this IServiceCollection services)
     {
+        services.AddSingleton<NewsBot.Sources.Discovery.FeedDiscovery>();
         services.AddSingleton<SourceAdder>();
         services.AddSingleton<SourceEditor>();
         services.AddSingleton<ChatFilters>();

@@ -39,7 +39,7 @@ public sealed partial class CommandExecutor(
                 ChatCommand.Connect connect => await ConnectAsync(db, ctx, cmd, connect.Channel, ct),
                 ChatCommand.SetDelivery delivery => await SetDeliveryAsync(db, ctx, cmd, delivery.Change, ct),
                 ChatCommand.Sources => await sources.ListAsync(db, ctx.IsBotAdmin, ct),
-                ChatCommand.AddSource add => await sources.AddAsync(db, add.Url, add.SourceName, ct),
+                ChatCommand.AddSource add => await sources.AddAsync(db, add, ct),
                 ChatCommand.RemoveSource remove => await sources.RemoveAsync(db, remove.Id, ct),
                 ChatCommand.PauseSource pause => await sources.SetPausedAsync(db, pause.Id, true, ct),
                 ChatCommand.ResumeSource resume => await sources.SetPausedAsync(db, resume.Id, false, ct),

@@ -19,10 +19,12 @@ public sealed class SourceCommands(SourceAdder adder, SourceEditor editor, TimeP
         foreach (var s in rows)
         {
             text.Append('#').Append(s.Id).Append(' ').Append(s.Name);
+            if (s.Kind == SourceKind.Page) text.Append(" (page)");
             if (s.Paused) text.Append(" (paused)");
             text.AppendLine();
             if (!withHealth) continue;
             text.Append("   ").Append(s.Url).AppendLine();
+            if (s.Kind == SourceKind.Page) text.Append("   page, links: ").Append(s.PageLinkSelector ?? "found by NewsBot").AppendLine();
             text.Append("   last fetch ").Append(When(s.LastSuccessAt)).Append(", next ").Append(When(s.NextPollAt));
             if (s.LastError is not null) text.Append(", failing ×").Append(s.ConsecutiveFailures).Append(": ").Append(s.LastError);
             text.AppendLine();
@@ -30,22 +32,41 @@ public sealed class SourceCommands(SourceAdder adder, SourceEditor editor, TimeP
         return new CommandReply(text.ToString().TrimEnd());
     }
 
-    public async Task<CommandReply> AddAsync(NewsBotDbContext db, Uri url, string? name, CancellationToken ct) =>
-        await adder.AddAsync(db, new SourceDraft(url.ToString(), name), SourceOrigin.Remote, ct) switch
+    /// <summary>/addsource: a feed, a site whose feed is found, or a page source; the reply says what was chosen and found.</summary>
+    public async Task<CommandReply> AddAsync(NewsBotDbContext db, ChatCommand.AddSource add, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(add);
+        var draft = new SourceDraft(add.Url.AbsoluteUri, add.SourceName, Kind: add.Page ? SourceKind.Page : SourceKind.Feed,
+            PageLinkSelector: add.LinkSelector);
+        return await adder.AddAsync(db, draft, SourceOrigin.Remote, ct) switch
         {
+            SourceAddResult.Duplicate { Existing: var existing, Discovered: { } found } =>
+                new CommandReply($"I {DiscoveryWording.Choice(found)}. That feed is already source #{existing.Id} ({existing.Name})."),
             SourceAddResult.Duplicate { Existing: var existing } =>
-                new CommandReply($"That feed is already source #{existing.Id} ({existing.Name})."),
+                new CommandReply($"That {(add.Page ? "page" : "feed")} is already source #{existing.Id} ({existing.Name})."),
             SourceAddResult.Unreadable { Error: var error } =>
                 new CommandReply($"I could not add it: {error}."),
+            SourceAddResult.NoFeed { Search: var none } =>
+                new CommandReply(ReplyText.Plain($"I could not add it: {DiscoveryWording.NoFeed(none)}. ") +
+                                 ReplyText.Of($"To follow the page itself, its article links as the news: {CommandMention.Of("addsource", "page", add.Url.AbsoluteUri)}")),
+            SourceAddResult.Added { Source: { Kind: SourceKind.Page } source, Read: { } ok } =>
+                new CommandReply($"Added page source #{source.Id} {source.Name}: {DiscoveryWording.PageLinks(ok)}. " +
+                                 "Those are recorded as seen; alerts start with the next new link."),
+            SourceAddResult.Added { Source: var source, Read: { } ok, Discovered: { } found } =>
+                new CommandReply($"Added source #{source.Id} {source.Name}: I {DiscoveryWording.Choice(found)}. {ok.Feed.Items.Count} items now. " +
+                                 "Those are recorded as seen; alerts start with the next new article."),
             SourceAddResult.Added { Source: var source, Read: { } ok } =>
                 new CommandReply($"Added source #{source.Id} {source.Name}: {ok.Feed.Items.Count} items now. " +
                                  "Those are recorded as seen; alerts start with the next new article."),
             SourceAddResult.Invalid { Problem: SourceProblem.TooLong } =>
                 new CommandReply($"That address is longer than {SourceUrl.MaxLength} characters; I cannot add it."),
+            SourceAddResult.Invalid { Problem: SourceProblem.SelectorTooLong } =>
+                new CommandReply($"That links selector is longer than {SourceUrl.MaxLinkSelectorLength} characters; I cannot add it."),
             SourceAddResult.Invalid =>
                 new CommandReply("Sources added from chat must be http:// or https:// URLs."),
-            var other => throw new InvalidOperationException($"source '{url}': unexpected add result {other.GetType().Name}"),
+            var other => throw new InvalidOperationException($"source '{add.Url}': unexpected add result {other.GetType().Name}"),
         };
+    }
 
     public async Task<CommandReply> RemoveAsync(NewsBotDbContext db, long id, CancellationToken ct)
     {

@@ -82,6 +82,67 @@ public sealed class AdminSourceTests
     }
 
     [Fact]
+    public async Task A_site_address_previews_the_feed_chosen_and_the_others_and_saves_that_feed()
+    {
+        await using var site = await AdminSite.StartAsync();
+        site.News.MapContent("home", """
+            <!DOCTYPE html><html><head>
+            <link rel="alternate" type="application/rss+xml" title="Comments" href="/comments.xml">
+            <link rel="alternate" type="application/rss+xml" title="Top stories" href="/top.xml">
+            <link rel="alternate" type="application/atom+xml" title="Sport" href="/sport.xml">
+            </head><body>News</body></html>
+            """, "text/html");
+        site.News.MapContent("comments.xml", new FeedBuilder().Add("c", "Re: tram plan", "<p>!</p>", DateTimeOffset.UtcNow).Build());
+        site.News.MapContent("top.xml", new FeedBuilder().Add("t", "Harbour reopens", "<p>Boats.</p>", DateTimeOffset.UtcNow).Build());
+        site.News.MapContent("sport.xml", new FeedBuilder().Add("s", "Cup final", "<p>Goal.</p>", DateTimeOffset.UtcNow).Build());
+        await site.SignInOkAsync();
+
+        using var preview = await site.PostFormAsync("admin/sources/preview", "admin/sources", ("url", site.News.Url("home").ToString()), ("kind", "feed"));
+        var html = await preview.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains($"chose &#x27;Top stories&#x27; ({site.News.Url("top.xml")})", html);
+        Assert.Contains($"Sport <span class=\"muted\">{site.News.Url("sport.xml")}</span>", html);
+        Assert.Contains($"<input type=\"hidden\" name=\"url\" value=\"{site.News.Url("top.xml")}\">", html);
+
+        using var add = await site.PostFormAsync("admin/sources/add", "admin/sources", ("url", site.News.Url("top.xml").ToString()), ("name", "Top"), ("kind", "feed"));
+        Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
+        await using var db = site.Host.Db();
+        Assert.Equal(site.News.Url("top.xml").ToString(), (await db.Sources.SingleAsync(s => s.Name == "Top")).Url);
+    }
+
+    [Fact]
+    public async Task A_page_with_no_feed_is_explained_and_can_be_added_as_a_page_source_with_a_selector()
+    {
+        await using var site = await AdminSite.StartAsync();
+        site.News.MapContent("board", """
+            <!DOCTYPE html><html><body><ul class="notices"><li><a href="/n/1">Road closed</a></li><li><a href="/n/2">Bin day moved</a></li></ul></body></html>
+            """, "text/html");
+        var page = site.News.Url("board").ToString();
+        await site.SignInOkAsync();
+
+        using var asFeed = await site.PostFormAsync("admin/sources/preview", "admin/sources", ("url", page), ("kind", "feed"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, asFeed.StatusCode);
+        var refusal = await asFeed.Content.ReadAsStringAsync();
+        Assert.Contains("is a web page without a feed", refusal);
+        Assert.Contains("choose &quot;Web page without a feed&quot;", refusal);
+
+        using var asPage = await site.PostFormAsync("admin/sources/preview", "admin/sources", ("url", page), ("kind", "page"), ("links", ".notices a"));
+        var previewHtml = await asPage.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, asPage.StatusCode);
+        Assert.Contains("Test fetch found 2 links on the page", previewHtml);
+        Assert.Contains("<li>Bin day moved</li>", previewHtml);
+
+        using var add = await site.PostFormAsync("admin/sources/add", "admin/sources", ("url", page), ("name", "Notices"), ("kind", "page"), ("links", ".notices a"));
+        Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
+        await using (var db = site.Host.Db())
+        {
+            var source = await db.Sources.SingleAsync(s => s.Name == "Notices");
+            Assert.Equal((SourceKind.Page, ".notices a"), (source.Kind, source.PageLinkSelector));
+        }
+        Assert.Contains("page, links: .notices a", await site.Client.GetStringAsync("admin/sources"));
+    }
+
+    [Fact]
     public async Task Test_fetch_of_a_missing_feed_says_why_and_saves_nothing()
     {
         await using var site = await AdminSite.StartAsync();

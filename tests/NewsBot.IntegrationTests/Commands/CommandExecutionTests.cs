@@ -136,6 +136,29 @@ public sealed class CommandExecutionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Admins_add_a_site_by_its_page_and_a_page_without_a_feed_by_its_links()
+    {
+        _site.Server.MapContent("harbour", """
+            <!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" title="Harbour latest" href="/harbour.xml"></head>
+            <body><h2><a href="/story/1">Port reopens</a></h2><h2><a href="/story/2">Ferry strike ends</a></h2></body></html>
+            """, "text/html");
+        _site.Serve("harbour.xml", new FeedBuilder().Add("h1", "Tide tables", "<p>May</p>", DateTimeOffset.UtcNow));
+
+        var site = await Send(Admin, $"/addsource {_site.Url("harbour")}");
+        Assert.Contains($"Added source #2 Loopback News: I found one feed on 127.0.0.1: 'Harbour latest' ({_site.Url("harbour.xml")})", site.Text);
+
+        var page = await Send(Admin, $"/addsource page {_site.Url("harbour")} links:\"h2 a\" Harbour front page");
+        Assert.Contains("Added page source #3 Harbour front page: 2 links, e.g. 'Port reopens', 'Ferry strike ends'", page.Text);
+        var sources = (await Send(Admin, "/sources")).Text;
+        Assert.Contains("#3 Harbour front page (page)", sources);
+        Assert.Contains("page, links: h2 a", sources);
+        await using var db = _host.Db();
+        var stored = await db.Sources.OrderBy(s => s.Id).Select(s => new { s.Url, s.Kind, s.PageLinkSelector }).ToListAsync();
+        Assert.Equal(_site.Url("harbour.xml").ToString(), stored[1].Url);
+        Assert.Equal((Storage.Entities.SourceKind.Page, "h2 a"), (stored[2].Kind, stored[2].PageLinkSelector));
+    }
+
+    [Fact]
     public async Task Stop_forgets_the_chat_and_its_filters()
     {
         await Send(Alice, "/add ceasefire");

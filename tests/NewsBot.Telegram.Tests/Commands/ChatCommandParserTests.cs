@@ -28,6 +28,21 @@ public class ChatCommandParserTests
         { "/stop", new ChatCommand.Stop() },
         { "/addsource https://example.com/rss.xml", new ChatCommand.AddSource(new Uri("https://example.com/rss.xml")) },
         { "/addsource https://example.com/rss.xml Example News", new ChatCommand.AddSource(new Uri("https://example.com/rss.xml"), "Example News") },
+        // A site named the way people name it is read as https; NewsBot finds its feed.
+        { "/addsource almayadeen.net", new ChatCommand.AddSource(new Uri("https://almayadeen.net/")) },
+        { "/addsource www.bbc.co.uk/news BBC News", new ChatCommand.AddSource(new Uri("https://www.bbc.co.uk/news"), "BBC News") },
+        // A page whose article links are the items, with or without a selector; quotes may be curly, as phones type them.
+        { "/addsource page https://example.com/news", new ChatCommand.AddSource(new Uri("https://example.com/news"), null, Page: true) },
+        { "/addsource PAGE example.com/news Harbour", new ChatCommand.AddSource(new Uri("https://example.com/news"), "Harbour", Page: true) },
+        {
+            "/addsource page https://example.com/news links:\"main h2 > a\" Harbour Daily",
+            new ChatCommand.AddSource(new Uri("https://example.com/news"), "Harbour Daily", Page: true, LinkSelector: "main h2 > a")
+        },
+        {
+            "/addsource page https://example.com/news links:\u201C.story a\u201D",
+            new ChatCommand.AddSource(new Uri("https://example.com/news"), null, Page: true, LinkSelector: ".story a")
+        },
+        { "/addsource https://example.com/news links:.headline", new ChatCommand.AddSource(new Uri("https://example.com/news"), null, Page: true, LinkSelector: ".headline") },
         { "/removesource 3", new ChatCommand.RemoveSource(3) },
         { "/pausesource 3", new ChatCommand.PauseSource(3) },
         { "/resumesource 3", new ChatCommand.ResumeSource(3) },
@@ -54,7 +69,11 @@ public class ChatCommandParserTests
     [InlineData("/test", "test", "give the text")]
     [InlineData("/addsource", "addsource", "give the feed")]
     [InlineData("/addsource ftp://example.com/feed", "addsource", "not an http(s) address")]
-    [InlineData("/addsource example.com", "addsource", "not an http(s) address")]
+    [InlineData("/addsource example", "addsource", "not an http(s) address or a site name")]
+    [InlineData("/addsource feed.xml", "addsource", "not an http(s) address or a site name")]
+    [InlineData("/addsource page", "addsource", "give the feed or page address")]
+    [InlineData("/addsource page https://example.com/news links:\"h2 a", "addsource", "no closing quote")]
+    [InlineData("/addsource page https://example.com/news links: h2", "addsource", "give the CSS selector right after links:")]
     [InlineData("/removesource x", "removesource", "not a source id")]
     [InlineData("/pausesource", "pausesource", "give the source id")]
     [InlineData("/connect", "connect", "give the channel")]

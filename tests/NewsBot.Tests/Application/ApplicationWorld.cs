@@ -10,6 +10,7 @@ using NewsBot.Configuration;
 using NewsBot.Core.Filters;
 using NewsBot.Pipeline.Enrich;
 using NewsBot.Pipeline.Match;
+using NewsBot.Sources.Discovery;
 using NewsBot.Sources.Fetching;
 using NewsBot.Sources.Reading;
 using NewsBot.Storage;
@@ -37,7 +38,7 @@ public sealed class ApplicationWorld : IAsyncDisposable
         _fetcher = new FeedFetcher(new FetchOptions { AllowPrivateAddresses = true, Timeout = TimeSpan.FromSeconds(10) }, Time);
         var reader = new SourceFeedReader(_fetcher, new FeedReaderOptions(Path.GetTempPath(), TimeSpan.FromSeconds(20)), Time);
         var hosts = new SourceHosts(database.Factory, Options.Create(new SourcesOptions { AllowPrivateAddresses = true }), Time);
-        Adder = new SourceAdder(reader, hosts, Time);
+        Adder = new SourceAdder(reader, new FeedDiscovery(_fetcher, reader, Time), hosts, Time);
         Editor = new SourceEditor(hosts, Time);
         Filters = new ChatFilters(Index, limits, Time);
         Chats = new ChatDirectory(Filters, Time);

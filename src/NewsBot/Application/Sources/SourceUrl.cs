@@ -1,3 +1,5 @@
+using NewsBot.Core.Commands;
+
 namespace NewsBot.Application.Sources;
 
 /// <summary>Why an address or setting cannot become a source; each caller words it for its medium.</summary>
@@ -11,6 +13,8 @@ public enum SourceProblem
     IntervalTooShort,
     /// <summary>Longer than <see cref="SourceUrl.MaxLength"/>, the longest address the database stores.</summary>
     TooLong,
+    /// <summary>A page source's link selector is longer than <see cref="SourceUrl.MaxLinkSelectorLength"/>.</summary>
+    SelectorTooLong,
 }
 
 /// <summary>The one rule for source addresses: which are accepted and the spelling stored.</summary>
@@ -22,8 +26,11 @@ public static class SourceUrl
     /// <summary>The Sources.Url column's size (PostgreSQL refuses longer values; a cut URL names another page).</summary>
     public const int MaxLength = 2048;
 
+    /// <summary>The Sources.PageLinkSelector column's size; the same cap as chat's (<see cref="CommandArguments.MaxLinkSelectorLength"/>).</summary>
+    public const int MaxLinkSelectorLength = CommandArguments.MaxLinkSelectorLength;
+
     /// <summary>
-    /// The address to store, or the problem. Web URLs are stored as <see cref="Uri"/> spells them
+    /// The address to store, or the problem. A bare site name is read as https (<see cref="TypedAddress"/>). Web URLs are stored as <see cref="Uri"/> spells them
     /// (lower-case host, "/" path), so two spellings of one feed are one source. From the operator,
     /// anything that is not a URL with a scheme is a file path, stored as written (relative paths
     /// resolve against the content root when read).
@@ -35,6 +42,12 @@ public static class SourceUrl
         if (Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
         {
             address = uri.AbsoluteUri; // not ToString(): it unescapes, and %26 would become a query separator
+            return address.Length > MaxLength ? SourceProblem.TooLong : null;
+        }
+        // "almayadeen.net", "www.bbc.co.uk/news": how people name sites; a name ending like a feed file stays a file.
+        if (TypedAddress.BareSite(address) is { } site)
+        {
+            address = site.AbsoluteUri;
             return address.Length > MaxLength ? SourceProblem.TooLong : null;
         }
         if (origin == SourceOrigin.Operator && IsFile(address, uri)) return address.Length > MaxLength ? SourceProblem.TooLong : null;

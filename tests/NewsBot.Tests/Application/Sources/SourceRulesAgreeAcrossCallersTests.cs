@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Application.Sources;
 using NewsBot.Cli;
+using NewsBot.Core.Commands;
 
 namespace NewsBot.Tests.Application.Sources;
 
@@ -22,7 +23,7 @@ public sealed class SourceRulesAgreeAcrossCallersTests : IAsyncLifetime
     private async Task<string> ViaChatAsync(string url)
     {
         await using var db = _world.Db();
-        return (await _world.SourceCommands.AddAsync(db, new Uri(url), null, default)).Text;
+        return (await _world.SourceCommands.AddAsync(db, new ChatCommand.AddSource(new Uri(url)), default)).Text;
     }
 
     private async Task<(int ExitCode, string Error)> ViaCliAsync(string url)
