@@ -1,7 +1,7 @@
 namespace NewsBot.Pipeline.Push;
 
 /// <summary>When a subscription's next request to its hub is due.</summary>
-internal static class PushLeaseSchedule
+public static class PushLeaseSchedule
 {
     /// <summary>A request the hub accepted but never verified is sent again after this.</summary>
     public static readonly TimeSpan VerificationWait = TimeSpan.FromHours(1);
