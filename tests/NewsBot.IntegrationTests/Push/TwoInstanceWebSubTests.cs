@@ -39,6 +39,7 @@ public sealed class TwoInstanceWebSubTests : IAsyncLifetime
             await using var db = first.Db();
             return await db.PushSubscriptions.AnyAsync(p => p.State == PushState.Active);
         }, Wait, "the subscription is verified");
+        await _site.Hub.SettledAsync();
         var verification = Assert.Single(_site.Hub.Verifications);
         Assert.True(verification.Confirmed);
         Assert.Equal(second.BaseAddress.Port, _site.Hub.RouteCallback(verification.Callback).Port);

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using NewsBot.Commands;
+using NewsBot.Core.Commands;
 using NewsBot.IntegrationTests.Infrastructure;
 using NewsBot.Storage.Entities;
 using NewsBot.TestKit.WebSub;
@@ -32,7 +34,8 @@ public sealed class WebSubPushTests : IAsyncLifetime
     {
         var host = await TestHost.StartAsync(_dbPath, _site.Settings());
         _site.Route(host);
-        await Eventually.TrueAsync(async () => (await SubscriptionAsync(host))?.State == PushState.Active, Wait, "the hub verified the subscription");
+        await Eventually.TrueAsync(async () => (await SubscriptionAsync(host))?.State == PushState.Active, Wait, "the host confirmed the subscription");
+        await Eventually.TrueAsync(() => _site.Hub.Subscribers(_site.Topic).Count == 1, Wait, "the hub saw the echo and records the subscriber");
         return host;
     }
 
@@ -40,6 +43,13 @@ public sealed class WebSubPushTests : IAsyncLifetime
     {
         await using var db = host.Db();
         return await db.PushSubscriptions.AsNoTracking().SingleOrDefaultAsync();
+    }
+
+    private static async Task<string> SourcesWithHealthAsync(TestHost host)
+    {
+        await using var db = host.Db();
+        var reply = await host.Services.GetRequiredService<SourceCommands>().ListAsync(db, withHealth: true, CancellationToken.None);
+        return string.Concat(reply.Body.Parts.OfType<ReplyPart.Words>().Select(w => w.Text));
     }
 
     private static async Task<Source> SourceAsync(TestHost host)
@@ -68,6 +78,7 @@ public sealed class WebSubPushTests : IAsyncLifetime
         await Eventually.TrueAsync(() => host.Output.Text.Contains("Ceasefire agreed in pushed news", StringComparison.Ordinal), Wait, "the pushed item is alerted");
         Assert.Equal(polls, _site.Site.Polls()); // it came by push, not by a poll
 
+        Assert.Contains("push via 127.0.0.1: active until ", await SourcesWithHealthAsync(host), StringComparison.Ordinal);
         var source = await SourceAsync(host);
         // On its phase of the interval: at least half an interval ahead, so 30 min for the safety hour, under 7.5 min for its own 5.
         Assert.True(source.NextPollAt > DateTime.UtcNow.AddMinutes(29), $"next poll at {source.NextPollAt:u}: the safety interval (1 h), not 5 min");
@@ -84,10 +95,27 @@ public sealed class WebSubPushTests : IAsyncLifetime
         var sub = await SubscriptionAsync(host);
         Assert.Equal("topic not served here", sub!.LastError);
         Assert.Null(sub.NextAttemptAt);
+        await _site.Hub.SettledAsync();
         Assert.Equal("denied", Assert.Single(_site.Hub.Verifications).Mode);
         Assert.Empty(_site.Hub.Subscribers(_site.Topic));
         var source = await SourceAsync(host);
         Assert.True(source.NextPollAt < DateTime.UtcNow.AddMinutes(10), $"next poll at {source.NextPollAt:u}: its own 5 minutes, not the safety hour");
+
+        // The health shows it: /sources with health, and the CLI's `sources list` on the same database.
+        Assert.Contains("push via 127.0.0.1: denied: topic not served here", await SourcesWithHealthAsync(host), StringComparison.Ordinal);
+        var workDir = Directory.CreateTempSubdirectory("newsbot-websub-cli-").FullName;
+        try
+        {
+            var settings = System.Text.Json.JsonSerializer.Serialize(new { NewsBot = new { Database = new { ConnectionString = $"Data Source={_dbPath}" } } });
+            await File.WriteAllTextAsync(Path.Combine(workDir, "appsettings.json"), settings);
+            var (exit, list, _) = await NewsBotProcess.RunAsync(workDir, "sources", "list");
+            Assert.Equal(0, exit);
+            Assert.Contains("      push via 127.0.0.1: denied: topic not served here", list, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(workDir, recursive: true);
+        }
     }
 
     [Fact]
