@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,19 @@ public sealed partial class HubSubscriptionStarter(
     {
         ArgumentNullException.ThrowIfNull(read);
         if (!options.Value.Enabled || HubLink.Find(read.Fetch) is not { } link) return;
+        try
+        {
+            await RecordAsync(sourceId, link, ct);
+        }
+        catch (DbException e)
+        {
+            // The poll is recorded already; the next read of the feed tries again.
+            LogRecordFailed(sourceId, e.Message);
+        }
+    }
+
+    private async Task RecordAsync(long sourceId, HubLink link, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var hub = link.Hub.AbsoluteUri;
@@ -72,6 +86,9 @@ public sealed partial class HubSubscriptionStarter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "source {SourceId}: feed advertises WebSub hub {HubHost} for topic {Topic}; subscribing")]
     private partial void LogHubFound(long sourceId, string hubHost, string topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "source {SourceId}: its WebSub hub could not be recorded ({Cause}); the next read tries again")]
+    private partial void LogRecordFailed(long sourceId, string cause);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "source {SourceId}: subscription added concurrently by another poll ({Cause})")]
     private partial void LogConcurrentAdd(long sourceId, string cause);
