@@ -18,6 +18,7 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<StorySource> StorySources => Set<StorySource>();
     public DbSet<SourceNotice> SourceNotices => Set<SourceNotice>();
     public DbSet<CoverageHold> CoverageHolds => Set<CoverageHold>();
+    public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -82,6 +83,20 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
             e.HasKey(s => new { s.StoryId, s.SourceId });
             e.HasOne(s => s.Story).WithMany().HasForeignKey(s => s.StoryId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(s => s.Source).WithMany().HasForeignKey(s => s.SourceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PushSubscription>(e =>
+        {
+            e.Property(p => p.CallbackId).HasMaxLength(64);
+            e.Property(p => p.HubUrl).HasMaxLength(2048);
+            e.Property(p => p.Topic).HasMaxLength(2048);
+            e.Property(p => p.Secret).HasMaxLength(128);
+            e.Property(p => p.PendingMode).HasMaxLength(16);
+            e.Property(p => p.LastError).HasMaxLength(500);
+            e.HasIndex(p => p.CallbackId).IsUnique();
+            e.HasIndex(p => p.SourceId).IsUnique();
+            e.HasIndex(p => p.NextAttemptAt);
+            // A removed source's subscription goes with it; the hub's next delivery gets 410 Gone and stops.
+            e.HasOne<Source>().WithMany().HasForeignKey(p => p.SourceId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SourceNotice>(e =>
         {

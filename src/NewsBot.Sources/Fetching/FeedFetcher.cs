@@ -80,6 +80,37 @@ public sealed class FeedFetcher : IDisposable
         }
     }
 
+    /// <summary>
+    /// POSTs a form (a WebSub hub request) under the same address guard, time limit and per-host limit as
+    /// a fetch. No redirect is followed: a hub answers where it is. A 2xx is <see cref="FetchResult.Fetched"/>
+    /// with an empty body; anything else <see cref="FetchResult.Failed"/> naming the cause.
+    /// </summary>
+    public async Task<FetchResult> PostFormAsync(Uri url, IEnumerable<KeyValuePair<string, string>> form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!SourceAddress.IsWeb(url)) return new FetchResult.Failed($"scheme '{url.Scheme}' is not supported; use http or https", null);
+        using var slot = await _hostLimit.EnterAsync(url.IdnHost, ct).ConfigureAwait(false);
+        using var timeout = new CancellationTokenSource(_options.Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+            message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+            using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            return response.IsSuccessStatusCode
+                ? new FetchResult.Fetched([], null, null, url, false, null, null, null)
+                : new FetchResult.Failed(ResponseHeaders.StatusText(response.StatusCode), ResponseHeaders.RetryAfter(response, _time));
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            return new FetchResult.Failed($"timed out after {Describe(_options.Timeout)}", null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            return new FetchResult.Failed(FetchErrors.Describe(ex, url), null);
+        }
+    }
+
     private async Task<FetchResult> FollowAsync(Uri url, FetchRequest request, CancellationToken ct)
     {
         var current = url;
@@ -124,7 +155,10 @@ public sealed class FeedFetcher : IDisposable
                     return new FetchResult.Failed(CappedBody.TooLarge(_options.MaxBodyBytes), null);
                 return new FetchResult.Fetched(
                     body, ResponseHeaders.MediaType(response), ResponseHeaders.Charset(response), current, hop > 0 && allPermanent,
-                    ResponseHeaders.ETag(response), ResponseHeaders.LastModified(response), minNextPoll);
+                    ResponseHeaders.ETag(response), ResponseHeaders.LastModified(response), minNextPoll)
+                {
+                    Links = ResponseHeaders.Links(response),
+                };
             }
         }
     }

@@ -15,7 +15,11 @@ public abstract record FetchResult
         bool MovedPermanently,
         string? ETag,
         string? LastModified,
-        TimeSpan? MinNextPoll) : FetchResult;
+        TimeSpan? MinNextPoll) : FetchResult
+    {
+        /// <summary>The response's Link header values (RFC 8288), where a feed may name its WebSub hub; capped by <see cref="ResponseHeaders.MaxLinkChars"/>.</summary>
+        public IReadOnlyList<string> Links { get; init; } = [];
+    }
 
     public sealed record NotModified(string? ETag, string? LastModified, TimeSpan? MinNextPoll) : FetchResult;
 

@@ -17,6 +17,24 @@ internal static partial class ResponseHeaders
     public static string? Charset(HttpResponseMessage response) =>
         response.Content.Headers.ContentType?.CharSet?.Trim('"', '\'', ' ') is { Length: > 0 } charset ? charset : null;
 
+    /// <summary>Most characters of Link header values kept: enough for a hub and a self link many times over.</summary>
+    public const int MaxLinkChars = 8192;
+
+    /// <summary>The Link header values (RFC 8288), up to <see cref="MaxLinkChars"/> characters in all.</summary>
+    public static IReadOnlyList<string> Links(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Link", out var values)) return [];
+        var kept = new List<string>();
+        var total = 0;
+        foreach (var value in values)
+        {
+            total += value.Length;
+            if (total > MaxLinkChars) break;
+            kept.Add(value);
+        }
+        return kept;
+    }
+
     /// <summary>Cache-Control max-age: the server's own word on how long the content stays fresh.</summary>
     public static TimeSpan? MaxAge(HttpResponseMessage response)
     {

@@ -28,13 +28,14 @@ internal static class SourceEndpoints
         var sources = await db.Sources.AsNoTracking().OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(ct);
         var counts = await db.Articles.Where(a => a.FetchedAt >= since).GroupBy(a => a.SourceId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var push = await Pipeline.Push.PushHealth.OfSourcesAsync(db, ct);
         var rows = sources.Select(s =>
         {
             var h = SourceHealth.Of(s, counts.GetValueOrDefault(s.Id), now);
             return H($"""
                 <tr data-source-id="{s.Id}"><td><a href="/admin/sources/{s.Id}">{s.Name}</a><br><span class="muted">{s.Url}</span>{PageKind(s)}</td>
                 <td class="status-{h.Status}">{h.Status}</td><td>{AdminLayout.When(s.LastSuccessAt)}</td>
-                <td>{s.LastError ?? ""}{Warning(s.LastWarning)}</td><td>{h.ItemsPerDay:0.#}</td><td>{(s.Paused ? "—" : AdminLayout.When(s.NextPollAt))}</td>
+                <td>{s.LastError ?? ""}{Warning(s.LastWarning)}{Push(push.GetValueOrDefault(s.Id))}</td><td>{h.ItemsPerDay:0.#}</td><td>{(s.Paused ? "—" : AdminLayout.When(s.NextPollAt))}</td>
                 <td>{h.Backoff ?? ""}</td></tr>
                 """);
         });
@@ -57,6 +58,9 @@ internal static class SourceEndpoints
         : H($"""<br><span class="muted source-kind">page, links: {s.PageLinkSelector ?? "found by NewsBot"}</span>""");
 
     /// <summary>What the last good read had to cut (a capped field, items beyond the cap), shown next to the error.</summary>
+    private static SafeHtml Push(string? push) =>
+        push is null ? Empty : H($"""<br><span class="muted source-push">{push}</span>""");
+
     private static SafeHtml Warning(string? warning) =>
         warning is null ? Empty : H($"""<br><span class="muted source-warning">cut at the last read: {warning}</span>""");
 

@@ -47,6 +47,7 @@ public static class SourcesCommand
     {
         var sources = await db.Sources.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
         if (sources.Count == 0) System.Console.WriteLine("No sources.");
+        var push = await Pipeline.Push.PushHealth.OfSourcesAsync(db, ct);
         foreach (var s in sources)
         {
             var state = s.Paused ? "paused" : s.LastError is null ? "ok" : $"failing ({s.ConsecutiveFailures}×): {s.LastError}";
@@ -54,6 +55,7 @@ public static class SourcesCommand
             if (s.Kind == SourceKind.Page) System.Console.WriteLine($"      page, links: {s.PageLinkSelector ?? "found by NewsBot"}");
             System.Console.WriteLine($"      {state}; last success {Time(s.LastSuccessAt)}; next poll {Time(s.NextPollAt)}; {s.LastItemCount} items");
             if (s.LastWarning is not null) System.Console.WriteLine($"      cut at the last read: {s.LastWarning}");
+            if (push.TryGetValue(s.Id, out var pushed)) System.Console.WriteLine($"      {pushed}");
         }
         return 0;
     }

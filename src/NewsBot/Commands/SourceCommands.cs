@@ -15,6 +15,7 @@ public sealed class SourceCommands(SourceAdder adder, SourceEditor editor, TimeP
     {
         var rows = await db.Sources.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
         if (rows.Count == 0) return new CommandReply("No sources yet.");
+        var push = withHealth ? await Pipeline.Push.PushHealth.OfSourcesAsync(db, ct) : new Dictionary<long, string>();
         var text = new StringBuilder("Sources:\n");
         foreach (var s in rows)
         {
@@ -28,6 +29,7 @@ public sealed class SourceCommands(SourceAdder adder, SourceEditor editor, TimeP
             text.Append("   last fetch ").Append(When(s.LastSuccessAt)).Append(", next ").Append(When(s.NextPollAt));
             if (s.LastError is not null) text.Append(", failing ×").Append(s.ConsecutiveFailures).Append(": ").Append(s.LastError);
             text.AppendLine();
+            if (push.TryGetValue(s.Id, out var pushed)) text.Append("   ").AppendLine(pushed);
         }
         return new CommandReply(text.ToString().TrimEnd());
     }

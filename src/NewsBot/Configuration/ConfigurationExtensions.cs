@@ -20,6 +20,8 @@ public static class ConfigurationExtensions
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
+        services.AddOptions<WebSubOptions>().BindConfiguration(WebSubOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebSubOptions>, WebSubOptionsValidator>();
         return services;
     }
 }

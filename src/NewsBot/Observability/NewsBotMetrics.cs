@@ -30,6 +30,7 @@ public sealed class NewsBotMetrics : IDisposable
     private readonly Counter<long> _alertsFailed;
     private readonly Counter<long> _alertsRetried;
     private readonly Counter<long> _rateLimited;
+    private readonly Counter<long> _pushDeliveries;
     private readonly Histogram<double> _sendDuration;
 
     public NewsBotMetrics(IMeterFactory meters)
@@ -47,6 +48,7 @@ public sealed class NewsBotMetrics : IDisposable
         _alertsFailed = _meter.CreateCounter<long>("newsbot_alerts_failed", description: "Alerts given up on, by platform and reason.");
         _alertsRetried = _meter.CreateCounter<long>("newsbot_alerts_retried", description: "Sends put back in the queue for later, by platform and reason (rate_limited, unauthorized, error).");
         _rateLimited = _meter.CreateCounter<long>("newsbot_rate_limited", description: "Sends the platform answered with 429 Too Many Requests, by platform.");
+        _pushDeliveries = _meter.CreateCounter<long>("newsbot_websub_deliveries", description: "WebSub content deliveries received, by outcome (accepted, bad_signature, not_active, gone, busy).");
         _sendDuration = _meter.CreateHistogram<double>("newsbot_send_duration", unit: "s", description: "Time to compose and send one alert, by platform.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SendBuckets });
     }
@@ -116,6 +118,9 @@ public sealed class NewsBotMetrics : IDisposable
                 break;
         }
     }
+
+    /// <summary>A hub delivered content to a WebSub callback; <paramref name="outcome"/> says what became of it.</summary>
+    public void PushDelivery(string outcome) => _pushDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Dispose() => _meter.Dispose();
 }

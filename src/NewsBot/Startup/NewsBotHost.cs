@@ -4,6 +4,7 @@ using NewsBot.Configuration;
 using NewsBot.Console;
 using NewsBot.Discord;
 using NewsBot.Observability;
+using NewsBot.Pipeline.Push;
 using NewsBot.Platforms;
 using NewsBot.Telegram;
 
@@ -46,6 +47,7 @@ public static class NewsBotHost
         app.MapNewsBotObservability();
         app.MapNewsBotPlatforms();
         app.MapNewsBotAdmin();
+        app.MapNewsBotPush();
         return app;
     }
 

@@ -14,6 +14,7 @@ using NewsBot.Pipeline.Enrich;
 using NewsBot.Pipeline.Ingest;
 using NewsBot.Pipeline.Match;
 using NewsBot.Pipeline.Poll;
+using NewsBot.Pipeline.Push;
 using NewsBot.Scaling;
 using NewsBot.Sources.Fetching;
 using NewsBot.Sources.Reading;
@@ -97,6 +98,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PollRecorder>();
         services.AddSingleton<SourcePoller>();
         services.AddSingleton<PollResultWriter>();
+        services.AddNewsBotPush();
         services.AddSingleton<Pipeline.Deliver.Outbox.Outbox>();
         services.AddSingleton<ChatDelivery>();
         services.AddSingleton<AlertDispatcher>();

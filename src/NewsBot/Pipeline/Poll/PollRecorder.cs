@@ -28,6 +28,7 @@ public sealed partial class PollRecorder(
     TimeProvider time,
     IOptions<SourcesOptions> options,
     NewsBotMetrics metrics,
+    Push.PushPolling pushPolling,
     ILogger<PollRecorder> log)
 {
     /// <summary>Saving can collide with a concurrent poll (same items, or the same story for the same chat); the retry sees its rows.</summary>
@@ -96,7 +97,7 @@ public sealed partial class PollRecorder(
     private async Task<MatchOutcome?> ApplyAsync(NewsBotDbContext db, Source source, FeedRead read, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var interval = source.PollInterval ?? options.Value.DefaultPollInterval;
+        var interval = await pushPolling.IntervalAsync(db, source, now, ct);
         if (read is FeedRead.Unreadable failed)
         {
             SourceUpdates.Failed(source, failed, now, interval);

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NewsBot.Configuration;
 using NewsBot.Observability;
 using NewsBot.Sources.Reading;
 using NewsBot.Storage;
@@ -20,8 +18,8 @@ namespace NewsBot.Pipeline.Poll;
 public sealed partial class PollResultWriter(
     IDbContextFactory<NewsBotDbContext> dbFactory,
     TimeProvider time,
-    IOptions<SourcesOptions> options,
     NewsBotMetrics metrics,
+    Push.PushPolling pushPolling,
     ILogger<PollResultWriter> log) : BackgroundService
 {
     /// <summary>Most results one transaction records.</summary>
@@ -136,11 +134,12 @@ public sealed partial class PollResultWriter(
         var ids = results.Select(r => r.SourceId).ToList();
         var sources = await db.Sources.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var now = time.GetUtcNow();
+        var pushed = await pushPolling.PushedAsync(db, ids, now, ct);
         var failed = new List<(Source, string)>();
         foreach (var (id, read) in results)
         {
             if (!sources.TryGetValue(id, out var source)) continue; // removed while we fetched
-            var interval = source.PollInterval ?? options.Value.DefaultPollInterval;
+            var interval = pushPolling.Interval(source, pushed.Contains(id));
             if (read is FeedRead.Unreadable unreadable)
             {
                 SourceUpdates.Failed(source, unreadable, now, interval);

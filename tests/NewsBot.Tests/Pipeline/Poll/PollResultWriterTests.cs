@@ -28,8 +28,9 @@ public sealed class PollResultWriterTests : IAsyncLifetime
         await _services.DisposeAsync();
     }
 
-    private PollResultWriter Writer() => new(_database.Factory, _time, Options.Create(new SourcesOptions()),
-        _services.GetRequiredService<NewsBotMetrics>(), NullLogger<PollResultWriter>.Instance);
+    private PollResultWriter Writer() => new(_database.Factory, _time, _services.GetRequiredService<NewsBotMetrics>(),
+        new NewsBot.Pipeline.Push.PushPolling(Options.Create(new SourcesOptions()), Options.Create(new NewsBot.Configuration.WebSubOptions())),
+        NullLogger<PollResultWriter>.Instance);
 
     private async Task<long> AddClaimedAsync(string name, int failures = 0)
     {
