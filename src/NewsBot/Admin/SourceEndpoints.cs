@@ -62,7 +62,7 @@ internal static class SourceEndpoints
         push is null ? Empty : H($"""<br><span class="muted source-push">{push}</span>""");
 
     private static SafeHtml Warning(string? warning) =>
-        warning is null ? Empty : H($"""<br><span class="muted source-warning">cut at the last read: {warning}</span>""");
+        warning is null ? Empty : H($"""<br><span class="muted source-warning">at the last read: {warning}</span>""");
 
     private static async Task<IResult> EditFormAsync(HttpContext ctx, long id, IDbContextFactory<NewsBotDbContext> dbs, CancellationToken ct)
     {

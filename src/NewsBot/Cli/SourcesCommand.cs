@@ -54,7 +54,7 @@ public static class SourcesCommand
             System.Console.WriteLine($"{s.Id,4}  {s.Name}  {s.Url}");
             if (s.Kind == SourceKind.Page) System.Console.WriteLine($"      page, links: {s.PageLinkSelector ?? "found by NewsBot"}");
             System.Console.WriteLine($"      {state}; last success {Time(s.LastSuccessAt)}; next poll {Time(s.NextPollAt)}; {s.LastItemCount} items");
-            if (s.LastWarning is not null) System.Console.WriteLine($"      cut at the last read: {s.LastWarning}");
+            if (s.LastWarning is not null) System.Console.WriteLine($"      at the last read: {s.LastWarning}");
             if (push.TryGetValue(s.Id, out var pushed)) System.Console.WriteLine($"      {pushed}");
         }
         return 0;

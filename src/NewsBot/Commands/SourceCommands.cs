@@ -29,6 +29,7 @@ public sealed class SourceCommands(SourceAdder adder, SourceEditor editor, TimeP
             text.Append("   last fetch ").Append(When(s.LastSuccessAt)).Append(", next ").Append(When(s.NextPollAt));
             if (s.LastError is not null) text.Append(", failing ×").Append(s.ConsecutiveFailures).Append(": ").Append(s.LastError);
             text.AppendLine();
+            if (s.LastWarning is not null) text.Append("   at the last read: ").AppendLine(s.LastWarning);
             if (push.TryGetValue(s.Id, out var pushed)) text.Append("   ").AppendLine(pushed);
         }
         return new CommandReply(text.ToString().TrimEnd());

@@ -36,7 +36,7 @@ internal static class SourceUpdates
         source.LastItemCount = read.Feed.Items.Count;
         source.ContentHash = read.ContentHash;
         source.LastWarning = Warning(read.Feed.RecoveredItems > 0
-            ? [$"{read.Feed.RecoveredItems} items recovered after broken markup", .. read.Feed.Truncations]
+            ? [Recovered(read.Feed.RecoveredItems), .. read.Feed.Truncations]
             : read.Feed.Truncations);
     }
 
@@ -60,6 +60,9 @@ internal static class SourceUpdates
         source.LastModified = lastModified;
         source.NextPollAt = PollSchedule.NextOnPhase(now, interval, source.Id, floor).UtcDateTime;
     }
+
+    private static string Recovered(int items) =>
+        items == 1 ? "1 item recovered after broken markup" : $"{items} items recovered after broken markup";
 
     /// <summary>The read-time caps that bit, for the source's health; null when the feed was read whole.</summary>
     private static string? Warning(IReadOnlyList<string> truncations)
