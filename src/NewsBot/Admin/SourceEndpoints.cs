@@ -54,6 +54,12 @@ internal static class SourceEndpoints
     }
 
     /// <summary>A page source says so, with the selector that picks its links.</summary>
+    /// <summary>A page source's selector can be changed (detection picked the wrong list, or the site changed its markup).</summary>
+    private static SafeHtml LinksField(SourceForm f) => !f.IsPage ? Empty : H($"""
+        <input type="hidden" name="kind" value="page"><label>Links: CSS selector of the article links (blank: NewsBot finds them)
+        <input type="text" name="links" value="{f.Links}" maxlength="{SourceUrl.MaxLinkSelectorLength}"></label>
+        """);
+
     private static SafeHtml PageKind(Source s) => s.Kind != SourceKind.Page ? Empty
         : H($"""<br><span class="muted source-kind">page, links: {s.PageLinkSelector ?? "found by NewsBot"}</span>""");
 
@@ -70,7 +76,8 @@ internal static class SourceEndpoints
         var s = await db.Sources.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         return s is null
             ? Results.NotFound()
-            : EditPage(ctx, s.Id, new SourceForm(s.Url, s.Name, SourceForm.Show(s.PollInterval), s.Paused), null, s);
+            : EditPage(ctx, s.Id, new SourceForm(s.Url, s.Name, SourceForm.Show(s.PollInterval), s.Paused,
+                s.Kind == SourceKind.Page ? "page" : "feed", s.PageLinkSelector ?? ""), null, s);
     }
 
     /// <summary>The source's health as its last poll left it: the error that stops it, or what its last good read cut.</summary>
@@ -88,6 +95,7 @@ internal static class SourceEndpoints
               <label>Name <input type="text" name="name" value="{f.Name}" required></label>
               <label>Feed URL <input type="url" name="url" value="{f.Url}" required></label>
               <label>Poll interval in minutes (blank: default) <input type="text" name="interval" value="{f.Interval}"></label>
+              {LinksField(f)}
               <label><input type="checkbox" name="paused"{(f.Paused ? new SafeHtml(" checked") : Empty)}> Paused</label>
               <button type="submit">Save</button>
             </fieldset></form>
@@ -100,10 +108,10 @@ internal static class SourceEndpoints
     {
         var f = SourceForm.From(form);
         var intervalError = f.IntervalError(out var interval);
-        var error = f.UrlError(out _) ?? intervalError ?? (f.Name.Length == 0 ? "Enter a name." : null);
+        var error = f.UrlError(out _) ?? intervalError ?? f.LinksError() ?? (f.Name.Length == 0 ? "Enter a name." : null);
         if (error is not null) return EditPage(ctx, id, f, error);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var saved = await editor.EditAsync(db, id, new SourceEdit(f.Url, f.Name, interval, f.Paused), ct);
+        var saved = await editor.EditAsync(db, id, new SourceEdit(f.Url, f.Name, interval, f.Paused, f.Links.Length == 0 ? null : f.Links), ct);
         if (saved.Problem is { } problem) return EditPage(ctx, id, f, f.Describe(problem));
         if (saved.Source is not { } s) return Results.NotFound();
         if (saved.UrlTaken) return EditPage(ctx, id, f, "Another source already has that URL.");

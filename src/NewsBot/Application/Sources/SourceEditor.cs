@@ -6,7 +6,8 @@ using NewsBot.Storage.Entities;
 namespace NewsBot.Application.Sources;
 
 /// <summary>What can be changed about a stored source in the admin console's edit form.</summary>
-public sealed record SourceEdit(string Url, string Name, TimeSpan? PollInterval, bool Paused);
+/// <param name="PageLinkSelector">For a page source: the CSS selector of its article links, null for NewsBot's detection; ignored for a feed.</param>
+public sealed record SourceEdit(string Url, string Name, TimeSpan? PollInterval, bool Paused, string? PageLinkSelector = null);
 
 /// <summary>What became of an edit; null <see cref="Problem"/> and false <see cref="UrlTaken"/> mean saved.</summary>
 public sealed record SourceEditResult(Source? Source, SourceProblem? Problem = null, bool UrlTaken = false);
@@ -43,13 +44,15 @@ public sealed class SourceEditor(SourceHosts hosts, TimeProvider time)
     }
 
     /// <summary>
-    /// Saves an edit. A new address drops the old one's validators (ETag, Last-Modified); a new
-    /// address, interval or a resume makes the source due now, so the new settings show at once.
+    /// Saves an edit. A new address or a page source's new link selector drops the validators (ETag,
+    /// Last-Modified); either, a new interval or a resume makes the source due now, so the new settings
+    /// show at once. The links a new selector finds are recorded as seen (the page's list replaced at once), not alerted.
     /// </summary>
     public async Task<SourceEditResult> EditAsync(NewsBotDbContext db, long id, SourceEdit edit, CancellationToken ct)
     {
         if (SourceUrl.Check(edit.Url, SourceOrigin.Remote, out var url) is { } problem) return new SourceEditResult(null, problem);
         if (edit.PollInterval < SourceUrl.MinPollInterval) return new SourceEditResult(null, SourceProblem.IntervalTooShort);
+        if (edit.PageLinkSelector?.Length > SourceUrl.MaxLinkSelectorLength) return new SourceEditResult(null, SourceProblem.SelectorTooLong);
         var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (source is null) return new SourceEditResult(null);
         var moved = url != source.Url;
@@ -58,7 +61,13 @@ public sealed class SourceEditor(SourceHosts hosts, TimeProvider time)
             if (await db.Sources.AnyAsync(s => s.Url == url && s.Id != id, ct)) return new SourceEditResult(source, UrlTaken: true);
             (source.Url, source.ETag, source.LastModified) = (url, null, null);
         }
-        if ((source.Paused && !edit.Paused) || moved || edit.PollInterval != source.PollInterval) source.NextPollAt = Now;
+        var relinked = source.Kind == SourceKind.Page && edit.PageLinkSelector != source.PageLinkSelector;
+        if (relinked)
+        {
+            // Another selector reads the same page differently: a 304 must not keep the old reading.
+            (source.PageLinkSelector, source.ETag, source.LastModified) = (edit.PageLinkSelector, null, null);
+        }
+        if ((source.Paused && !edit.Paused) || moved || relinked || edit.PollInterval != source.PollInterval) source.NextPollAt = Now;
         (source.Name, source.PollInterval, source.Paused) = (edit.Name, edit.PollInterval, edit.Paused);
         await db.SaveChangesAsync(ct);
         if (moved) hosts.MarkStale();

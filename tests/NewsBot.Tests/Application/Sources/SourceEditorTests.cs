@@ -91,6 +91,39 @@ public sealed class SourceEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_page_source_given_another_link_selector_forgets_its_validators_and_is_due_now()
+    {
+        var source = await StoredAsync("https://news.example.org/");
+        await using (var setup = _world.Db())
+        {
+            var page = await setup.Sources.SingleAsync(s => s.Id == source.Id);
+            (page.Kind, page.PageLinkSelector) = (SourceKind.Page, "h2 a");
+            await setup.SaveChangesAsync();
+        }
+        await using var db = _world.Db();
+
+        var saved = await _world.Editor.EditAsync(db, source.Id, new SourceEdit("https://news.example.org/", "Harbour News", null, false, "h3.headline a"), default);
+
+        // A 304 on the old validators would keep the page read with the old selector.
+        Assert.Equal(("h3.headline a", null, null), (saved.Source!.PageLinkSelector, saved.Source.ETag, saved.Source.LastModified));
+        Assert.Equal(ApplicationWorld.Start.UtcDateTime, saved.Source.NextPollAt);
+        Assert.Equal(SourceProblem.SelectorTooLong,
+            (await _world.Editor.EditAsync(db, source.Id, new SourceEdit("https://news.example.org/", "X", null, false, new string('a', 501)), default)).Problem);
+    }
+
+    [Fact]
+    public async Task A_feed_source_ignores_a_link_selector()
+    {
+        var source = await StoredAsync("https://news.example.org/rss");
+        await using var db = _world.Db();
+
+        var saved = await _world.Editor.EditAsync(db, source.Id, new SourceEdit("https://news.example.org/rss", "Harbour News", null, false, "h2 a"), default);
+
+        Assert.Null(saved.Source!.PageLinkSelector);
+        Assert.Equal("\"v1\"", saved.Source.ETag);
+    }
+
+    [Fact]
     public async Task An_edit_to_an_address_another_source_has_or_to_a_file_is_refused()
     {
         var source = await StoredAsync("https://news.example.org/rss");
