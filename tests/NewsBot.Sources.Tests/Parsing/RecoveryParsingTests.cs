@@ -28,6 +28,20 @@ public class RecoveryParsingTests
     }
 
     [Fact]
+    public void An_item_missing_its_end_tag_keeps_the_items_read_inside_it_as_items_of_their_own()
+    {
+        // The next items are read as children of the unclosed one until </channel> does not match it.
+        var feed = Parse("broken/missing-item-end.xml");
+
+        Assert.Equal(["Harbour crane back in service", "Night ferry cancelled for repairs", "Ceasefire talks resume at the port", "Fish market reopens"],
+            feed.Items.Select(i => i.Title));
+        Assert.Equal(("https://quay.example.com/ferry", "Repairs take a week."), (feed.Items[1].Link, feed.Items[1].SummaryHtml));
+        Assert.Equal(("https://quay.example.com/talks", Utc(2024, 3, 4, 10)), (feed.Items[2].Link, feed.Items[2].Published));
+        Assert.Equal(3, feed.RecoveredItems);
+        Assert.NotEmpty(feed.Problems);
+    }
+
+    [Fact]
     public void Items_before_the_break_are_read_as_from_the_intact_feed()
     {
         var broken = Parse("broken/stray-end-tag.xml");

@@ -55,11 +55,15 @@ internal static class XmlFeedWalker
                     var at = document.OffsetOf(start, firstLine, e.LineNumber, e.LinePosition);
                     var resume = at is null ? -1 : document.NextItemStart(Math.Max(at.Value, start + 1), handlers.IsItem, ct);
                     var (line, column) = at is null ? (e.LineNumber, e.LinePosition) : document.LineAndColumn(at.Value);
-                    if (itemInProgress.Value is { } partial && at is { } offset && !document.EndsAt(offset) && IsIdentified(partial))
+                    if (itemInProgress.Value is { } partial && at is { } offset && !document.EndsAt(offset))
                     {
-                        // Broken mid-item but not cut off: what was read names the item well enough to keep it.
-                        afterError = true;
-                        counting.OnItem(partial, outer.Peek().Base);
+                        // Broken mid-item but not cut off: what was read names the item well enough to keep it,
+                        // and items read inside it (its end tag was missing) are items of their own.
+                        foreach (var kept in UnnestedItems(partial, handlers.IsItem).Where(IsIdentified))
+                        {
+                            afterError = true;
+                            counting.OnItem(kept, outer.Peek().Base);
+                        }
                     }
                     itemInProgress.Value = null;
                     if (resume < 0 || outer.Count == 0 || recoveries >= FeedLimits.MaxRecoveries)
@@ -132,6 +136,23 @@ internal static class XmlFeedWalker
             handlers.OnFeedElement(BoundedElementReader.Read(reader, fieldDepth: 0, cuts, ct), outerBase);
             reader.Read();
         }
+    }
+
+    /// <summary>
+    /// The item and, in document order, the items found inside it (an item whose end tag is missing
+    /// holds the items after it until the channel's end tag fails to match), each detached from its parent.
+    /// Iterative: nesting is bounded by <see cref="FeedLimits.MaxDepth"/> already, but no recursion either way.
+    /// </summary>
+    private static List<XElement> UnnestedItems(XElement item, Func<string, bool> isItem)
+    {
+        var items = new List<XElement> { item };
+        for (var i = 0; i < items.Count; i++)
+        {
+            var nested = items[i].Elements().Where(e => isItem(e.Name.LocalName)).ToList();
+            foreach (var child in nested) child.Remove();
+            items.InsertRange(i + 1, nested);
+        }
+        return items;
     }
 
     /// <summary>
