@@ -1,5 +1,7 @@
 using System.Text;
 using NewsBot.Sources.Fetching;
+using NewsBot.Sources.Pages.Links;
+using NewsBot.Sources.Parsing;
 using NewsBot.Sources.Parsing.Xml;
 using NewsBot.Sources.Reading;
 
@@ -74,7 +76,27 @@ public sealed class FeedDiscovery(FeedFetcher fetcher, SourceFeedReader reader, 
         }
         // Only a comment feed reads: better the site's comments than nothing, and the reply says which feed it is.
         if (found.Count > 0) return Result(body.FinalUrl, found[0], found);
-        return new FeedDiscoveryResult.NoFeed(body.FinalUrl, declared.Count, declared.Count + paths.Count);
+        return new FeedDiscoveryResult.NoFeed(body.FinalUrl, declared.Count, declared.Count + paths.Count)
+        {
+            ArticleLinks = await PageArticleLinksAsync(body, ct).ConfigureAwait(false),
+        };
+    }
+
+    /// <summary>The page read as a page source would read it, under the scan's budget; none when it has no list of article links.</summary>
+    private async Task<IReadOnlyList<FeedItem>> PageArticleLinksAsync(FetchResult.Fetched page, CancellationToken ct)
+    {
+        var read = await CpuBudget.RunAsync<IReadOnlyList<FeedItem>>(token =>
+        {
+            try
+            {
+                return PageLinkList.Parse(page.Body, page.FinalUrl, page.Charset, null, token).Items;
+            }
+            catch (FeedFormatException)
+            {
+                return [];
+            }
+        }, ScanBudget, time, ct).ConfigureAwait(false);
+        return read.InTime ? read.Value! : [];
     }
 
     /// <summary>The chosen feed and the others, one per feed: two addresses serving the same bytes are one feed.</summary>

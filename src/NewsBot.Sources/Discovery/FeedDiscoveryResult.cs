@@ -1,3 +1,4 @@
+using NewsBot.Sources.Parsing;
 using NewsBot.Sources.Reading;
 
 namespace NewsBot.Sources.Discovery;
@@ -22,7 +23,14 @@ public abstract record FeedDiscoveryResult
     /// <summary>The page declares no feed that reads and none of the common paths holds one.</summary>
     /// <param name="Declared">Feed links the page declared (all unreadable).</param>
     /// <param name="Checked">Feed addresses read in all, declared and common paths.</param>
-    public sealed record NoFeed(Uri Page, int Declared, int Checked) : FeedDiscoveryResult;
+    public sealed record NoFeed(Uri Page, int Declared, int Checked) : FeedDiscoveryResult
+    {
+        /// <summary>
+        /// The page's main list of article links as a page source would read it (none when detection
+        /// finds no list): what following the page itself would give, for the answer to show.
+        /// </summary>
+        public IReadOnlyList<FeedItem> ArticleLinks { get; init; } = [];
+    }
 
     /// <summary>The address answered with something that is not an HTML page: there is nothing to discover from.</summary>
     public sealed record NotAPage(Uri Page) : FeedDiscoveryResult;

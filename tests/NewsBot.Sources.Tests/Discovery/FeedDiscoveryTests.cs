@@ -8,6 +8,8 @@ namespace NewsBot.Sources.Tests.Discovery;
 /// </summary>
 public sealed class FeedDiscoveryTests : IAsyncLifetime
 {
+    private static readonly string[] Headlines = ["Port reopens after the storm", "Ferry strike ends after talks", "Tide tables for the summer", "New pier opens to walkers"];
+
     private DiscoverySite _site = null!;
 
     public async Task InitializeAsync() => _site = await DiscoverySite.StartAsync();
@@ -117,6 +119,17 @@ public sealed class FeedDiscoveryTests : IAsyncLifetime
 
         Assert.Equal((0, CommonFeedPaths.Paths.Count), (none.Declared, none.Checked));
         Assert.Equal(CommonFeedPaths.Paths.Order(), _site.FeedRequests().Order());
+    }
+
+    [Fact]
+    public async Task A_page_without_a_feed_tells_what_following_the_page_itself_would_give()
+    {
+        var cards = string.Concat(Headlines.Select((t, i) => $"""<article class="card"><h3><a href="/news/2026/03/0{i + 1}/story-number-{i + 1}">{t}</a></h3></article>"""));
+        _site.Page("/", "", $"""<nav><a href="/about">About us and our team</a></nav><main><div class="grid">{cards}</div></main>""");
+
+        var none = Assert.IsType<FeedDiscoveryResult.NoFeed>(await _site.DiscoverAsync());
+
+        Assert.Equal(Headlines, none.ArticleLinks.Select(i => i.Title));
     }
 
     [Fact]

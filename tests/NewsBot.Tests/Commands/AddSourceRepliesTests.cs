@@ -11,6 +11,8 @@ namespace NewsBot.Tests.Commands;
 /// </summary>
 public sealed class AddSourceRepliesTests : IAsyncLifetime
 {
+    private static readonly string[] Headlines = ["Port reopens after the storm", "Ferry strike ends after talks", "Tide tables for the summer", "New pier opens to walkers"];
+
     private ApplicationWorld _world = null!;
 
     public async Task InitializeAsync() => _world = await ApplicationWorld.StartAsync();
@@ -73,6 +75,19 @@ public sealed class AddSourceRepliesTests : IAsyncLifetime
         Assert.Contains("(/feed, /rss, /rss.xml, /atom.xml, …) holds one (8 addresses tried)", reply.Text);
         Assert.EndsWith($"To follow the page itself, its article links as the news: /addsource page {page}", reply.Text);
         Assert.EndsWith($"/newsadmin addsource url:{page} page:True", reply.Body.Render(DiscordCommandNaming.Instance));
+    }
+
+    [Fact]
+    public async Task A_page_without_a_feed_but_with_a_list_of_articles_shows_what_following_it_would_give()
+    {
+        var cards = string.Concat(Headlines.Select((t, i) => $"""<article class="card"><h3><a href="/news/2026/03/0{i + 1}/story-number-{i + 1}">{t}</a></h3></article>"""));
+        _world.Site.MapContent("/", $"<!DOCTYPE html><html><head><title>Harbour Daily</title></head><body><main>{cards}</main></body></html>", "text/html");
+        var page = _world.Site.BaseUrl.AbsoluteUri;
+
+        var reply = (await AddAsync($"/addsource {page}")).Text;
+
+        Assert.Contains("The page itself lists 4 article links, e.g. 'Port reopens after the storm', 'Ferry strike ends after talks', 'Tide tables for the summer'", reply);
+        Assert.EndsWith($"/addsource page {page}", reply);
     }
 
     [Fact]

@@ -36,8 +36,11 @@ public static class DiscoveryWording
         var declared = none.Declared == 0
             ? "it declares no feed (no <link rel=\"alternate\"> of a feed type)"
             : $"the {none.Declared} feed link(s) it declares do not read as feeds";
+        var links = none.ArticleLinks.Count == 0 ? ""
+            : $". The page itself lists {none.ArticleLinks.Count} article link{(none.ArticleLinks.Count == 1 ? "" : "s")}, e.g. " +
+              string.Join(", ", none.ArticleLinks.Take(MaxLinkTitles).Select(i => Quote(i.Title)));
         return $"{Url(none.Page)} is a web page without a feed: {declared}, and none of its site's common feed addresses " +
-               $"({string.Join(", ", CommonFeedPaths.Paths.Take(4))}, …) holds one ({none.Checked} addresses tried)";
+               $"({string.Join(", ", CommonFeedPaths.Paths.Take(4))}, …) holds one ({none.Checked} addresses tried){links}";
     }
 
     /// <summary>"12 links, e.g. 'Port reopens', 'Ferry strike ends', 'Tide tables'" for a page source's test read.</summary>
