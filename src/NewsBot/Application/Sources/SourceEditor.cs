@@ -46,7 +46,7 @@ public sealed class SourceEditor(SourceHosts hosts, TimeProvider time)
     /// <summary>
     /// Saves an edit. A new address or a page source's new link selector drops the validators (ETag,
     /// Last-Modified); either, a new interval or a resume makes the source due now, so the new settings
-    /// show at once. The links a new selector finds are recorded as seen (the page's list replaced at once), not alerted.
+    /// show at once. A new selector's list, when it is all new (five or more links), is recorded as seen like any replaced list.
     /// </summary>
     public async Task<SourceEditResult> EditAsync(NewsBotDbContext db, long id, SourceEdit edit, CancellationToken ct)
     {
