@@ -1,7 +1,7 @@
 using AngleSharp;
 using AngleSharp.Html.Parser;
 using NewsBot.Sources.Pages;
-using NewsBot.Sources.Parsing.Xml;
+using NewsBot.Sources.Pages.Links;
 
 namespace NewsBot.Sources.Discovery;
 
@@ -43,7 +43,7 @@ public static class FeedLinks
     public static IReadOnlyList<FeedLink> Find(byte[] body, Uri pageUrl, string? httpCharset, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(pageUrl);
-        var html = PageHtmlBounds.Apply(FeedCharset.Decode(body, httpCharset, [])).Html;
+        var html = PageHtmlBounds.Apply(PageCharset.Decode(body, httpCharset, [])).Html; // a page declares its charset in a meta tag, not a prolog
         var parser = new HtmlParser(new HtmlParserOptions(), BrowsingContext.New(Configuration.Default));
         using var document = parser.ParseDocumentAsync(html, ct).GetAwaiter().GetResult();
         var baseUrl = document.QuerySelector("base[href]")?.GetAttribute("href") is { } href

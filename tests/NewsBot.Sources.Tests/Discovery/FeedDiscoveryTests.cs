@@ -133,6 +133,17 @@ public sealed class FeedDiscoveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Feed_titles_of_a_page_whose_charset_is_declared_only_in_a_meta_tag_are_read_in_that_charset()
+    {
+        var html = """<html><head><meta charset="windows-1251"><link rel="alternate" type="application/rss+xml" title="Главные новости" href="/rss"></head><body></body></html>""";
+        var body = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1251)!.GetBytes(html);
+
+        var link = Assert.Single(FeedLinks.Find(body, new Uri("https://news.example/"), null));
+
+        Assert.Equal("Главные новости", link.Title);
+    }
+
+    [Fact]
     public async Task A_page_declaring_many_feeds_costs_at_most_ten_reads()
     {
         var links = string.Concat(Enumerable.Range(1, 200).Select(i => $"""<link rel="alternate" type="application/rss+xml" href="/broken/{i}.rss">"""));
