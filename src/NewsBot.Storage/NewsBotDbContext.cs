@@ -19,6 +19,8 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<SourceNotice> SourceNotices => Set<SourceNotice>();
     public DbSet<CoverageHold> CoverageHolds => Set<CoverageHold>();
     public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
+    public DbSet<ChatStoryMute> ChatStoryMutes => Set<ChatStoryMute>();
+    public DbSet<MemberMention> MemberMentions => Set<MemberMention>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -40,6 +42,7 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
         modelBuilder.Entity<Article>(e =>
         {
             e.Property(a => a.IdentityHash).HasMaxLength(64);
+            e.Property(a => a.Language).HasMaxLength(16);
             e.HasIndex(a => new { a.SourceId, a.IdentityHash }).IsUnique();
             e.HasIndex(a => a.FetchedAt);
             e.HasOne(a => a.Story).WithMany().OnDelete(DeleteBehavior.SetNull);
@@ -48,13 +51,21 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
         {
             e.Property(c => c.Platform).HasMaxLength(32);
             e.Property(c => c.ExternalId).HasMaxLength(512);
+            e.Property(c => c.ParentExternalId).HasMaxLength(512);
             e.HasIndex(c => new { c.Platform, c.ExternalId }).IsUnique();
+            e.HasIndex(c => new { c.Platform, c.ParentExternalId });
         });
         modelBuilder.Entity<ChatFilter>(e =>
         {
             e.HasIndex(f => f.ChatId);
             e.Property(f => f.AddedBy).HasMaxLength(100);
             e.HasIndex(f => f.AddedBy);
+            e.Property(f => f.OwnerUserId).HasMaxLength(100);
+            e.Property(f => f.OwnerName).HasMaxLength(100);
+            e.HasIndex(f => new { f.ChatId, f.OwnerUserId });
+            e.HasIndex(f => f.PersonalChatId);
+            // The chat's own filters cascade with it (ChatId); a member's private chat going leaves their filter, mention-only.
+            e.HasOne<Chat>().WithMany().HasForeignKey(f => f.PersonalChatId).OnDelete(DeleteBehavior.SetNull);
         });
         modelBuilder.Entity<Alert>(e =>
         {
@@ -63,6 +74,24 @@ public abstract class NewsBotDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(a => new { a.ChatId, a.StoryId }).IsUnique();
             e.HasOne(a => a.Story).WithMany().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(a => a.UpdatePending);
+            e.HasIndex(a => a.ViaChatId);
+        });
+        modelBuilder.Entity<ChatStoryMute>(e =>
+        {
+            e.HasKey(m => new { m.ChatId, m.StoryId });
+            e.HasIndex(m => m.StoryId);
+            e.HasOne<Chat>().WithMany().HasForeignKey(m => m.ChatId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Story>().WithMany().HasForeignKey(m => m.StoryId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<MemberMention>(e =>
+        {
+            e.Property(m => m.UserId).HasMaxLength(100);
+            e.Property(m => m.UserName).HasMaxLength(100);
+            e.Property(m => m.LastError).HasMaxLength(500);
+            e.HasIndex(m => new { m.ChatId, m.ArticleId, m.UserId }).IsUnique();
+            e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+            e.HasOne(m => m.Chat).WithMany().HasForeignKey(m => m.ChatId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(m => m.Article).WithMany().HasForeignKey(m => m.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<CoverageHold>(e =>
         {

@@ -16,7 +16,8 @@ public abstract record ChatCommand
     public sealed record Add(string Filter, string? Target = null) : ChatCommand { public override string Name => "add"; }
     public sealed record List(string? Target = null) : ChatCommand { public override string Name => "list"; }
     public sealed record Remove(int Number, string? Target = null) : ChatCommand { public override string Name => "remove"; }
-    public sealed record Pause : ChatCommand { public override string Name => "pause"; }
+    /// <summary>/pause; with <see cref="For"/> ("/pause 1h", the alert's "Pause 1 h" button) alerts wait that long, then come as a digest.</summary>
+    public sealed record Pause(TimeSpan? For = null) : ChatCommand { public override string Name => "pause"; }
     public sealed record Resume : ChatCommand { public override string Name => "resume"; }
     public sealed record Test(string Text) : ChatCommand { public override string Name => "test"; }
     public sealed record Sources : ChatCommand { public override string Name => "sources"; }
@@ -34,6 +35,21 @@ public abstract record ChatCommand
     public sealed record ResumeSource(long Id) : ChatCommand { public override string Name => "resumesource"; }
     public sealed record Stats : ChatCommand { public override string Name => "stats"; }
     public sealed record Connect(string Channel) : ChatCommand { public override string Name => "connect"; }
+
+    /// <summary>/follow: a member's personal filter in a shared chat; its alerts reach the member privately. No admin rights needed.</summary>
+    public sealed record Follow(string Filter) : ChatCommand { public override string Name => "follow"; }
+
+    /// <summary>/following: the sender's personal filters in this chat.</summary>
+    public sealed record Following : ChatCommand { public override string Name => "following"; }
+
+    /// <summary>/unfollow n: removes the sender's personal filter number n of /following.</summary>
+    public sealed record Unfollow(int Number) : ChatCommand { public override string Name => "unfollow"; }
+
+    /// <summary>"Mute this story" under an alert: no more alerts or updates from the alert's story in this chat.</summary>
+    public sealed record MuteStory(long AlertId) : ChatCommand { public override string Name => "mutestory"; }
+
+    /// <summary>"Why?" under an alert: which terms of which filter matched it.</summary>
+    public sealed record Why(long AlertId) : ChatCommand { public override string Name => "why"; }
 
     /// <summary>
     /// A Discord webhook as a destination of its own (admins only; the adapter has checked the webhook exists).

@@ -43,5 +43,17 @@ public sealed record CommandContext(
     /// <summary>The resolved channel for commands with an <c>@channel</c> target.</summary>
     public ChannelTarget? Target { get; init; }
 
+    /// <summary>
+    /// Set when the command was given inside a forum topic or thread (then <see cref="ChatId"/> is the topic's or
+    /// thread's own id): the id of the chat it belongs to, stored as <c>Chat.ParentExternalId</c>.
+    /// </summary>
+    public string? ParentChatId { get; init; }
+
+    /// <summary>
+    /// The sender's private chat with the bot (Telegram: the user id; Discord: the DM channel the adapter opened),
+    /// where a personal filter's alerts go; null when the adapter could not name one.
+    /// </summary>
+    public string? PrivateChatId { get; init; }
+
     public bool IsGroup => ChatKind is ChatKind.Group or ChatKind.Supergroup;
 }

@@ -20,6 +20,13 @@ public sealed class Alert : IOutboxRow
     public Article? Article { get; set; }
     public long? FilterId { get; set; }
 
+    /// <summary>
+    /// A personal alert (a member's <c>/follow</c> filter): the shared chat the filter lives in. The alert's
+    /// <see cref="ChatId"/> is the member's private chat; when that cannot be reached the member is mentioned
+    /// in this chat instead (<see cref="MemberMention"/>). Null for a chat's own alert.
+    /// </summary>
+    public long? ViaChatId { get; set; }
+
     /// <summary>The story of the article; a chat has at most one alert per story.</summary>
     public long? StoryId { get; set; }
     public Story? Story { get; set; }

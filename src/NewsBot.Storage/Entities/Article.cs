@@ -20,6 +20,12 @@ public sealed class Article
     public required string Text { get; set; }
 
     public DateTime? PublishedAt { get; set; }
+
+    /// <summary>
+    /// ISO 639-1 code ("ar", "en") of the article's language: the item's declared language, else the feed's,
+    /// else detected; null when unknown. Set once at ingest; <c>lang:</c> filters read it.
+    /// </summary>
+    public string? Language { get; set; }
     public DateTime FetchedAt { get; set; }
 
     public long? StoryId { get; set; }

@@ -14,6 +14,15 @@ public sealed class Chat
     public string? Title { get; set; }
     public bool Paused { get; set; }
 
+    /// <summary>"Pause 1 h": alerts wait (held for a digest) until this time; null when not snoozed.</summary>
+    public DateTime? PausedUntil { get; set; }
+
+    /// <summary>
+    /// For a forum topic or thread: <see cref="ExternalId"/> of the chat it belongs to (the group, the channel
+    /// a Discord thread or forum post hangs off), where a notice goes when the topic is closed or deleted. Null for a chat.
+    /// </summary>
+    public string? ParentExternalId { get; set; }
+
     /// <summary>Set when the platform says the chat is gone (blocked, kicked); no sends until the chat comes back.</summary>
     public string? DeactivatedReason { get; set; }
 

@@ -83,6 +83,9 @@ namespace NewsBot.Storage.Migrations.Postgres
                     b.Property<bool>("UpdatePending")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("ViaChatId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId");
@@ -90,6 +93,8 @@ namespace NewsBot.Storage.Migrations.Postgres
                     b.HasIndex("StoryId");
 
                     b.HasIndex("UpdatePending");
+
+                    b.HasIndex("ViaChatId");
 
                     b.HasIndex("ChatId", "ArticleId")
                         .IsUnique();
@@ -117,6 +122,10 @@ namespace NewsBot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Link")
                         .HasColumnType("text");
@@ -187,8 +196,15 @@ namespace NewsBot.Storage.Migrations.Postgres
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
+                    b.Property<string>("ParentExternalId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<bool>("Paused")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("PausedUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Platform")
                         .IsRequired()
@@ -202,6 +218,8 @@ namespace NewsBot.Storage.Migrations.Postgres
 
                     b.HasIndex("Platform", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("Platform", "ParentExternalId");
 
                     b.ToTable("Chats");
                 });
@@ -224,6 +242,17 @@ namespace NewsBot.Storage.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("PersonalChatId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text");
@@ -234,7 +263,29 @@ namespace NewsBot.Storage.Migrations.Postgres
 
                     b.HasIndex("ChatId");
 
+                    b.HasIndex("PersonalChatId");
+
+                    b.HasIndex("ChatId", "OwnerUserId");
+
                     b.ToTable("Filters");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.ChatStoryMute", b =>
+                {
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StoryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ChatId", "StoryId");
+
+                    b.HasIndex("StoryId");
+
+                    b.ToTable("ChatStoryMutes");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.CoverageHold", b =>
@@ -281,6 +332,70 @@ namespace NewsBot.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CoverageHolds");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.MemberMention", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("MatchedTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlatformMessageId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ChatId", "ArticleId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("MemberMentions");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.PushSubscription", b =>
@@ -598,7 +713,27 @@ namespace NewsBot.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("NewsBot.Storage.Entities.Chat", null)
+                        .WithMany()
+                        .HasForeignKey("PersonalChatId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Chat");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.ChatStoryMute", b =>
+                {
+                    b.HasOne("NewsBot.Storage.Entities.Chat", null)
+                        .WithMany()
+                        .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsBot.Storage.Entities.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.CoverageHold", b =>
@@ -630,6 +765,25 @@ namespace NewsBot.Storage.Migrations.Postgres
                     b.Navigation("Article");
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.MemberMention", b =>
+                {
+                    b.HasOne("NewsBot.Storage.Entities.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsBot.Storage.Entities.Chat", "Chat")
+                        .WithMany()
+                        .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Chat");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.PushSubscription", b =>

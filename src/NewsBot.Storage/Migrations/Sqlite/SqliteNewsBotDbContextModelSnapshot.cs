@@ -76,6 +76,9 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.Property<bool>("UpdatePending")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ViaChatId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId");
@@ -83,6 +86,8 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.HasIndex("StoryId");
 
                     b.HasIndex("UpdatePending");
+
+                    b.HasIndex("ViaChatId");
 
                     b.HasIndex("ChatId", "ArticleId")
                         .IsUnique();
@@ -107,6 +112,10 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.Property<string>("IdentityHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Link")
@@ -176,8 +185,15 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentExternalId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Paused")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PausedUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Platform")
                         .IsRequired()
@@ -191,6 +207,8 @@ namespace NewsBot.Storage.Migrations.Sqlite
 
                     b.HasIndex("Platform", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("Platform", "ParentExternalId");
 
                     b.ToTable("Chats");
                 });
@@ -211,6 +229,17 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PersonalChatId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -221,7 +250,29 @@ namespace NewsBot.Storage.Migrations.Sqlite
 
                     b.HasIndex("ChatId");
 
+                    b.HasIndex("PersonalChatId");
+
+                    b.HasIndex("ChatId", "OwnerUserId");
+
                     b.ToTable("Filters");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.ChatStoryMute", b =>
+                {
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChatId", "StoryId");
+
+                    b.HasIndex("StoryId");
+
+                    b.ToTable("ChatStoryMutes");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.CoverageHold", b =>
@@ -266,6 +317,68 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CoverageHolds");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.MemberMention", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchedTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlatformMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ChatId", "ArticleId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("MemberMentions");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.PushSubscription", b =>
@@ -575,7 +688,27 @@ namespace NewsBot.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("NewsBot.Storage.Entities.Chat", null)
+                        .WithMany()
+                        .HasForeignKey("PersonalChatId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Chat");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.ChatStoryMute", b =>
+                {
+                    b.HasOne("NewsBot.Storage.Entities.Chat", null)
+                        .WithMany()
+                        .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsBot.Storage.Entities.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.CoverageHold", b =>
@@ -607,6 +740,25 @@ namespace NewsBot.Storage.Migrations.Sqlite
                     b.Navigation("Article");
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("NewsBot.Storage.Entities.MemberMention", b =>
+                {
+                    b.HasOne("NewsBot.Storage.Entities.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsBot.Storage.Entities.Chat", "Chat")
+                        .WithMany()
+                        .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Chat");
                 });
 
             modelBuilder.Entity("NewsBot.Storage.Entities.PushSubscription", b =>
