@@ -37,6 +37,9 @@ public interface IChatPlatform
     /// </summary>
     DigestLayout DigestLayout => DigestLayout.PlainText(Capabilities.MaxTextLength);
 
+    /// <summary>How this platform's users type NewsBot's commands, for notices that name one ("send /start there").</summary>
+    Commands.ICommandNaming CommandNaming => Commands.TextCommandNaming.Instance;
+
     /// <summary>Sends plain text (a digest, a notice), never interpreted as markup.</summary>
     Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken);
 

@@ -68,7 +68,13 @@ public sealed class DiscordCommandBridge(
             interaction.IsDirectMessage ? ChatKind.Private : ChatKind.Group,
             interaction.UserId,
             IsBotAdmin: options.AdminUserIds.Contains(interaction.UserId, StringComparer.Ordinal),
-            IsChatAdmin: interaction.IsDirectMessage || interaction.CanManageChannel);
+            IsChatAdmin: interaction.IsDirectMessage || interaction.CanManageChannel)
+        {
+            // A thread or forum post is a chat of its own (its channel id is where messages go); member.permissions
+            // are already computed for the thread, which inherits its parent's overwrites.
+            ParentChatId = interaction.IsThread ? interaction.ParentChannelId : null,
+            ChatTitle = interaction.IsThread ? interaction.ChannelName : null,
+        };
 
     /// <summary>Buttons are not shown on Discord: each command is a slash command the user types with its options.</summary>
     private static DiscordReply Render(CommandReply reply) => new(reply.Body.Render(DiscordCommandNaming.Instance));

@@ -25,6 +25,21 @@ public sealed record DiscordInteraction(
     /// <summary>In an autocomplete interaction, the option being typed (<c>"focused": true</c>); its partial text is in <see cref="Options"/>.</summary>
     public string? FocusedOption { get; init; }
 
+    /// <summary>The type of the channel the interaction came from (channel.type), when Discord sent it.</summary>
+    public int? ChannelType { get; init; }
+
+    /// <summary>channel.parent_id: for a thread, the channel or forum it belongs to; for a channel, its category.</summary>
+    public string? ParentChannelId { get; init; }
+
+    /// <summary>channel.name: the channel's, thread's or forum post's name.</summary>
+    public string? ChannelName { get; init; }
+
+    /// <summary>
+    /// Sent in a thread: 10 ANNOUNCEMENT_THREAD, 11 PUBLIC_THREAD (a forum or media post is one too, with the
+    /// forum as parent), 12 PRIVATE_THREAD (resources/channel.mdx "Channel Types"). A thread is a chat of its own.
+    /// </summary>
+    public bool IsThread => ChannelType is 10 or 11 or 12 && ParentChannelId is not null;
+
     /// <summary>A DM with the bot: no guild, no member, the filters belong to the user.</summary>
     public bool IsDirectMessage => GuildId is null;
 

@@ -47,10 +47,18 @@ public static class InteractionParser
                         if (option.TryGetProperty("focused", out var f) && f.ValueKind == JsonValueKind.True) focused = name;
                     }
         }
+        // The partial channel object: a thread's parent_id is the channel (or forum) it hangs off; for other
+        // channels parent_id is their category, which is not a chat (resources/channel.mdx "Channel Object").
+        payload.TryGetProperty("channel", out var channel);
+        var channelType = channel.ValueKind == JsonValueKind.Object && channel.TryGetProperty("type", out var ct) && ct.TryGetInt32(out var typeNumber)
+            ? typeNumber : (int?)null;
         return new DiscordInteraction(id, applicationId, token, type, commandName, subcommand, options,
             payload.GetStringOrNull("guild_id"), payload.GetStringOrNull("channel_id"), userId, permissions)
         {
             FocusedOption = focused,
+            ChannelType = channelType,
+            ParentChannelId = channel.GetStringOrNull("parent_id"),
+            ChannelName = Capped(channel.GetStringOrNull("name"), 100),
         };
     }
 
@@ -61,6 +69,9 @@ public static class InteractionParser
         JsonValueKind.False => "false",
         _ => value.GetRawText(),
     };
+
+    /// <summary>Discord channel and thread names are 1-100 characters; anything longer is not Discord's.</summary>
+    private static string? Capped(string? text, int max) => text is { Length: > 0 } t ? (t.Length > max ? t[..max] : t) : null;
 
     private static string Required(JsonElement payload, string field) =>
         payload.GetStringOrNull(field) is { Length: > 0 } value ? value : throw Invalid($"no {field}", payload.GetStringOrNull("id"));

@@ -56,4 +56,7 @@ public static class DiscordErrorCodes
     public const int InvalidWebhookToken = 50027;
     public const int InvalidFormBody = 50035;
     public const int NoMutualGuilds = 50278;
+
+    /// <summary>An operation on an archived thread; sending unarchives a thread unless a moderator locked it (topics/threads.mdx).</summary>
+    public const int ArchivedThread = 50083;
 }

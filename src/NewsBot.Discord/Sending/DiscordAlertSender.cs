@@ -36,6 +36,9 @@ public sealed class DiscordAlertSender(DiscordRestClient rest, DiscordOptions? o
         }
     }
 
+    /// <summary>Commands are slash commands under /news (<c>/news start</c>).</summary>
+    public NewsBot.Core.Commands.ICommandNaming CommandNaming => Interactions.DiscordCommandNaming.Instance;
+
     /// <summary>Digest lines with markdown escaped, so headlines show as written.</summary>
     public DigestLayout DigestLayout => DigestMarkdown.Layout;
 

@@ -39,7 +39,9 @@ internal sealed class SendOutcomeMapper
     /// <summary>Codes after which this target will never accept a message again (Discord opcodes-and-status-codes.mdx).</summary>
     private static string? GoneReason(int code) => code switch
     {
-        DiscordErrorCodes.UnknownChannel => "unknown channel (deleted?)",
+        DiscordErrorCodes.UnknownChannel => "unknown channel: the channel or thread was deleted",
+        // Sending unarchives an archived thread by itself, so this one is locked: only a moderator can reopen it.
+        DiscordErrorCodes.ArchivedThread => "the thread was closed (archived and locked)",
         DiscordErrorCodes.UnknownGuild => "unknown server (the bot was removed?)",
         DiscordErrorCodes.MissingAccess => "missing access: the bot cannot see this channel",
         DiscordErrorCodes.MissingPermissions => "missing permissions: the bot needs Send Messages and Embed Links here",

@@ -4,6 +4,12 @@ public enum SourceNoticeKind
 {
     Failing = 0,
     Recovered = 1,
+
+    /// <summary>
+    /// Not about the source's health: a forum topic or thread was closed or deleted, told once to the chat it belongs
+    /// to. <see cref="SourceNotice.SourceId"/> is the source whose alert (or notice) found the topic gone.
+    /// </summary>
+    TopicGone = 2,
 }
 
 /// <summary>

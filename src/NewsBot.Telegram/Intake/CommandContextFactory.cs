@@ -14,7 +14,14 @@ public sealed partial class CommandContextFactory(
 {
     public const string PlatformName = "telegram";
 
-    public async Task<CommandContext> CreateAsync(Chat chat, User? from, Chat? senderChat, ChatCommand cmd, CancellationToken ct)
+    public Task<CommandContext> CreateAsync(Chat chat, User? from, Chat? senderChat, ChatCommand cmd, CancellationToken ct) =>
+        CreateAsync(chat, from, senderChat, cmd, null, ct);
+
+    /// <param name="topic">
+    /// The forum topic the command was given in: the command applies to the topic (a chat of its own, see
+    /// <see cref="TelegramChatAddress"/>), while rights are still the supergroup's (Telegram has no per-topic admins).
+    /// </param>
+    public async Task<CommandContext> CreateAsync(Chat chat, User? from, Chat? senderChat, ChatCommand cmd, TelegramTopic? topic, CancellationToken ct)
     {
         var kind = chat.Type switch
         {
@@ -38,12 +45,14 @@ public sealed partial class CommandContextFactory(
         var target = cmd.TargetChannel is { } handle && kind == ChatKind.Private && from is not null
             ? await ResolveTargetAsync(handle, from.Id, ct).ConfigureAwait(false)
             : null;
-        return new CommandContext(PlatformName, chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), kind,
+        var address = new TelegramChatAddress(chat.Id, topic?.ThreadId);
+        return new CommandContext(PlatformName, address.ToString(), kind,
             userId.ToString(System.Globalization.CultureInfo.InvariantCulture), isBotAdmin, isChatAdmin)
         {
             UserName = from?.Username ?? from?.FirstName,
-            ChatTitle = chat.Title,
+            ChatTitle = topic?.Name ?? chat.Title,
             Target = target,
+            ParentChatId = topic is null ? null : address.ChatText,
         };
     }
 

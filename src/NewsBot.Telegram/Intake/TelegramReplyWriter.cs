@@ -16,8 +16,12 @@ namespace NewsBot.Telegram.Intake;
 /// </summary>
 public sealed class TelegramReplyWriter(ITelegramBotClient bot, TelegramPacer pacer)
 {
-    public async Task SendAsync(long chatId, CommandReply reply, CancellationToken ct)
+    public Task SendAsync(long chatId, CommandReply reply, CancellationToken ct) => SendAsync(new TelegramChatAddress(chatId), reply, ct);
+
+    /// <summary>Sends the reply to a chat or, with a thread id, into that forum topic (Bot API message_thread_id).</summary>
+    public async Task SendAsync(TelegramChatAddress to, CommandReply reply, CancellationToken ct)
     {
+        var chatId = to.ChatId;
         var parts = Split(reply.Body.Render(TextCommandNaming.Instance), TelegramAlertRenderer.MaxMessageLength);
         for (var i = 0; i < parts.Count; i++)
         {
@@ -25,6 +29,7 @@ public sealed class TelegramReplyWriter(ITelegramBotClient bot, TelegramPacer pa
             await pacer.WaitTurnAsync(chatId, ct).ConfigureAwait(false);
             await bot.SendMessage(chatId, parts[i],
                 replyMarkup: last ? Keyboard(reply) : null,
+                messageThreadId: to.ThreadId,
                 linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
                 cancellationToken: ct).ConfigureAwait(false);
         }

@@ -52,11 +52,12 @@ public sealed partial class TelegramUpdateHandler(
         // In a private chat every message is for us; in groups plain chatter is not.
         var notUnderstood = command is null && message.Chat.Type == ChatType.Private && !text.TrimStart().StartsWith('/');
         if (command is null && !notUnderstood) return;
-        if (!await WithinRateAsync(message.Chat.Id, message.From, message.SenderChat, ct).ConfigureAwait(false)) return;
+        var where = TelegramTopic.AddressOf(message);
+        if (!await WithinRateAsync(where, message.From, message.SenderChat, ct).ConfigureAwait(false)) return;
         if (command is null)
-            await replies.SendAsync(message.Chat.Id, CommandReplies.NotUnderstood(), ct).ConfigureAwait(false);
+            await replies.SendAsync(where, CommandReplies.NotUnderstood(), ct).ConfigureAwait(false);
         else
-            await RunAsync(message.Chat, message.From, message.SenderChat, command, ct).ConfigureAwait(false);
+            await RunAsync(message, message.From, message.SenderChat, command, ct).ConfigureAwait(false);
     }
 
     private async Task OnCallbackAsync(CallbackQuery callback, CancellationToken ct)
@@ -72,24 +73,26 @@ public sealed partial class TelegramUpdateHandler(
             LogAnswerFailed(callback.Id, TelegramErrorText.Describe(error, options.BotToken));
         }
         if (callback.Message is not { } message || ChatCommandParser.Parse(callback.Data) is not { } command) return;
-        if (!await WithinRateAsync(message.Chat.Id, callback.From, null, ct).ConfigureAwait(false)) return;
-        await RunAsync(message.Chat, callback.From, null, command, ct).ConfigureAwait(false);
+        // A button under a message in a forum topic acts on that topic, like a command typed there.
+        if (!await WithinRateAsync(TelegramTopic.AddressOf(message), callback.From, null, ct).ConfigureAwait(false)) return;
+        await RunAsync(message, callback.From, null, command, ct).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Checked before any work (admin lookups, the database): the first command over the limit gets
     /// one reply, later ones nothing until the user's bucket refills.
     /// </summary>
-    private async Task<bool> WithinRateAsync(long chatId, User? from, Chat? senderChat, CancellationToken ct)
+    private async Task<bool> WithinRateAsync(TelegramChatAddress where, User? from, Chat? senderChat, CancellationToken ct)
     {
         if (limiter is null) return true;
+        var chatId = where.ChatId;
         // An anonymous group admin posts as the group (sender_chat); they share one bucket.
         var sender = senderChat?.Id ?? from?.Id ?? chatId;
         switch (limiter.Check(CommandContextFactory.PlatformName + ":" + sender.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         {
             case RateDecision.Refused refused:
                 LogRateLimited(sender, chatId);
-                await replies.SendAsync(chatId, CommandReplies.TooFast(refused.RetryIn), ct).ConfigureAwait(false);
+                await replies.SendAsync(where, CommandReplies.TooFast(refused.RetryIn), ct).ConfigureAwait(false);
                 return false;
             case RateDecision.Dropped:
                 return false;
@@ -98,9 +101,11 @@ public sealed partial class TelegramUpdateHandler(
         }
     }
 
-    private async Task RunAsync(Chat chat, User? from, Chat? senderChat, ChatCommand command, CancellationToken ct)
+    private async Task RunAsync(Message message, User? from, Chat? senderChat, ChatCommand command, CancellationToken ct)
     {
-        var context = await contexts.CreateAsync(chat, from, senderChat, command, ct).ConfigureAwait(false);
+        var chat = message.Chat;
+        var topic = TelegramTopic.Of(message);
+        var context = await contexts.CreateAsync(chat, from, senderChat, command, topic, ct).ConfigureAwait(false);
         CommandReply reply;
         try
         {
@@ -111,7 +116,7 @@ public sealed partial class TelegramUpdateHandler(
             LogCommandFailed(command.Name, chat.Id, TelegramErrorText.Describe(error, options.BotToken));
             reply = CommandReplies.Failed(command);
         }
-        await replies.SendAsync(chat.Id, reply, ct).ConfigureAwait(false);
+        await replies.SendAsync(new TelegramChatAddress(chat.Id, topic?.ThreadId), reply, ct).ConfigureAwait(false);
     }
 
     [LoggerMessage(LogLevel.Error, "telegram update {UpdateId}: handling failed ({Cause}); continuing with the next update")]

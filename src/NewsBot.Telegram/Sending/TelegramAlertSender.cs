@@ -54,10 +54,10 @@ public sealed partial class TelegramAlertSender : IChatPlatform
     /// <param name="showLinkPreview">The chat's link-preview setting (Bot API link_preview_options.is_disabled).</param>
     public Task<SendOutcome> SendAsync(string chatId, AlertContent alert, bool showLinkPreview, CancellationToken cancellationToken)
     {
-        if (!TryParseChat(chatId, out var id)) return Task.FromResult<SendOutcome>(new SendOutcome.Failed($"telegram: chat id '{chatId}' is not a number"));
+        if (!TelegramChatAddress.TryParse(chatId, out var to)) return Task.FromResult<SendOutcome>(NotAChat(chatId));
         var preview = new LinkPreviewOptions { IsDisabled = !showLinkPreview };
-        return DeliverAsync(id, TelegramAlertRenderer.Render(alert), async (text, mode, ct) =>
-            (await _bot.SendMessage(id, text, parseMode: mode, linkPreviewOptions: preview, cancellationToken: ct).ConfigureAwait(false)).MessageId,
+        return DeliverAsync(to.ChatId, TelegramAlertRenderer.Render(alert), async (text, mode, ct) =>
+            (await _bot.SendMessage(to.ChatId, text, parseMode: mode, linkPreviewOptions: preview, messageThreadId: to.ThreadId, cancellationToken: ct).ConfigureAwait(false)).MessageId,
             cancellationToken);
     }
 
@@ -67,7 +67,9 @@ public sealed partial class TelegramAlertSender : IChatPlatform
     /// </summary>
     public async Task<SendOutcome> UpdateAsync(string chatId, string? messageId, AlertContent alert, CancellationToken cancellationToken)
     {
-        if (!TryParseChat(chatId, out var id)) return new SendOutcome.Failed($"telegram: chat id '{chatId}' is not a number");
+        // An edit names the message, which already lives in its topic: no message_thread_id.
+        if (!TelegramChatAddress.TryParse(chatId, out var to)) return NotAChat(chatId);
+        var id = to.ChatId;
         if (!int.TryParse(messageId, NumberStyles.None, CultureInfo.InvariantCulture, out var message))
             return new SendOutcome.Failed($"telegram chat {id}: no message id to edit ('{messageId}')");
         var preview = new LinkPreviewOptions { IsDisabled = !_options.LinkPreviews };
@@ -84,16 +86,17 @@ public sealed partial class TelegramAlertSender : IChatPlatform
     /// <summary>A digest, as plain text (no parse mode: nothing in it is markup).</summary>
     public async Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken)
     {
-        if (!TryParseChat(chatId, out var id)) return new SendOutcome.Failed($"telegram: chat id '{chatId}' is not a number");
+        if (!TelegramChatAddress.TryParse(chatId, out var to)) return NotAChat(chatId);
+        var id = to.ChatId;
         var preview = new LinkPreviewOptions { IsDisabled = true };
         var outcome = await TryAsync(id, text, ParseMode.None, async (t, _, ct) =>
-            (await _bot.SendMessage(id, t, linkPreviewOptions: preview, cancellationToken: ct).ConfigureAwait(false)).MessageId,
+            (await _bot.SendMessage(id, t, linkPreviewOptions: preview, messageThreadId: to.ThreadId, cancellationToken: ct).ConfigureAwait(false)).MessageId,
             cancellationToken).ConfigureAwait(false);
         return outcome is BadMarkupOutcome bad ? new SendOutcome.Failed($"telegram chat {id}: {bad.Description}") : outcome;
     }
 
-    private static bool TryParseChat(string chatId, out long id) =>
-        long.TryParse(chatId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id);
+    private static SendOutcome.Failed NotAChat(string chatId) =>
+        new SendOutcome.Failed($"telegram: chat id '{chatId}' is not a number (or number:topic)");
 
     private async Task<SendOutcome> DeliverAsync(long chatId, RenderedAlert rendered, Func<string, ParseMode, CancellationToken, Task<int>> call, CancellationToken ct)
     {

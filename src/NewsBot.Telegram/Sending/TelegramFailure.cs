@@ -5,7 +5,7 @@ namespace NewsBot.Telegram.Sending;
 /// <summary>What a failed Bot API call means for the bot, decided from Telegram's error reply.</summary>
 internal enum TelegramFailureKind
 {
-    /// <summary>403: blocked by the user, kicked, user deactivated, group deleted; 400 chat not found.</summary>
+    /// <summary>403: blocked by the user, kicked, user deactivated, group deleted; 400 chat not found; 400 forum topic closed or deleted.</summary>
     ChatGone,
     /// <summary>400 with parameters.migrate_to_chat_id: the group became a supergroup.</summary>
     ChatMoved,
@@ -43,6 +43,19 @@ internal sealed record TelegramFailure(TelegramFailureKind Kind, string Descript
         }
     }
 
+    /// <summary>
+    /// A forum topic that no longer takes messages, worded for the people in the group. Bot API server
+    /// (tdlib/telegram-bot-api Client.cpp check_message_topic): a deleted topic or a thread id that does not
+    /// exist answers "Bad Request: message thread not found"; a closed topic answers with Telegram's
+    /// "TOPIC_CLOSED" (a deleted one on some paths "TOPIC_DELETED"). We only send a thread id to a topic chat,
+    /// so these only ever end a topic, never its group.
+    /// </summary>
+    private static string? TopicGone(string description) =>
+        description.Contains("TOPIC_CLOSED", StringComparison.OrdinalIgnoreCase) ? $"the topic was closed ({description})"
+        : description.Contains("TOPIC_DELETED", StringComparison.OrdinalIgnoreCase)
+          || description.Contains("message thread not found", StringComparison.OrdinalIgnoreCase) ? $"the topic was deleted ({description})"
+        : null;
+
     private static TelegramFailure FromApi(ApiRequestException api)
     {
         var description = api.Message;
@@ -60,6 +73,7 @@ internal sealed record TelegramFailure(TelegramFailureKind Kind, string Descript
                 new(TelegramFailureKind.NotModified, description),
             400 when description.Contains("chat not found", StringComparison.OrdinalIgnoreCase) =>
                 new(TelegramFailureKind.ChatGone, description),
+            400 when TopicGone(description) is { } reason => new(TelegramFailureKind.ChatGone, reason),
             401 or 404 => new(TelegramFailureKind.Unauthorized, description),
             >= 500 or 0 => new(TelegramFailureKind.Transient, description),
             _ => new(TelegramFailureKind.Permanent, description),

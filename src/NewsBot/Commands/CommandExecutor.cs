@@ -68,10 +68,10 @@ public sealed partial class CommandExecutor(
     /// <summary>The chat the command acts on: the @channel target when given, else the chat it was sent in. Created on first use.</summary>
     private async Task<Chat> ChatAsync(NewsBotDbContext db, CommandContext ctx, ChatCommand cmd, CancellationToken ct)
     {
-        var (externalId, title) = cmd.TargetChannel is not null && ctx.Target is { } target
-            ? (target.ChatId, target.Title ?? target.Handle)
-            : (ctx.ChatId, ctx.ChatTitle ?? ctx.UserName);
-        return await chats.FindOrCreateAsync(db, ctx.Platform, externalId, title, ct);
+        var (externalId, title, parent) = cmd.TargetChannel is not null && ctx.Target is { } target
+            ? (target.ChatId, target.Title ?? target.Handle, null)
+            : (ctx.ChatId, ctx.ChatTitle ?? ctx.UserName, ctx.ParentChatId);
+        return await chats.FindOrCreateAsync(db, ctx.Platform, externalId, title, parent, ct);
     }
 
     private async Task<CommandReply> StartAsync(NewsBotDbContext db, CommandContext ctx, CancellationToken ct)

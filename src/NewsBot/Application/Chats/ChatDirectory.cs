@@ -14,12 +14,31 @@ namespace NewsBot.Application.Chats;
 public sealed class ChatDirectory(ChatFilters filters, TimeProvider time)
 {
     /// <summary>The chat with this platform id, created (titled <paramref name="title"/>) on first use.</summary>
-    public async Task<Chat> FindOrCreateAsync(NewsBotDbContext db, string platform, string externalId, string? title, CancellationToken ct)
+    public Task<Chat> FindOrCreateAsync(NewsBotDbContext db, string platform, string externalId, string? title, CancellationToken ct) =>
+        FindOrCreateAsync(db, platform, externalId, title, null, ct);
+
+    /// <summary>
+    /// The chat with this platform id; a forum topic or thread (<paramref name="parentExternalId"/> set) remembers
+    /// the chat it belongs to, where the notice goes when it is closed or deleted.
+    /// </summary>
+    public async Task<Chat> FindOrCreateAsync(NewsBotDbContext db, string platform, string externalId, string? title, string? parentExternalId, CancellationToken ct)
     {
         var chat = db.Chats.Local.FirstOrDefault(c => c.Platform == platform && c.ExternalId == externalId)
                    ?? await db.Chats.FirstOrDefaultAsync(c => c.Platform == platform && c.ExternalId == externalId, ct);
-        if (chat is not null) return chat;
-        chat = new Chat { Platform = platform, ExternalId = externalId, Title = title, CreatedAt = time.GetUtcNow().UtcDateTime };
+        if (chat is not null)
+        {
+            if (parentExternalId is not null && chat.ParentExternalId != parentExternalId)
+            {
+                chat.ParentExternalId = parentExternalId;
+                await db.SaveChangesAsync(ct);
+            }
+            return chat;
+        }
+        chat = new Chat
+        {
+            Platform = platform, ExternalId = externalId, Title = title, ParentExternalId = parentExternalId,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
         db.Chats.Add(chat);
         await db.SaveChangesAsync(ct);
         return chat;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsBot.Core.Alerts;
+using NewsBot.Core.Commands;
 using NewsBot.Scaling;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
@@ -13,7 +14,7 @@ namespace NewsBot.Pipeline.Deliver.Outbox;
 /// retried by <see cref="RetryPolicy"/> or given up, chat gone → deactivated, chat moved → followed,
 /// permanent failure → failed with the reason. Which rows are due and what they say is the caller's.
 /// </summary>
-public sealed partial class Outbox(IOptions<ClaimLeaseOptions> lease, TimeProvider time, ILogger<Outbox> log)
+public sealed partial class Outbox(IOptions<ClaimLeaseOptions> lease, TimeProvider time, ILogger<Outbox> log, Platforms.ChatPlatforms? platforms = null)
 {
     /// <summary>Longest a single send (with its pacing waits) may take before it counts as failed.</summary>
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(60);
@@ -68,7 +69,8 @@ public sealed partial class Outbox(IOptions<ClaimLeaseOptions> lease, TimeProvid
             case SendOutcome.ChatGone gone:
                 if (item.To.ChatId is { } goneChat)
                 {
-                    await ChatChanges.DeactivateAsync(db, goneChat, gone.Reason, ct);
+                    var naming = platforms?.Find(item.To.Platform)?.CommandNaming ?? TextCommandNaming.Instance;
+                    await ChatChanges.GoneAsync(db, goneChat, gone.Reason, naming, now, ct);
                     LogChatGone(goneChat, item.To.Platform, gone.Reason);
                 }
                 if (item.FailsWithChat || item.To.ChatId is null) await FailAsync(item, gone.Reason, ct);
