@@ -58,6 +58,15 @@ public class FilterOperatorTests
     public void Source_field_checks_the_source_name_or_host(string filter, string source, string? host, bool expected) =>
         Assert.Equal(expected, FilterAssert.Matches(filter, "Gaza update", source: source, host: host));
 
+    /// <summary>Per-feed routing ("Al Mayadeen → the Gaza topic") is one line: a source alone takes all its articles.</summary>
+    [Theory]
+    [InlineData("source:\"Al Mayadeen\"", "Al Mayadeen English", "english.almayadeen.net", true)]
+    [InlineData("source:\"Al Mayadeen\"", "Reuters World", "reuters.com", false)]
+    [InlineData("source:reuters", "Reuters World", "reuters.com", true)]
+    [InlineData("source:reuters -football", "Reuters World", "reuters.com", true)]
+    public void A_source_alone_selects_every_article_of_that_source(string filter, string source, string? host, bool expected) =>
+        Assert.Equal(expected, FilterAssert.Matches(filter, "Markets close higher", source: source, host: host));
+
     [Theory]
     [InlineData("negotiat*", "Negotiations resume", true)]
     [InlineData("negotiat*", "Negotiators arrive", true)]

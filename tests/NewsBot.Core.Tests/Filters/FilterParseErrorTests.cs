@@ -21,7 +21,7 @@ public class FilterParseErrorTests
     [InlineData("gaza - football", "'-' must be directly followed by the term to exclude at column 6", 6)]
     [InlineData("-football", "the filter needs a word, phrase or pattern to look for (exclusions and source: only narrow it down) at column 1", 1)]
     [InlineData("NOT football -rugby", "the filter needs a word, phrase or pattern to look for (exclusions and source: only narrow it down) at column 1", 1)]
-    [InlineData("source:reuters", "the filter needs a word, phrase or pattern to look for (exclusions and source: only narrow it down) at column 1", 1)]
+    [InlineData("-source:reuters", "the filter needs a word, phrase or pattern to look for (exclusions and source: only narrow it down) at column 1", 1)]
     [InlineData("gaza OR -football", "each side of OR needs a word, phrase or pattern to look for at column 9", 9)]
     [InlineData("title: gaza", "title: must be directly followed by a term, e.g. title:ceasefire at column 1", 1)]
     [InlineData("gaza source:", "source: needs a name right after the colon, e.g. source:reuters at column 6", 6)]

@@ -96,7 +96,7 @@ internal static class FakeDiscordRoutes
 
     private static async Task CreateMessageAsync(FakeDiscordServer server, HttpContext ctx, string channel, string target, string? editedId = null)
     {
-        if (server.ChannelError(channel) is { } error)
+        if (((editedId is null ? server.ThreadRefusal(channel) : null) ?? server.ChannelError(channel)) is { } error)
         {
             await FakeDiscordServer.Error(ctx, error.Status, error.Code, error.Message);
             return;

@@ -19,6 +19,19 @@ public sealed record FakeInteraction(string Command, string? Subcommand, IReadOn
     /// <summary>Set to an option's name to send an APPLICATION_COMMAND_AUTOCOMPLETE (type 4) with that option being typed.</summary>
     public string? Focused { get; init; }
 
+    /// <summary>channel.type of the channel it was sent in: 0 GUILD_TEXT, 11 PUBLIC_THREAD (also a forum post), …</summary>
+    public int ChannelType { get; init; }
+
+    /// <summary>channel.parent_id: for a thread the channel or forum it hangs off.</summary>
+    public string? ParentId { get; init; }
+
+    /// <summary>channel.name.</summary>
+    public string ChannelName { get; init; } = "news";
+
+    /// <summary>The same command typed in a thread (or forum post) under the current channel.</summary>
+    public FakeInteraction InThread(string threadId, string name) =>
+        this with { ParentId = ChannelId, ChannelId = threadId, ChannelType = 11, ChannelName = name };
+
     public FakeInteraction InDm() => this with { GuildId = null, ChannelId = "1310000000000000001" };
 
     internal JsonObject ToPayload(string id, string token, string applicationId)
@@ -52,6 +65,10 @@ public sealed record FakeInteraction(string Command, string? Subcommand, IReadOn
             ["entitlements"] = new JsonArray(),
             ["attachment_size_limit"] = 10485760,
         };
+        // interactions/receiving-and-responding.mdx: channel is a partial channel object of where it was sent.
+        payload["channel"] = GuildId is null
+            ? new JsonObject { ["id"] = ChannelId, ["type"] = 1 }
+            : new JsonObject { ["id"] = ChannelId, ["type"] = ChannelType, ["name"] = ChannelName, ["guild_id"] = GuildId, ["parent_id"] = ParentId };
         if (GuildId is null)
         {
             payload["user"] = user;

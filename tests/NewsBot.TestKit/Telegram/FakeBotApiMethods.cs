@@ -19,9 +19,11 @@ public sealed partial class FakeBotApiServer
     {
         if (ChatIdOf(p["chat_id"]) is not { } chatId) return Error(ctx, 400, "Bad Request: chat not found");
         var raw = p["text"] is JsonValue t ? t.ToString() : "";
+        int? threadId = !edit && p["message_thread_id"] is JsonValue thread ? int.Parse(thread.ToString(), CultureInfo.InvariantCulture) : null;
         lock (_gate)
         {
             if (_gone.TryGetValue(chatId, out var gone)) return Error(ctx, 403, gone);
+            if (threadId is { } topic && _topics.RefusalFor(chatId, topic) is { } refusal) return Error(ctx, 400, refusal);
             if (_migrated.TryGetValue(chatId, out var to))
                 return Error(ctx, 400, "Bad Request: group chat was upgraded to a supergroup chat", new JsonObject { ["migrate_to_chat_id"] = to });
         }
@@ -68,17 +70,20 @@ public sealed partial class FakeBotApiServer
             else
             {
                 sent = new FakeSentMessage(_nextMessageId++, chatId, text, parsed.Entities, raw, parseMode, previewDisabled,
-                    p["reply_markup"]?.DeepClone(), _options.Time.GetUtcNow());
+                    p["reply_markup"]?.DeepClone(), _options.Time.GetUtcNow())
+                { MessageThreadId = threadId };
                 _sent.Add(sent);
             }
         }
-        return Ok(ctx, new JsonObject
+        var result = new JsonObject
         {
             ["message_id"] = sent.MessageId,
             ["date"] = sent.At.ToUnixTimeSeconds(),
             ["chat"] = ChatJson(chatId),
             ["text"] = text,
-        });
+        };
+        if (sent.MessageThreadId is { } inTopic) { result["message_thread_id"] = inTopic; result["is_topic_message"] = true; }
+        return Ok(ctx, result);
     }
 
     private static Task SetMyCommands(HttpContext ctx, JsonObject p)

@@ -28,6 +28,7 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
     private readonly List<FakeSentMessage> _sent = [];
     private readonly List<FakeApiCall> _calls = [];
     private readonly Dictionary<long, string> _gone = [];
+    private readonly FakeForumTopics _topics = new();
     private readonly Dictionary<long, long> _migrated = [];
     private readonly Dictionary<(long Chat, long User), string> _members = [];
     private readonly Dictionary<long, (string Type, string? Username, string? Title)> _chats = [];
@@ -88,6 +89,26 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
             for (var i = 0; i < times; i++) queue.Enqueue((errorCode, description));
         }
     }
+
+    /// <summary>Creates a forum topic in a supergroup; returns its message_thread_id (the id of its creation message, as in Telegram).</summary>
+    public int CreateTopic(long chatId, string name)
+    {
+        lock (_gate)
+        {
+            var threadId = _nextMessageId++;
+            _topics.Add(chatId, threadId, name);
+            return threadId;
+        }
+    }
+
+    /// <summary>As when an admin closes the topic: sends into it answer "Bad Request: TOPIC_CLOSED".</summary>
+    public void CloseTopic(long chatId, int threadId) { lock (_gate) _topics.Set(chatId, threadId, TopicState.Closed); }
+
+    /// <summary>As when an admin reopens a closed topic.</summary>
+    public void ReopenTopic(long chatId, int threadId) { lock (_gate) _topics.Set(chatId, threadId, TopicState.Open); }
+
+    /// <summary>As when the topic is deleted: sends into it answer "Bad Request: message thread not found".</summary>
+    public void DeleteTopic(long chatId, int threadId) { lock (_gate) _topics.Set(chatId, threadId, TopicState.Deleted); }
 
     /// <summary>getChatMember answers this status (creator, administrator, member, left, kicked) for the pair.</summary>
     public void SetChatMember(long chatId, long userId, string status) { lock (_gate) _members[(chatId, userId)] = status; }

@@ -14,6 +14,9 @@ public sealed record FakeSentMessage(
     JsonNode? ReplyMarkup,
     DateTimeOffset At)
 {
+    /// <summary>The message_thread_id it was sent with: the forum topic it went to; null for the chat itself.</summary>
+    public int? MessageThreadId { get; init; }
+
     /// <summary>How many times the message was edited (editMessageText).</summary>
     public int Edits { get; init; }
 

@@ -41,6 +41,40 @@ public static class FakeUpdates
         },
     };
 
+    /// <summary>
+    /// A message in a forum topic of a supergroup, as Telegram sends it: is_topic_message, message_thread_id, and (not
+    /// being a reply to anything else) a reply to the topic's forum_topic_created service message, which names it.
+    /// </summary>
+    public static JsonObject TopicText(long chatId, int threadId, long userId, string text, string? topicName)
+    {
+        var update = Text(chatId, userId, text, "supergroup");
+        var message = update["message"]!.AsObject();
+        message["chat"]!["is_forum"] = true;
+        message["message_thread_id"] = threadId;
+        message["is_topic_message"] = true;
+        if (topicName is not null)
+            message["reply_to_message"] = new JsonObject
+            {
+                ["message_id"] = threadId,
+                ["date"] = 1_764_300_000,
+                ["chat"] = Chat(chatId, "supergroup"),
+                ["message_thread_id"] = threadId,
+                ["is_topic_message"] = true,
+                ["forum_topic_created"] = new JsonObject { ["name"] = topicName, ["icon_color"] = 7322096 },
+            };
+        return update;
+    }
+
+    /// <summary>A press on a button under a message the bot sent into a forum topic.</summary>
+    public static JsonObject TopicCallback(string id, long chatId, int threadId, long userId, string data)
+    {
+        var update = Callback(id, chatId, userId, data, "supergroup");
+        var message = update["callback_query"]!["message"]!.AsObject();
+        message["message_thread_id"] = threadId;
+        message["is_topic_message"] = true;
+        return update;
+    }
+
     private static JsonObject Chat(long id, string type) => type == "private"
         ? new JsonObject { ["id"] = id, ["type"] = type, ["first_name"] = "User" }
         : new JsonObject { ["id"] = id, ["type"] = type, ["title"] = "Chat " + id };

@@ -33,8 +33,9 @@ public sealed class FilterGrammar
             throw new FilterSyntaxException(extra.Kind == LexKind.Close ? "unexpected ')'" : $"unexpected '{extra.Text}'", extra.Column);
         var (root, minOutlets) = CoverageTerm.Take(parsed);
         // "outlets:3" alone, or "outlets:3 -football", is a complete filter: every big story (but
-        // football). Without a coverage term, a filter of exclusions alone would match nearly everything.
-        if (minOutlets == 1 && !FilterShape.HasPositiveTerm(root))
+        // football). Without a coverage term, a filter of exclusions alone would match nearly everything;
+        // a source alone ("source:reuters") is every article of that source, which is per-feed routing.
+        if (minOutlets == 1 && !FilterShape.HasPositiveTerm(root) && !FilterShape.SelectsSource(root))
             throw new FilterSyntaxException("the filter needs a word, phrase or pattern to look for (exclusions and source: only narrow it down)", 1);
         return (root, minOutlets);
     }

@@ -15,6 +15,17 @@ public static class FilterShape
         _ => false,
     };
 
+    /// <summary>
+    /// True when the filter takes a source's articles by itself: a <c>source:</c> not under a NOT, beside any other
+    /// terms (<c>source:"Al Mayadeen"</c> routes a feed to a chat or topic in one line). <c>-source:bbc</c> alone does not.
+    /// </summary>
+    public static bool SelectsSource(FilterNode node) => node switch
+    {
+        SourceNode => true,
+        AndNode and => and.Children.Any(SelectsSource),
+        _ => false,
+    };
+
     /// <summary>Terms not under a NOT, in the order typed: the ones reported when they match.</summary>
     public static IEnumerable<TermNode> PositiveTerms(FilterNode node)
     {
