@@ -84,7 +84,11 @@ public sealed partial class CommandExecutor(
 
     private async Task<CommandReply> SetPausedAsync(NewsBotDbContext db, CommandContext ctx, ChatCommand cmd, bool paused, CancellationToken ct)
     {
-        await chats.SetPausedAsync(db, await ChatAsync(db, ctx, cmd, ct), paused, ct);
+        var chat = await ChatAsync(db, ctx, cmd, ct);
+        await chats.SetPausedAsync(db, chat, paused, ct);
+        // A command from the chat shows it takes messages again (a reopened topic or thread): /resume brings it
+        // back like /start, which Discord has no command for.
+        if (!paused) await chats.ReactivateAsync(db, chat, ct);
         return paused
             ? new CommandReply($"Alerts are paused. Send {CommandMention.Of("resume")} to start them again.")
             : new CommandReply("Alerts are on again.");

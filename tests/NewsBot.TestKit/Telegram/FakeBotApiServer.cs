@@ -95,6 +95,7 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
     {
         lock (_gate)
         {
+            if (_nextMessageId <= 1) _nextMessageId = 2; // thread id 1 is the General topic
             var threadId = _nextMessageId++;
             _topics.Add(chatId, threadId, name);
             return threadId;

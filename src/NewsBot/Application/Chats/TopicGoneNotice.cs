@@ -46,7 +46,7 @@ public static class TopicGoneNotice
         return true;
     }
 
-    /// <summary>"Alerts for topic 'Gaza' stopped: the topic was closed (…). Its 3 filters are kept; reopen it and send /start there, or /remove them there."</summary>
+    /// <summary>"Alerts for topic 'Gaza' stopped: the topic was closed (…). Its 3 filters are kept; reopen it and send /resume there, or /remove them there." (/resume exists on every platform; /start works too where there is one)</summary>
     public static string Text(string? title, string reason, int filters, ICommandNaming naming)
     {
         var name = string.IsNullOrWhiteSpace(title) ? "a topic" : $"topic '{Shorten(title, 100)}'";
@@ -57,7 +57,7 @@ public static class TopicGoneNotice
             _ => $"Its {filters.ToString(CultureInfo.InvariantCulture)} filters are kept",
         };
         var remove = filters == 0 ? "" : $", or {naming.Mention(CommandMention.Of("remove"))} them there";
-        return $"Alerts for {name} stopped: {Shorten(reason, 300)}. {kept}; reopen it and send {naming.Mention(CommandMention.Of("start"))} there{remove}.";
+        return $"Alerts for {name} stopped: {Shorten(reason, 300)}. {kept}; reopen it and send {naming.Mention(CommandMention.Of("resume"))} there{remove}.";
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
