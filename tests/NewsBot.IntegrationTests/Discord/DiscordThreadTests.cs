@@ -107,7 +107,7 @@ public sealed class DiscordThreadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_locked_archived_thread_is_gone_but_an_archived_one_is_simply_reopened_by_the_alert()
+    public async Task A_locked_archived_thread_is_gone_until_resumed_but_an_archived_one_is_simply_reopened_by_the_alert()
     {
         await using var host = await StartAsync();
         var open = _discord.CreateThread(Channel, "Markets");
@@ -127,5 +127,12 @@ public sealed class DiscordThreadTests : IAsyncLifetime
         Assert.False(_discord.Thread(open)!.Archived);
         await using var check = host.Db();
         Assert.Contains("archived and locked", (await check.Chats.SingleAsync(c => c.ExternalId == locked)).DeactivatedReason);
+
+        // A moderator reopens it; /news resume there brings its alerts back (Discord has no /start).
+        _discord.ReopenThread(locked);
+        Assert.Equal("Alerts are on again.", await SlashAsync(Manager("resume").InThread(locked, "Gaza")));
+        _site.Feed.Add("t5", "Ceasefire extended by a week", "<p>Talks.</p>", DateTimeOffset.UtcNow);
+        await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target == locked && m.Body.ToString().Contains("Ceasefire extended", StringComparison.Ordinal)),
+            Wait, "the reopened thread gets alerts again");
     }
 }

@@ -22,6 +22,9 @@ public sealed partial class FakeDiscordServer
     /// <summary>Archives the thread; <paramref name="locked"/> as a moderator locking it (only Manage Threads may reopen it).</summary>
     public void ArchiveThread(string threadId, bool locked) => _threads[threadId] = _threads[threadId] with { Archived = true, Locked = locked };
 
+    /// <summary>As a moderator unlocking and unarchiving the thread.</summary>
+    public void ReopenThread(string threadId) => _threads[threadId] = _threads[threadId] with { Archived = false, Locked = false };
+
     /// <summary>Deletes the thread: it becomes an unknown channel.</summary>
     public void DeleteThread(string threadId)
     {
