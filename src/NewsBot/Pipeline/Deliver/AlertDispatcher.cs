@@ -11,7 +11,9 @@ namespace NewsBot.Pipeline.Deliver;
 /// (<see cref="ChatDelivery"/>), so one slow chat never holds up the rest; the outbox's claims keep two
 /// dispatchers from sending the same alert.
 /// </summary>
-public sealed class AlertDispatcher(IDbContextFactory<NewsBotDbContext> dbFactory, ChatPlatforms platforms, ChatDelivery chats, TimeProvider time) : IDisposable
+public sealed class AlertDispatcher(
+    IDbContextFactory<NewsBotDbContext> dbFactory, ChatPlatforms platforms, ChatDelivery chats, TimeProvider time,
+    Mentions.MentionSender? mentions = null, IBackgroundJobClient? jobs = null) : IDisposable
 {
     private const int ParallelChats = 16;
 
@@ -49,7 +51,16 @@ public sealed class AlertDispatcher(IDbContextFactory<NewsBotDbContext> dbFactor
         }
     }
 
+    /// <summary>Members' mentions go in their own lane beside the chats' alerts: a slow shared chat never holds up private ones.</summary>
     private async Task DispatchRoundsAsync(CancellationToken ct)
+    {
+        var mentioning = mentions?.SendPendingAsync(ct) ?? Task.FromResult<TimeSpan?>(null);
+        await DispatchAlertRoundsAsync(ct);
+        // +1 s: Hangfire stores schedule times in whole seconds and can start the job before NextAttemptAt.
+        if (await mentioning is { } retryIn) jobs?.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), retryIn + TimeSpan.FromSeconds(1));
+    }
+
+    private async Task DispatchAlertRoundsAsync(CancellationToken ct)
     {
         // A bot's rate limits are per account: only the instance leading a platform sends to it.
         var sendable = platforms.SendableNow();
