@@ -20,6 +20,12 @@ public sealed class MentionSender(IDbContextFactory<NewsBotDbContext> dbFactory,
     /// <summary>Mention messages one round sends at most; the next round (the dispatcher runs again) takes the rest.</summary>
     private const int RoundLimit = 500;
 
+    /// <summary>
+    /// How long an article's mentions in a chat wait for its private sends there to be tried once: a member whose
+    /// private chat turns out unreachable then joins the same message instead of getting one of their own.
+    /// </summary>
+    public static readonly TimeSpan Gather = TimeSpan.FromSeconds(60);
+
     /// <summary>Sends the due mentions this instance may send; returns when the earliest retry is due (null: none waits).</summary>
     public async Task<TimeSpan?> SendPendingAsync(CancellationToken ct)
     {
@@ -29,7 +35,8 @@ public sealed class MentionSender(IDbContextFactory<NewsBotDbContext> dbFactory,
         var groups = await Due(db, now).Where(m => sendable.Contains(m.Chat!.Platform))
             .Select(m => new { m.ChatId, m.ArticleId }).Distinct().Take(RoundLimit).ToListAsync(ct);
         var waiting = new HashSet<long>();
-        TimeSpan? retry = null;
+        // Mentions still gathering are looked at again once their time is up, even if nothing else wakes the dispatcher.
+        TimeSpan? retry = await Pending(db, now).CountAsync(ct) > await Due(db, now).CountAsync(ct) ? Gather : null;
         foreach (var group in groups)
         {
             if (ct.IsCancellationRequested || waiting.Contains(group.ChatId)) continue;
@@ -40,7 +47,15 @@ public sealed class MentionSender(IDbContextFactory<NewsBotDbContext> dbFactory,
         return retry;
     }
 
-    public static IQueryable<MemberMention> Due(NewsBotDbContext db, DateTime now) =>
+    /// <summary>Mentions that may go now: pending, unclaimed, their chat there, and done gathering (<see cref="Gather"/>).</summary>
+    public static IQueryable<MemberMention> Due(NewsBotDbContext db, DateTime now)
+    {
+        var gathered = now - Gather;
+        return Pending(db, now).Where(m => m.CreatedAt <= gathered || !db.Alerts.Any(a => a.ViaChatId == m.ChatId && a.ArticleId == m.ArticleId
+            && a.Status == AlertStatus.Pending && a.HeldFor == null && a.Attempts == 0));
+    }
+
+    private static IQueryable<MemberMention> Pending(NewsBotDbContext db, DateTime now) =>
         db.MemberMentions.Where(m => m.Status == AlertStatus.Pending && m.NextAttemptAt <= now)
             .Where(OutboxClaim.Free<MemberMention>(now))
             .Where(m => m.Chat!.DeactivatedReason == null);
