@@ -77,6 +77,8 @@ public sealed class ChatDelivery(
             return false;
         }
         var record = await outbox.RecordAsync(db, Item(db, alert, edit, string.Join(Alert.TermSeparator, also)), outcome, CancellationToken.None);
+        // The chat's own alert found it gone: personal alerts waiting for it become mentions too, rather than wait for a /start.
+        if (!edit && outcome is SendOutcome.ChatGone chatGone) await personal.MentionInsteadAsync(db, alert.ChatId, chatGone.Reason, CancellationToken.None);
         // +1 s: Hangfire stores schedule times in whole seconds and can start the job before NextAttemptAt.
         if (record.RetryIn is { } retryIn) jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), retryIn + TimeSpan.FromSeconds(1));
         return record.GoOn;

@@ -53,7 +53,7 @@ public sealed partial class PersonalAlerts(MemberCheck members, TimeProvider tim
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, AlertStatus.Failed).SetProperty(a => a.LastError, failed.Length <= 500 ? failed : failed[..500])
                 .SetProperty(a => a.ClaimedUntil, (DateTime?)null), ct);
         await tx.CommitAsync(ct);
-        LogMentioned(privateChatId, pending.Count, reason);
+        if (pending.Count > 0) LogMentioned(privateChatId, pending.Count, reason);
     }
 
     private sealed record Owner(string UserId, string SharedExternalId);
