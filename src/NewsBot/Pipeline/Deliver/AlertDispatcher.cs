@@ -13,7 +13,7 @@ namespace NewsBot.Pipeline.Deliver;
 /// </summary>
 public sealed class AlertDispatcher(
     IDbContextFactory<NewsBotDbContext> dbFactory, ChatPlatforms platforms, ChatDelivery chats, TimeProvider time,
-    Mentions.MentionSender? mentions = null, IBackgroundJobClient? jobs = null) : IDisposable
+    IBackgroundJobClient? jobs = null) : IDisposable
 {
     private const int ParallelChats = 16;
 
@@ -51,13 +51,15 @@ public sealed class AlertDispatcher(
         }
     }
 
-    /// <summary>Members' mentions go in their own lane beside the chats' alerts: a slow shared chat never holds up private ones.</summary>
+    /// <summary>Members' mentions are a job of their own (<see cref="Mentions.MentionSender"/>): a slow shared chat never holds up private alerts.</summary>
     private async Task DispatchRoundsAsync(CancellationToken ct)
     {
-        var mentioning = mentions?.SendPendingAsync(ct) ?? Task.FromResult<TimeSpan?>(null);
+        if (jobs is not null)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (await Mentions.MentionSender.AnyPendingAsync(db, ct)) jobs.Enqueue<Mentions.MentionSender>(m => m.DispatchAsync(CancellationToken.None));
+        }
         await DispatchAlertRoundsAsync(ct);
-        // +1 s: Hangfire stores schedule times in whole seconds and can start the job before NextAttemptAt.
-        if (await mentioning is { } retryIn) jobs?.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), retryIn + TimeSpan.FromSeconds(1));
     }
 
     private async Task DispatchAlertRoundsAsync(CancellationToken ct)
