@@ -27,7 +27,7 @@ public sealed class SlashCommandRegistrationTests(ITestOutputHelper output)
         await rig.Rest.BulkOverwriteCommandsAsync(rig.Server.Options.ApplicationId, null, NewsSlashCommands.All, CancellationToken.None);
         var commands = rig.Server.Commands["global"].EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
 
-        Assert.Equal(["add", "list", "remove", "pause", "resume", "test", "sources", "digest", "quiet", "timezone", "limit", "settings"],
+        Assert.Equal(["add", "list", "remove", "follow", "following", "unfollow", "pause", "resume", "test", "sources", "digest", "quiet", "timezone", "limit", "settings"],
             SubcommandNames(commands["news"]));
         Assert.Equal(["addsource", "removesource", "pausesource", "resumesource", "stats", "addwebhook"], SubcommandNames(commands["newsadmin"]));
         Assert.Equal("32", commands["newsadmin"].GetProperty("default_member_permissions").GetString());

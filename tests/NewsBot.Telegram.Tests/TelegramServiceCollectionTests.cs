@@ -78,6 +78,7 @@ public class TelegramServiceCollectionTests
             CanMessageUser = true,
             MaxTextLength = 4096, // Bot API sendMessage: 1-4096 characters after entities are parsed
             Markup = PlatformMarkup.TelegramHtml,
+            MaxMentionsPerMessage = 5, // Telegram notifies only the first few users mentioned in a message
         }, telegram.Capabilities);
         // A user's private chat with the bot has the user's id.
         Assert.Equal([new PlatformRecipient("1001", IsUser: false), new PlatformRecipient("1002", IsUser: false)], telegram.AdminRecipients);

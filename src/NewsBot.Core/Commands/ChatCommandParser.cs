@@ -55,6 +55,9 @@ public static partial class ChatCommandParser
         "removesource" or "pausesource" or "resumesource" => CommandArguments.SourceId(name, args),
         "stats" => new ChatCommand.Stats(),
         "connect" => CommandArguments.Connect(args),
+        "follow" => CommandArguments.Follow(args),
+        "following" => CommandArguments.NoArguments(new ChatCommand.Following(), args),
+        "unfollow" => CommandArguments.Unfollow(args),
         _ => CommandArguments.Delivery(name, args) ?? new ChatCommand.Unknown(name),
     };
 

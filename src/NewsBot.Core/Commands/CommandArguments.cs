@@ -34,6 +34,25 @@ public static partial class CommandArguments
         return new ChatCommand.Add(filter, target);
     }
 
+    /// <summary>/follow: a member's personal filter, checked like /add's.</summary>
+    public static ChatCommand Follow(string filter)
+    {
+        filter = filter.Trim();
+        if (filter.Length == 0) return Malformed("follow", $"give the filter after {Cmd("follow")}, e.g. {Cmd("follow", "ceasefire gaza")}");
+        if (filter.Contains('\n')) return Malformed("follow", $"one filter per {Cmd("follow")}; send each filter as its own {Cmd("follow")}");
+        return new ChatCommand.Follow(filter);
+    }
+
+    /// <summary>/unfollow n: <paramref name="number"/> as shown by /following.</summary>
+    public static ChatCommand Unfollow(string number)
+    {
+        number = number.Trim();
+        if (number.Length == 0) return Malformed("unfollow", $"give the number of your filter to remove, as shown by {Cmd("following")}");
+        if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+            return Malformed("unfollow", $"'{Shorten(number)}' is not a filter number; {Cmd("following")} shows the numbers");
+        return new ChatCommand.Unfollow(n);
+    }
+
     public static ChatCommand Remove(string number, string? target)
     {
         number = number.Trim();

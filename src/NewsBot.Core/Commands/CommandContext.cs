@@ -55,5 +55,8 @@ public sealed record CommandContext(
     /// </summary>
     public string? PrivateChatId { get; init; }
 
+    /// <summary>The bot's own handle on the platform (Telegram username), for "start a chat with me: t.me/…"; null when unknown.</summary>
+    public string? BotUserName { get; init; }
+
     public bool IsGroup => ChatKind is ChatKind.Group or ChatKind.Supergroup;
 }

@@ -31,7 +31,8 @@ public static class HelpText
             text += ReplyText.Of($"A page without a feed: {CommandMention.Of("addsource", "page", "https://example.com/news", "links:\"h2 a\"")} ");
             text += ReplyText.Plain("follows the links the CSS selector picks as its news (without links: NewsBot looks for the page's main list of article links).");
         }
-        if (ctx.IsGroup) text += ReplyText.Plain("\n\nIn this group only its administrators can change the filters.");
+        if (ctx.IsGroup)
+            text += ReplyText.Of($"\n\nIn this group only its administrators can change the filters; anyone can {CommandMention.Of("follow", "<filter>")} for alerts of their own.");
         return text;
     }
 }

@@ -43,6 +43,19 @@ public interface IChatPlatform
     /// <summary>Sends plain text (a digest, a notice), never interpreted as markup.</summary>
     Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Mentions members in a shared chat (at most <see cref="PlatformCapabilities.MaxMentionsPerMessage"/>): a
+    /// personal alert for members no private message reaches. Platforms without mentions send the names as text.
+    /// </summary>
+    Task<SendOutcome> SendMentionsAsync(string chatId, MentionMessage message, CancellationToken cancellationToken) =>
+        SendTextAsync(chatId, message.PlainText(), cancellationToken);
+
+    /// <summary>
+    /// Whether the user is still a member of the shared chat (personal alerts stop when they left): true or false when
+    /// the platform said so, null when it cannot tell (then they count as a member).
+    /// </summary>
+    Task<bool?> IsMemberAsync(string chatId, string userId, CancellationToken cancellationToken) => Task.FromResult<bool?>(null);
+
     /// <summary>Sends plain text to a user privately (<see cref="PlatformCapabilities.CanMessageUser"/>).</summary>
     Task<SendOutcome> SendTextToUserAsync(string userId, string text, CancellationToken cancellationToken) =>
         Task.FromResult<SendOutcome>(new SendOutcome.Failed($"{Name} cannot message a user privately"));
@@ -65,6 +78,9 @@ public sealed record PlatformCapabilities
 
     /// <summary>Longest plain-text message the platform takes (digests and notices are split to fit).</summary>
     public required int MaxTextLength { get; init; }
+
+    /// <summary>Members one mention message names; more go in further messages (the platform notifies no more per message).</summary>
+    public int MaxMentionsPerMessage { get; init; } = 100;
 
     /// <summary>How the platform reads formatted text (replies and alerts are rendered in it; plain text stays plain).</summary>
     public PlatformMarkup Markup { get; init; } = PlatformMarkup.None;

@@ -17,6 +17,7 @@ public sealed class DiscordCommandBridge(
     public const string Platform = "discord";
 
     private readonly ChatLanes _lanes = lanes ?? new ChatLanes();
+    private readonly DirectMessages _directMessages = new();
 
     public async Task<DiscordReply> HandleAsync(DiscordInteraction interaction, CancellationToken ct)
     {
@@ -40,7 +41,10 @@ public sealed class DiscordCommandBridge(
             return await AddWebhookAsync(interaction, ct);
         if (SlashCommandReader.Read(interaction) is not { } command)
             return new DiscordReply($"I don't know /{interaction.CommandName} {interaction.SubcommandName}. Try /news list or /news add.");
-        return Render(await CommandRouter.RouteAsync(Context(interaction), command, executor, ct));
+        var context = Context(interaction);
+        if (command is ChatCommand.Follow && !interaction.IsDirectMessage && rest is not null)
+            context = context with { PrivateChatId = await _directMessages.OpenAsync(rest, interaction.UserId, ct) };
+        return Render(await CommandRouter.RouteAsync(context, command, executor, ct));
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ public sealed record DiscordMessageBody
 public sealed record AllowedMentions(IReadOnlyList<string> Parse)
 {
     public static readonly AllowedMentions None = new([]);
+
+    /// <summary>With an empty <see cref="Parse"/>: exactly these users are pinged, whoever else the text names (at most 100).</summary>
+    public IReadOnlyList<string>? Users { get; init; }
 }
 
 public static class MessageFlags

@@ -57,6 +57,27 @@ public sealed partial class DiscordRestClient : IDisposable
         return body?.RootElement.GetStringOrNull("id") ?? throw Malformed(DiscordRoute.OpenDm(), "channel id");
     }
 
+    /// <summary>The guild (server) a channel belongs to; null for a DM channel.</summary>
+    public async Task<string?> GetChannelGuildAsync(string channelId, CancellationToken cancellationToken)
+    {
+        using var body = await SendAsync(DiscordRoute.GetChannel(channelId), null, cancellationToken);
+        return body?.RootElement.GetStringOrNull("guild_id");
+    }
+
+    /// <summary>Whether the user is a member of the guild: false on 10007 Unknown Member; other errors are thrown.</summary>
+    public async Task<bool> IsGuildMemberAsync(string guildId, string userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var _ = await SendAsync(DiscordRoute.GetGuildMember(guildId, userId), null, cancellationToken);
+            return true;
+        }
+        catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.UnknownMember)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Replaces all global commands (guildId null) or all commands of one guild with these.</summary>
     public async Task BulkOverwriteCommandsAsync(string applicationId, string? guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken)
     {

@@ -30,6 +30,15 @@ internal sealed record DiscordRoute(HttpMethod Method, string Path, string Templ
     public static DiscordRoute OpenDm() =>
         new(HttpMethod.Post, "users/@me/channels", "POST users/@me/channels", "", "POST /users/@me/channels");
 
+    /// <summary>Get Channel (Discord resources/channel.mdx): its guild_id names the server a shared chat belongs to.</summary>
+    public static DiscordRoute GetChannel(string channelId) =>
+        new(HttpMethod.Get, $"channels/{Id(channelId)}", "GET channels/{c}", "channels/" + channelId, $"GET /channels/{channelId}");
+
+    /// <summary>Get Guild Member (Discord resources/guild.mdx): 404 with code 10007 Unknown Member when the user left.</summary>
+    public static DiscordRoute GetGuildMember(string guildId, string userId) =>
+        new(HttpMethod.Get, $"guilds/{Id(guildId)}/members/{Id(userId)}", "GET guilds/{g}/members/{u}", "guilds/" + guildId,
+            $"GET /guilds/{guildId}/members/{userId}");
+
     public static DiscordRoute GatewayBot() =>
         new(HttpMethod.Get, "gateway/bot", "GET gateway/bot", "", "GET /gateway/bot");
 

@@ -7,7 +7,7 @@ using NewsBot.Discord.Rest;
 namespace NewsBot.Discord.Sending;
 
 /// <summary>Delivers alerts through the bot: the chat id is the Discord channel id (a guild channel or a DM channel).</summary>
-public sealed class DiscordAlertSender(DiscordRestClient rest, DiscordOptions? options = null) : IChatPlatform
+public sealed partial class DiscordAlertSender(DiscordRestClient rest, DiscordOptions? options = null) : IChatPlatform
 {
     public const string PlatformName = "discord";
     private readonly SendOutcomeMapper _outcomes = new();
@@ -15,7 +15,11 @@ public sealed class DiscordAlertSender(DiscordRestClient rest, DiscordOptions? o
     public string Name => PlatformName;
 
     public PlatformCapabilities Capabilities { get; } =
-        new() { NeedsLeader = true, CanEdit = true, CanMessageUser = true, MaxTextLength = DigestMarkdown.MaxContentLength, Markup = PlatformMarkup.DiscordMarkdown };
+        new()
+        {
+            NeedsLeader = true, CanEdit = true, CanMessageUser = true, MaxTextLength = DigestMarkdown.MaxContentLength, Markup = PlatformMarkup.DiscordMarkdown,
+            MaxMentionsPerMessage = MentionsPerMessage,
+        };
 
     /// <summary>Admins are users, reached through a DM channel opened when a notice is sent.</summary>
     public IReadOnlyList<PlatformRecipient> AdminRecipients => (options?.AdminUserIds ?? []).Select(id => new PlatformRecipient(id, IsUser: true)).ToList();

@@ -53,6 +53,9 @@ public sealed partial class CommandContextFactory(
             ChatTitle = topic?.Name ?? chat.Title,
             Target = target,
             ParentChatId = topic is null ? null : address.ChatText,
+            // Bot API Chat.id: a user's private chat with the bot has the user's id (none for an anonymous admin).
+            PrivateChatId = from is not null && senderChat is null ? from.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            BotUserName = cmd is ChatCommand.Follow ? (await identity.GetAsync(ct).ConfigureAwait(false)).Username : null,
         };
     }
 

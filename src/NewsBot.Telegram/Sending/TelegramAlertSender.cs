@@ -38,7 +38,11 @@ public sealed partial class TelegramAlertSender : IChatPlatform
     /// Bot API: sendMessage text is 1-4096 characters after entities are parsed, editMessageText edits a
     /// sent message, and a user who started the bot is reached in the private chat with their id.
     /// </summary>
-    public PlatformCapabilities Capabilities { get; } = new() { NeedsLeader = true, CanEdit = true, CanMessageUser = true, MaxTextLength = 4096, Markup = PlatformMarkup.TelegramHtml };
+    public PlatformCapabilities Capabilities { get; } = new()
+    {
+        NeedsLeader = true, CanEdit = true, CanMessageUser = true, MaxTextLength = 4096, Markup = PlatformMarkup.TelegramHtml,
+        MaxMentionsPerMessage = MentionsPerMessage,
+    };
 
     /// <summary>A private chat's id is the user's id (Bot API, Chat.id), so an admin is reached as a chat.</summary>
     public IReadOnlyList<PlatformRecipient> AdminRecipients =>

@@ -13,6 +13,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<SourceAdder>();
         services.AddSingleton<SourceEditor>();
         services.AddSingleton<ChatFilters>();
+        services.AddSingleton<PersonalFilters>();
         services.AddSingleton<ChatDirectory>();
         return services;
     }

@@ -15,6 +15,7 @@ namespace NewsBot.Commands;
 public sealed partial class CommandExecutor(
     IDbContextFactory<NewsBotDbContext> dbFactory,
     FilterCommands filters,
+    FollowCommands follows,
     SourceCommands sources,
     WebhookCommands webhooks,
     ChatDirectory chats,
@@ -44,6 +45,9 @@ public sealed partial class CommandExecutor(
                 ChatCommand.PauseSource pause => await sources.SetPausedAsync(db, pause.Id, true, ct),
                 ChatCommand.ResumeSource resume => await sources.SetPausedAsync(db, resume.Id, false, ct),
                 ChatCommand.Stats => await sources.StatsAsync(db, ct),
+                ChatCommand.Follow follow => await follows.FollowAsync(db, ctx, follow.Filter, Sender(ctx), ct),
+                ChatCommand.Following => await follows.FollowingAsync(db, ctx, ct),
+                ChatCommand.Unfollow unfollow => await follows.UnfollowAsync(db, ctx, unfollow.Number, ct),
                 ChatCommand.AddWebhook webhook => await webhooks.AddAsync(db, webhook, Sender(ctx), ct),
                 _ => new CommandReply($"{CommandMention.Of(cmd.Name)} is not available yet."),
             };

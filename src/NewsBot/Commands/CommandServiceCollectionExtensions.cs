@@ -28,6 +28,11 @@ public static class CommandServiceCollectionExtensions
             var o = sp.GetRequiredService<CommandOptions>();
             return FilterLimits.Default with { MaxFiltersPerChat = o.MaxFiltersPerChat, MaxFiltersPerUser = o.MaxFiltersPerUser };
         });
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<CommandOptions>();
+            return new Application.Filters.PersonalFilterLimits(o.MaxFollowsPerMember, o.MaxFollowsPerChat);
+        });
         return services;
     }
 }

@@ -29,6 +29,12 @@ public sealed class CommandOptions
     /// <summary>Filters one chat may have.</summary>
     public int MaxFiltersPerChat { get; set; } = 50;
 
+    /// <summary>Personal filters (/follow) one member may keep in one group or channel.</summary>
+    public int MaxFollowsPerMember { get; set; } = 10;
+
+    /// <summary>Personal filters all members together may keep in one group or channel.</summary>
+    public int MaxFollowsPerChat { get; set; } = 5000;
+
     /// <summary>The /add preview looks at no more than this many of the most recent articles.</summary>
     public int PreviewMaxArticles { get; set; } = 1000;
 
@@ -47,6 +53,8 @@ internal sealed class CommandOptionsValidator : IValidateOptions<CommandOptions>
         if (o.PerUserPerMinute < 1) errors.Add($"{s}:PerUserPerMinute must be at least 1 (got {o.PerUserPerMinute})");
         if (o.MaxFiltersPerUser < 1) errors.Add($"{s}:MaxFiltersPerUser must be at least 1 (got {o.MaxFiltersPerUser})");
         if (o.MaxFiltersPerChat < 1) errors.Add($"{s}:MaxFiltersPerChat must be at least 1 (got {o.MaxFiltersPerChat})");
+        if (o.MaxFollowsPerMember < 1) errors.Add($"{s}:MaxFollowsPerMember must be at least 1 (got {o.MaxFollowsPerMember})");
+        if (o.MaxFollowsPerChat < 1) errors.Add($"{s}:MaxFollowsPerChat must be at least 1 (got {o.MaxFollowsPerChat})");
         if (o.PreviewMaxArticles < 0) errors.Add($"{s}:PreviewMaxArticles must not be negative (got {o.PreviewMaxArticles})");
         if (o.PreviewTimeBudget < TimeSpan.Zero || o.PreviewTimeBudget > TimeSpan.FromMinutes(1))
             errors.Add($"{s}:PreviewTimeBudget must be between 00:00:00 and 00:01:00 (got {o.PreviewTimeBudget})");

@@ -53,8 +53,10 @@ public sealed partial class FilterIndexSync(
         var (added, removed) = await _changes.ReadAsync(db, ct);
         foreach (var chunk in added.Chunk(1000))
         {
-            var rows = await db.Filters.AsNoTracking().Where(f => chunk.Contains(f.Id)).Select(f => new { f.Id, f.ChatId, f.Text }).ToListAsync(ct);
-            foreach (var row in rows) filters.Add(row.Id, row.ChatId, row.Text); // replaces an entry with the same id
+            var rows = await db.Filters.AsNoTracking().Where(f => chunk.Contains(f.Id))
+                .Select(f => new { f.Id, f.ChatId, f.Text, f.OwnerUserId, f.OwnerName, f.PersonalChatId }).ToListAsync(ct);
+            foreach (var row in rows) // replaces an entry with the same id
+                filters.Add(row.Id, row.ChatId, row.Text, row.OwnerUserId is null ? null : new PersonalRoute(row.ChatId, row.OwnerUserId, row.OwnerName, row.PersonalChatId));
         }
         foreach (var id in removed) filters.Remove(id);
         _changes.Commit(added, removed);

@@ -91,6 +91,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SeedData>();
         services.AddSingleton<FilterPreview>();
         services.AddSingleton<FilterCommands>();
+        services.AddSingleton<FollowCommands>();
         services.AddSingleton<SourceCommands>();
         services.AddSingleton<WebhookCommands>();
         services.AddSingleton<ICommandExecutor, CommandExecutor>();
@@ -101,6 +102,9 @@ public static class ServiceCollectionExtensions
         services.AddNewsBotPush();
         services.AddSingleton<Pipeline.Deliver.Outbox.Outbox>();
         services.AddSingleton<ChatDelivery>();
+        services.AddSingleton<Pipeline.Deliver.Mentions.MemberCheck>();
+        services.AddSingleton<Pipeline.Deliver.Mentions.PersonalAlerts>();
+        services.AddSingleton<Pipeline.Deliver.Mentions.MentionSender>();
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<DigestSender>();
         services.AddSingleton<SourceNoticeRecipients>();

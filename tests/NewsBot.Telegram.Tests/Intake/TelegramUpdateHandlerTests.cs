@@ -41,7 +41,8 @@ public class TelegramUpdateHandlerTests
 
         var (ctx, cmd) = Assert.Single(executor.Executed);
         Assert.Equal(new ChatCommand.Add("ceasefire gaza"), cmd);
-        Assert.Equal(new CommandContext("telegram", "42", ChatKind.Private, "42", false, true), ctx with { UserName = null, ChatTitle = null });
+        Assert.Equal(new CommandContext("telegram", "42", ChatKind.Private, "42", false, true), ctx with { UserName = null, ChatTitle = null, PrivateChatId = null });
+        Assert.Equal("42", ctx.PrivateChatId); // Bot API: a user's private chat with the bot has the user's id
         Assert.Equal(42, reply.ChatId);
         Assert.Equal("ok: /add", reply.Text);
         Assert.Null(reply.ParseMode); // replies are plain text: nothing users typed is read as markup

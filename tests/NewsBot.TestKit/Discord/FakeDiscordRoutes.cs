@@ -31,6 +31,24 @@ internal static class FakeDiscordRoutes
                 if (!await AdmitBotAsync(server, ctx, new FakeBucket("msgedit4b1e2c9a", "channels/" + channel, o.MessageBucketLimit, o.MessageBucketWindow))) return;
                 await CreateMessageAsync(server, ctx, channel, channel, messageId);
                 return;
+            case ["channels", var channel] when method == "GET":
+                if (!await AdmitBotAsync(server, ctx, new FakeBucket("changet5a6b7c8d", "channels/" + channel, 5, DefaultWindow))) return;
+                if (server.GuildOf(channel) is not { } guildOfChannel)
+                {
+                    await FakeDiscordServer.Error(ctx, 404, 10003, "Unknown Channel");
+                    return;
+                }
+                await ctx.Response.WriteAsJsonAsync(new { id = channel, type = 0, guild_id = guildOfChannel, name = "news" });
+                return;
+            case ["guilds", var guild, "members", var user] when method == "GET":
+                if (!await AdmitBotAsync(server, ctx, new FakeBucket("memberget9c8b7a6d", "guilds/" + guild, 5, DefaultWindow))) return;
+                if (!server.IsGuildMember(guild, user))
+                {
+                    await FakeDiscordServer.Error(ctx, 404, 10007, "Unknown Member");
+                    return;
+                }
+                await ctx.Response.WriteAsJsonAsync(new { user = new { id = user, username = "reader" }, roles = Array.Empty<string>(), joined_at = "2026-01-01T00:00:00Z" });
+                return;
             case ["users", "@me", "channels"] when method == "POST":
                 if (!await AdmitBotAsync(server, ctx, new FakeBucket("dm0a1b2c3d", "", 10, DefaultWindow))) return;
                 if (await ReadJsonAsync(ctx) is not { } dm) return;

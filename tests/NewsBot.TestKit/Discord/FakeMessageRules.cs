@@ -32,6 +32,20 @@ internal static class FakeMessageRules
             total += title.Length + description.Length + footer.Length;
         }
         if (total > 6000) return await Reject(ctx, 50035, "Invalid Form Body", "embeds: Embed size exceeds maximum size of 6000");
+        return await CheckAllowedMentionsAsync(ctx, body);
+    }
+
+    /// <summary>
+    /// resources/message.mdx "Allowed Mentions": <c>users</c> holds at most 100 ids, and may not be given together
+    /// with "users" in <c>parse</c> (mutually exclusive), else 400 / 50035.
+    /// </summary>
+    private static async Task<bool> CheckAllowedMentionsAsync(HttpContext ctx, JsonElement body)
+    {
+        if (!body.TryGetProperty("allowed_mentions", out var allowed) || allowed.ValueKind != JsonValueKind.Object) return true;
+        var parse = allowed.TryGetProperty("parse", out var p) && p.ValueKind == JsonValueKind.Array ? p.EnumerateArray().Select(x => x.GetString()).ToList() : [];
+        if (!allowed.TryGetProperty("users", out var users) || users.ValueKind != JsonValueKind.Array) return true;
+        if (users.GetArrayLength() > 100) return await Reject(ctx, 50035, "Invalid Form Body", "allowed_mentions.users: Must be 100 or fewer in length.");
+        if (parse.Contains("users")) return await Reject(ctx, 50035, "Invalid Form Body", "allowed_mentions: parse:[\"users\"] and users: [ids...] are mutually exclusive.");
         return true;
     }
 

@@ -49,7 +49,9 @@ public static partial class FakeTelegramHtml
                     var top = open.Pop();
                     if (top.Name != name)
                         return Fail($"Unmatched end tag at byte offset {Offset(html, i)}, expected \"</{top.Name}>\", found \"</{name}>\"");
-                    entities.Add(new FakeEntity(EntityTypes[top.Name], plain.ToString(top.Start, plain.Length - top.Start), top.Url));
+                    // Bot API "HTML style": <a href="tg://user?id=123"> is an inline mention of a user, a text_mention entity.
+                    var type = top.Name == "a" && top.Url?.StartsWith("tg://user?id=", StringComparison.Ordinal) == true ? "text_mention" : EntityTypes[top.Name];
+                    entities.Add(new FakeEntity(type, plain.ToString(top.Start, plain.Length - top.Start), top.Url));
                 }
                 else
                 {

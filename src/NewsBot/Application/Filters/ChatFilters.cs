@@ -23,7 +23,7 @@ public sealed class ChatFilters(FilterIndexHolder index, FilterLimits limits, Ti
         if (FilterParser.Parse(text, limits) is FilterParseResult.Error error) return new FilterAddResult.Invalid(error.Message);
         var filter = ((FilterParseResult.Success)FilterParser.Parse(text, limits)).Filter;
 
-        var existing = await db.Filters.Where(f => f.ChatId == chat.Id).ToListAsync(ct);
+        var existing = await db.Filters.Where(f => f.ChatId == chat.Id && f.OwnerUserId == null).ToListAsync(ct);
         if (existing.Count >= limits.MaxFiltersPerChat) return new FilterAddResult.ChatFull(existing.Count);
         if (addedBy is not null && await db.Filters.CountAsync(f => f.AddedBy == addedBy, ct) is var mine && mine >= limits.MaxFiltersPerUser)
             return new FilterAddResult.SenderFull(mine);
@@ -37,9 +37,12 @@ public sealed class ChatFilters(FilterIndexHolder index, FilterLimits limits, Ti
         return new FilterAddResult.Added(row, existing.Count + 1, filter);
     }
 
-    /// <summary>The chat's filters in the order they were added; a filter's number is its place here.</summary>
+    /// <summary>
+    /// The chat's own filters in the order they were added; a filter's number is its place here. Members'
+    /// personal filters (<see cref="PersonalFilters"/>) are not the chat's and never listed here.
+    /// </summary>
     public Task<List<ChatFilter>> ListAsync(NewsBotDbContext db, long chatId, CancellationToken ct) =>
-        db.Filters.Where(f => f.ChatId == chatId).OrderBy(f => f.Id).ToListAsync(ct);
+        db.Filters.Where(f => f.ChatId == chatId && f.OwnerUserId == null).OrderBy(f => f.Id).ToListAsync(ct);
 
     public async Task<FilterRemoveResult> RemoveNumberAsync(NewsBotDbContext db, long chatId, int number, CancellationToken ct)
     {

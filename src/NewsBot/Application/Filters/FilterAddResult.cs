@@ -20,6 +20,9 @@ public abstract record FilterAddResult
     /// <summary>The sender has added <see cref="Count"/> filters across chats, NewsBot:Commands:MaxFiltersPerUser.</summary>
     public sealed record SenderFull(int Count) : FilterAddResult;
 
+    /// <summary>The member has <see cref="Count"/> personal filters in this chat, NewsBot:Commands:MaxFollowsPerMember.</summary>
+    public sealed record MemberFull(int Count) : FilterAddResult;
+
     /// <summary>The chat has a filter that means the same (<see cref="Normalized"/>).</summary>
     public sealed record Duplicate(string Normalized) : FilterAddResult;
 }

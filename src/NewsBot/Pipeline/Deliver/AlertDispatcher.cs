@@ -11,7 +11,9 @@ namespace NewsBot.Pipeline.Deliver;
 /// (<see cref="ChatDelivery"/>), so one slow chat never holds up the rest; the outbox's claims keep two
 /// dispatchers from sending the same alert.
 /// </summary>
-public sealed class AlertDispatcher(IDbContextFactory<NewsBotDbContext> dbFactory, ChatPlatforms platforms, ChatDelivery chats, TimeProvider time) : IDisposable
+public sealed class AlertDispatcher(
+    IDbContextFactory<NewsBotDbContext> dbFactory, ChatPlatforms platforms, ChatDelivery chats, TimeProvider time,
+    IBackgroundJobClient? jobs = null) : IDisposable
 {
     private const int ParallelChats = 16;
 
@@ -49,7 +51,18 @@ public sealed class AlertDispatcher(IDbContextFactory<NewsBotDbContext> dbFactor
         }
     }
 
+    /// <summary>Members' mentions are a job of their own (<see cref="Mentions.MentionSender"/>): a slow shared chat never holds up private alerts.</summary>
     private async Task DispatchRoundsAsync(CancellationToken ct)
+    {
+        if (jobs is not null)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (await Mentions.MentionSender.AnyPendingAsync(db, ct)) jobs.Enqueue<Mentions.MentionSender>(m => m.DispatchAsync(CancellationToken.None));
+        }
+        await DispatchAlertRoundsAsync(ct);
+    }
+
+    private async Task DispatchAlertRoundsAsync(CancellationToken ct)
     {
         // A bot's rate limits are per account: only the instance leading a platform sends to it.
         var sendable = platforms.SendableNow();

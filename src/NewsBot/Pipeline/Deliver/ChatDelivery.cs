@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsBot.Core.Alerts;
 using NewsBot.Core.Delivery;
 using NewsBot.Core.Platforms;
 using NewsBot.Observability;
@@ -22,7 +23,8 @@ public sealed class ChatDelivery(
     DigestSender digests,
     IOptions<Configuration.SummariesOptions> summaries,
     IBackgroundJobClient jobs,
-    NewsBotMetrics metrics)
+    NewsBotMetrics metrics,
+    Mentions.PersonalAlerts personal)
 {
     /// <summary>Sends the chat's due alerts in order; returns how many were settled.</summary>
     public async Task<int> DeliverAsync(long chatId, CancellationToken ct)
@@ -51,6 +53,8 @@ public sealed class ChatDelivery(
         var row = db.Alerts.Where(a => a.Id == alert.Id && a.Status == alert.Status);
         if (await outbox.ClaimAsync(row, 1, ct) is null) return null;
         var chat = alert.Chat!;
+        // A personal alert (ViaChatId) is its member's private chat's alert, held by that chat's rules below.
+        if (alert is { ViaChatId: not null, Status: AlertStatus.Pending } && await personal.DropIfMemberLeftAsync(db, alert, platform, ct)) return true;
         if (alert.Status == AlertStatus.Pending && await HoldAsync(db, alert, chat)) return true;
 
         var edit = alert.Status == AlertStatus.Sent;
@@ -65,7 +69,16 @@ public sealed class ChatDelivery(
                 : platform.SendAsync(chat.ExternalId, content, token);
         });
         metrics.SendCompleted(platform.Name, edit, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started), RetryPolicy.GivesUp(alert.Attempts + 1));
+        if (alert.ViaChatId is not null && !edit && outcome is SendOutcome.ChatGone gone)
+        {
+            // The member can't be messaged privately (blocked the bot, never started it, closed DMs): mention them instead.
+            await personal.MentionInsteadAsync(db, alert.ChatId, gone.Reason, CancellationToken.None);
+            jobs.Enqueue<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None));
+            return false;
+        }
         var record = await outbox.RecordAsync(db, Item(db, alert, edit, string.Join(Alert.TermSeparator, also)), outcome, CancellationToken.None);
+        // The chat's own alert found it gone: personal alerts waiting for it become mentions too, rather than wait for a /start.
+        if (!edit && outcome is SendOutcome.ChatGone chatGone) await personal.MentionInsteadAsync(db, alert.ChatId, chatGone.Reason, CancellationToken.None);
         // +1 s: Hangfire stores schedule times in whole seconds and can start the job before NextAttemptAt.
         if (record.RetryIn is { } retryIn) jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), retryIn + TimeSpan.FromSeconds(1));
         return record.GoOn;

@@ -14,7 +14,12 @@ internal readonly record struct StoryRef(long? Id, Story? New);
 /// the first time. "Also" names are never written onto alerts: they are read from the source rows
 /// when an alert is rendered, so concurrent polls only add rows and lose nothing.
 /// </summary>
-internal sealed class AlertBatch(NewsBotDbContext db, Source source, DateTime now)
+/// <remarks>
+/// A member's personal filter alerts the member's private chat (the alert's chat is the recipient, its
+/// <see cref="Alert.ViaChatId"/> the shared chat), or mentions them in the shared chat when no private chat
+/// reaches them (<see cref="MemberMention"/>); it never alerts the shared chat itself.
+/// </remarks>
+internal sealed class AlertBatch(NewsBotDbContext db, Source source, DateTime now, FilterIndexHolder? filters = null)
 {
     private readonly HashSet<long> _reported = [];
     private readonly HashSet<Story> _reportedNew = [];
@@ -23,6 +28,7 @@ internal sealed class AlertBatch(NewsBotDbContext db, Source source, DateTime no
     public List<(Article Article, StorySignature Signature)> Grouped { get; } = [];
     public List<(Story Story, StorySignature Signature)> NewStories { get; } = [];
     public List<Alert> NewAlerts { get; } = [];
+    public List<MemberMention> NewMentions { get; } = [];
 
     /// <summary>Known stories (by the id they count as) that this source reports for the first time: their alerts get an edit after the save.</summary>
     public List<long> GainedSource { get; } = [];
@@ -85,6 +91,7 @@ internal sealed class AlertBatch(NewsBotDbContext db, Source source, DateTime no
             ChatId = match.ChatId,
             Article = article,
             FilterId = match.FilterId,
+            ViaChatId = filters?.PersonalOf(match.FilterId)?.SharedChatId,
             StoryId = story.Id,
             Story = story.New,
             MatchedTerms = string.Join(Alert.TermSeparator, match.MatchedTerms),
@@ -94,17 +101,48 @@ internal sealed class AlertBatch(NewsBotDbContext db, Source source, DateTime no
         });
     }
 
-    /// <summary>Paused and deactivated chats get no new alerts; checked here so the index stays a pure function of filters.</summary>
+    /// <summary>
+    /// A personal filter's member with no private chat is mentioned in the shared chat instead: once per
+    /// member, chat and story (an update of the story mentions nobody again).
+    /// </summary>
+    public async Task MentionAsync(FilterMatch match, PersonalRoute route, Article article, StoryRef story, CancellationToken ct)
+    {
+        var already = NewMentions.Any(m => m.ChatId == route.SharedChatId && m.UserId == route.OwnerUserId
+            && (ReferenceEquals(m.Article, article) || (story.Id is { } id ? m.Article!.StoryId == id : story.New is { } fresh && ReferenceEquals(m.Article!.Story, fresh))));
+        if (!already && story.Id is { } storyId)
+            already = await db.MemberMentions.AnyAsync(m => m.ChatId == route.SharedChatId && m.UserId == route.OwnerUserId
+                && (m.Article!.StoryId == storyId || m.Article.Story!.MergedIntoId == storyId), ct);
+        if (already) return;
+        NewMentions.Add(new MemberMention
+        {
+            ChatId = route.SharedChatId, Article = article, UserId = route.OwnerUserId, UserName = route.OwnerName,
+            MatchedTerms = string.Join(Alert.TermSeparator, match.MatchedTerms),
+            Status = AlertStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+        });
+    }
+
+    /// <summary>
+    /// Paused and deactivated chats get no new alerts; checked here so the index stays a pure function of filters.
+    /// A personal alert whose private chat is gone (the member blocked the bot, or never started it) becomes a
+    /// mention in its shared chat; nothing personal comes from a shared chat that is itself gone.
+    /// </summary>
     public async Task DropNonReceivingChatsAsync(CancellationToken ct)
     {
-        if (NewAlerts.Count == 0) return;
-        var chatIds = NewAlerts.Select(a => a.ChatId).Distinct().ToList();
-        var receiving = (await db.Chats
-                .Where(c => chatIds.Contains(c.Id) && !c.Paused && c.DeactivatedReason == null)
-                .Select(c => c.Id)
-                .ToListAsync(ct))
-            .ToHashSet();
-        NewAlerts.RemoveAll(a => !receiving.Contains(a.ChatId));
+        if (NewAlerts.Count == 0 && NewMentions.Count == 0) return;
+        var chatIds = NewAlerts.SelectMany(a => new[] { a.ChatId, a.ViaChatId ?? a.ChatId }).Concat(NewMentions.Select(m => m.ChatId)).Distinct().ToList();
+        var states = await db.Chats.Where(c => chatIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Paused, Gone = c.DeactivatedReason != null }).ToDictionaryAsync(c => c.Id, ct);
+        bool Active(long id) => states.TryGetValue(id, out var c) && !c.Gone;
+        foreach (var alert in NewAlerts.Where(a => a.ViaChatId is { } via && Active(via) && !Active(a.ChatId)).ToList())
+        {
+            var route = filters?.PersonalOf(alert.FilterId ?? 0);
+            if (route is null) continue;
+            var match = new FilterMatch(alert.FilterId!.Value, route.SharedChatId, alert.MatchedTerms.Split(Alert.TermSeparator, StringSplitOptions.RemoveEmptyEntries));
+            await MentionAsync(match, route, alert.Article!, new StoryRef(alert.StoryId, alert.Story), ct);
+        }
+        NewAlerts.RemoveAll(a => !Active(a.ChatId) || states[a.ChatId].Paused || (a.ViaChatId is { } via && !Active(via)));
+        NewMentions.RemoveAll(m => !Active(m.ChatId));
         db.Alerts.AddRange(NewAlerts);
+        db.MemberMentions.AddRange(NewMentions);
     }
 }

@@ -26,20 +26,22 @@ public sealed class ArticleMatcher(
         var prepared = await CpuBudget.RunAsync(token => Prepare(articles, source, host, alerting, token), ct);
         // The optional model embeds only what may alert (one request; on any failure none, and grouping stays lexical).
         if (alerting && embeddings is not null) await embeddings.EmbedAsync(articles, ct);
-        var batch = new AlertBatch(db, source, now);
+        var batch = new AlertBatch(db, source, now, filters);
         var coverage = new CoverageGate(batch, db, source, stories.Window);
-        foreach (var (article, lexical, matches) in prepared)
+        foreach (var (article, lexical, matches, mentions) in prepared)
         {
             var signature = StoryEmbeddingBytes.Attach(lexical, article.StoryEmbedding);
             var story = alerting ? await AssignStoryAsync(batch, article, signature, ct) : await JoinKnownStoryAsync(batch, article, signature, ct);
             await batch.ReportAsync(story, ct);
             await AlertOrHoldAsync(batch, coverage, matches, article, story, ct);
+            foreach (var (match, route) in mentions) await batch.MentionAsync(match, route, article, story, ct);
         }
         await batch.DropNonReceivingChatsAsync(ct);
         var toEnrich = HoldForEnrichment(batch.NewAlerts, now);
         return new MatchOutcome(articles.Count, batch.NewAlerts.Count, batch.UpdatedAlerts, batch.Grouped, toEnrich)
         {
             GainedSource = batch.GainedSource,
+            NewMentions = batch.NewMentions.Count,
             Merges = batch.Merges,
             HeldNewStories = HoldNewStories(batch.NewAlerts, toEnrich, now),
         };
@@ -140,7 +142,8 @@ public sealed class ArticleMatcher(
         return toEnrich;
     }
 
-    private sealed record Prepared(Article Article, StorySignature Signature, IReadOnlyList<FilterMatch> Matches);
+    private sealed record Prepared(Article Article, StorySignature Signature, IReadOnlyList<FilterMatch> Matches,
+        IReadOnlyList<(FilterMatch Match, PersonalRoute Route)> Mentions);
 
     /// <summary>Each article with its story signature and the chats it matches (none while the backlog is only recorded).</summary>
     private List<Prepared> Prepare(IReadOnlyList<Article> articles, Source source, string? host, bool alerting, CancellationToken ct)
@@ -150,8 +153,8 @@ public sealed class ArticleMatcher(
         {
             ct.ThrowIfCancellationRequested();
             var signature = stories.Matcher.Compute(article.Title, article.Text.Length > 2000 ? article.Text[..2000] : article.Text);
-            var matches = alerting ? MatchesPerChat(filters.Index.Match(new ArticleText(article.Title, article.Text, source.Name, host))).ToList() : [];
-            prepared.Add(new Prepared(article, signature, matches));
+            var (matches, mentions) = alerting ? filters.Match(new ArticleText(article.Title, article.Text, source.Name, host)) : ([], []);
+            prepared.Add(new Prepared(article, signature, MatchesPerChat(matches).ToList(), mentions));
         }
         return prepared;
     }

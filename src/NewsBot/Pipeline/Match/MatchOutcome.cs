@@ -15,6 +15,9 @@ public sealed record MatchOutcome(int NewArticles, int NewAlerts, int UpdatedAle
     /// <summary>Stories found to be one event while matching (an article joined several, or another instance merged them): merged after the commit.</summary>
     public IReadOnlyList<(long Survivor, long Absorbed)> Merges { get; init; } = [];
 
+    /// <summary>Members mentioned in shared chats because no private message reaches them (personal filters).</summary>
+    public int NewMentions { get; init; }
+
     /// <summary>Alerts of new stories, not due until the publish after the commit has merged their stories (ArticleMatcher.PublishAsync).</summary>
     public IReadOnlyList<Alert> HeldNewStories { get; init; } = [];
 }

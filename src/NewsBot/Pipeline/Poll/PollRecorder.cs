@@ -87,7 +87,7 @@ public sealed partial class PollRecorder(
             jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), enrichment.Deadline + TimeSpan.FromSeconds(1));
         if (settle > TimeSpan.Zero) // new stories' alerts wait for other instances' stories of the event to merge in
             jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), settle + TimeSpan.FromSeconds(1));
-        if (outcome.NewAlerts > 0 || outcome.UpdatedAlerts > 0)
+        if (outcome.NewAlerts > 0 || outcome.UpdatedAlerts > 0 || outcome.NewMentions > 0)
             jobs.Enqueue<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None));
     }
 

@@ -47,6 +47,8 @@ public sealed class OutboxHarness : IAsyncDisposable
         services.AddSingleton<Topology>().AddSingleton<LeaderElection>().AddSingleton<NewsBot.Platforms.ChatPlatforms>();
         services.AddSingleton<NewsBot.Pipeline.Deliver.Outbox.Outbox>().AddSingleton<DigestSender>().AddSingleton<ChatDelivery>()
             .AddSingleton<AlertDispatcher>().AddSingleton<SourceNoticeSender>().AddSingleton<SourceNoticeRecipients>();
+        services.AddSingleton<NewsBot.Pipeline.Deliver.Mentions.MemberCheck>().AddSingleton<NewsBot.Pipeline.Deliver.Mentions.PersonalAlerts>()
+            .AddSingleton<NewsBot.Pipeline.Deliver.Mentions.MentionSender>();
         _services = services.BuildServiceProvider();
     }
 
