@@ -15,11 +15,16 @@ public static class FilterShape
         _ => false,
     };
 
-    /// <summary>Terms not under a NOT, in the order typed: the ones reported when they match.</summary>
+    /// <summary>
+    /// Terms not under a NOT, in the order typed: the ones reported when they match. <c>lang:</c> is
+    /// left out: like <c>source:</c> it says where to look, not what was found.
+    /// </summary>
     public static IEnumerable<TermNode> PositiveTerms(FilterNode node)
     {
         switch (node)
         {
+            case LanguageTerm:
+                break;
             case TermNode term:
                 yield return term;
                 break;
@@ -44,6 +49,7 @@ public static class FilterShape
         OrNode or => new OrNode(or.Children.Select(c => LimitToTitle(c, column)).ToArray()),
         NotNode not => new NotNode(LimitToTitle(not.Child, column)),
         SourceNode => throw new FilterSyntaxException("source: cannot be used inside title:", column),
+        LanguageTerm => throw new FilterSyntaxException("lang: cannot be used inside title:", column),
         _ => node,
     };
 }
