@@ -39,6 +39,16 @@ public static class FilterShape
         }
     }
 
+    /// <summary>True when the filter has a <c>lang:</c> term anywhere (also under NOT): it needs the article's language.</summary>
+    public static bool NamesLanguage(FilterNode node) => node switch
+    {
+        LanguageTerm => true,
+        NotNode not => NamesLanguage(not.Child),
+        AndNode and => and.Children.Any(NamesLanguage),
+        OrNode or => or.Children.Any(NamesLanguage),
+        _ => false,
+    };
+
     /// <summary>Rewrites every term below <paramref name="node"/> to look at the headline only.</summary>
     public static FilterNode LimitToTitle(FilterNode node, int column) => node switch
     {

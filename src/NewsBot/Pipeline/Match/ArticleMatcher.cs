@@ -150,7 +150,7 @@ public sealed class ArticleMatcher(
         {
             ct.ThrowIfCancellationRequested();
             var signature = stories.Matcher.Compute(article.Title, article.Text.Length > 2000 ? article.Text[..2000] : article.Text);
-            var matches = alerting ? MatchesPerChat(filters.Index.Match(new ArticleText(article.Title, article.Text, source.Name, host))).ToList() : [];
+            var matches = alerting ? MatchesPerChat(filters.Index.Match(new ArticleText(article.Title, article.Text, source.Name, host) { Language = article.Language })).ToList() : [];
             prepared.Add(new Prepared(article, signature, matches));
         }
         return prepared;
