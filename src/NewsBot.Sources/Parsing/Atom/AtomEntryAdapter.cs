@@ -1,4 +1,5 @@
 using NewsBot.Core.Text;
+
 namespace NewsBot.Sources.Parsing.Atom;
 
 /// <summary>Adapts an <see cref="AtomEntry"/> to the normalized <see cref="FeedItem"/>.</summary>
