@@ -44,7 +44,7 @@ public sealed partial class ArticleLanguageDetector(FilterIndexHolder filters, I
     {
         if (inUse.Count == 0) return [];
         var wanted = new HashSet<Language>();
-        foreach (var code in inUse.Concat(o.AlsoConsider))
+        foreach (var code in inUse.Concat(o.Considered))
         {
             if (DetectableLanguages.Of(code) is { } language) wanted.Add(language);
             else LogUndetectable(code);

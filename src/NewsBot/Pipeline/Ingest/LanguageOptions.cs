@@ -18,9 +18,14 @@ public sealed class LanguageOptions
     /// <summary>
     /// ISO 639-1 codes the detector always weighs besides the languages filters name: with only
     /// {ar} to choose from, Persian or French text would be called Arabic. The default covers the
-    /// frequent news languages and the look-alikes of each (ar/fa/ur, es/pt, ru/uk).
+    /// frequent news languages and the look-alikes of each (ar/fa/ur, es/pt, ru/uk). Unset: the default
+    /// (null here because configuration binding appends to an array it finds filled).
     /// </summary>
-    public string[] AlsoConsider { get; set; } = [.. DefaultAlsoConsider];
+    public string[]? AlsoConsider { get; set; }
+
+    /// <summary><see cref="AlsoConsider"/> as ISO 639-1 codes ("Arabic", "AR": ar), or the default when unset.</summary>
+    public IReadOnlyList<string> Considered =>
+        AlsoConsider is { Length: > 0 } set ? set.Select(c => LanguageCodes.Resolve(c) ?? c).ToArray() : DefaultAlsoConsider;
 
     /// <summary>The default of <see cref="AlsoConsider"/>.</summary>
     public static readonly IReadOnlyList<string> DefaultAlsoConsider =
@@ -44,7 +49,7 @@ internal sealed class LanguageOptionsValidator : IValidateOptions<LanguageOption
     {
         if (o.MaxChars is < 20 or > 100_000)
             return ValidateOptionsResult.Fail($"{LanguageOptions.Section}:MaxChars must be between 20 and 100000 (got {o.MaxChars})");
-        var unknown = o.AlsoConsider.Where(c => LanguageCodes.Resolve(c) is null || !DetectableLanguages.Supports(LanguageCodes.Resolve(c)!)).ToList();
+        var unknown = o.Considered.Where(c => !DetectableLanguages.Supports(c)).ToList();
         return unknown.Count == 0 ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"{LanguageOptions.Section}:AlsoConsider: '{string.Join("', '", unknown)}' is not an ISO 639-1 code the detector knows (e.g. en, ar, fr)");
     }
