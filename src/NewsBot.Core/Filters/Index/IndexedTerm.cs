@@ -16,8 +16,11 @@ internal sealed class IndexedTerm(TermNode term, int slot) : CompiledNode
 
     public int References { get; set; }
 
-    /// <summary><c>lang:</c>: found from the article's language, not its text, and never reported as matched.</summary>
-    public bool IsLanguage { get; } = term is LanguageTerm;
+    /// <summary>
+    /// <c>lang:</c>: found from the article's language, not its text, and never reported as matched.
+    /// Computed, not stored: a field would grow every term of a million-filter index for a handful.
+    /// </summary>
+    public bool IsLanguage => Term is LanguageTerm;
 
     /// <summary>[its display]: the matched terms of every one-term filter on it, shared.</summary>
     public string[] DisplayList => _displayList ??= [Term.Display];
