@@ -19,7 +19,7 @@ if (args.Length == 0 || !Directory.Exists(args[0]))
 var testdata = args[0];
 var input = args.Length > 1 ? args[1] : "1000";
 var only = args.Length > 2 ? args[2] : null;
-string[] news = ["en", "ar", "fa", "ur", "fr", "es", "pt", "de", "it", "ru", "uk", "tr", "zh", "ja", "ko", "hi", "he", "id"];
+var news = DetectorRun.NewsLanguages;
 var all = Lingua.LanguageInfo.All().Select(l => Lingua.LanguageInfo.IsoCode6391(l).ToString().ToLowerInvariant()).ToArray();
 (string Name, string[] Codes, string Mode)[] configs =
 [
