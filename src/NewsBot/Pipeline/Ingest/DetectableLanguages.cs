@@ -3,7 +3,7 @@ using Lingua;
 
 namespace NewsBot.Pipeline.Ingest;
 
-/// <summary>The ISO 639-1 codes Lingua has models for (75 of them), and its language for each.</summary>
+/// <summary>The ISO 639-1 codes Lingua has models for (79 of them), and its language for each.</summary>
 public static class DetectableLanguages
 {
     private static readonly FrozenDictionary<string, Language> ByCode = LanguageInfo.All()
