@@ -35,8 +35,9 @@ public static class FilterEvaluator
         article.SourceName.Contains(foldedValue, StringComparison.Ordinal)
         || article.SourceHost.Contains(foldedValue, StringComparison.Ordinal);
 
-    public static bool TermMatches(TermNode term, ArticleAnalysis article) =>
-        TermMatches(term, article.Title) || !term.TitleOnly && TermMatches(term, article.Body);
+    public static bool TermMatches(TermNode term, ArticleAnalysis article) => term is LanguageTerm language
+        ? string.Equals(language.Code, article.Language, StringComparison.Ordinal)
+        : TermMatches(term, article.Title) || !term.TitleOnly && TermMatches(term, article.Body);
 
     private static bool TermMatches(TermNode term, AnalyzedText text)
     {

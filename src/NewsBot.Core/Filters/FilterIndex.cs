@@ -29,6 +29,13 @@ public sealed class FilterIndex : IDisposable
     /// <summary>Distinct terms across all filters.</summary>
     public int TermCount => Read(() => _terms.Count);
 
+    /// <summary>
+    /// The ISO 639-1 codes <c>lang:</c> terms name (also under NOT), sorted: the languages the host must
+    /// know an article's language in, detecting it when the feed does not say. Empty when no filter
+    /// looks at language. A new array after each change, so comparing references tells whether the set changed.
+    /// </summary>
+    public IReadOnlyList<string> LanguagesInUse => Read(() => _terms.LanguageCodes);
+
     /// <summary>Adds a filter, replacing any earlier one with the same id.</summary>
     public void Add(long filterId, long chatId, Filter filter)
     {

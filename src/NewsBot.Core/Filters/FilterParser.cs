@@ -12,6 +12,8 @@ namespace NewsBot.Core.Filters;
 /// <item><c>title:a</c>: in the headline; <c>source:reuters</c>: source name or host contains it.</item>
 /// <item><c>negotiat*</c>: words starting with at least 3 letters; <c>/cease-?fire/</c>: a regular
 /// expression (see <see cref="RegexTermCompiler"/> for what is allowed).</item>
+/// <item><c>lang:ar</c>: the article's language (ISO 639-1 code or English name); a restriction, enough
+/// alone; an article of unknown language matches no <c>lang:</c> and every <c>-lang:</c>.</item>
 /// <item><c>outlets:3</c>: only once 3 distinct outlets report the story (once per filter, beside the
 /// other terms; alone it means every such story). See <see cref="Filter.MinOutlets"/>.</item>
 /// <item>Chinese, Japanese, Korean, Thai and similar scripts match as substrings.</item>

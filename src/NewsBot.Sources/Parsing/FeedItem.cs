@@ -12,4 +12,12 @@ public sealed record FeedItem(
     string? SummaryHtml,
     string? ContentHtml,
     DateTimeOffset? Published,
-    string? Author);
+    string? Author)
+{
+    /// <summary>
+    /// The item's own declared language as an ISO 639-1 code (RSS/RDF <c>dc:language</c>, Atom
+    /// <c>xml:lang</c> on the entry or its text, JSON Feed <c>language</c>), null when it declares none or
+    /// an unreadable one; <see cref="ParsedFeed.Language"/> applies then.
+    /// </summary>
+    public string? Language { get; init; }
+}

@@ -1,4 +1,5 @@
 using System.Xml;
+using NewsBot.Core.Text;
 using NewsBot.Sources.Parsing.Atom;
 using NewsBot.Sources.Parsing.JsonFeed;
 using NewsBot.Sources.Parsing.Rss;
@@ -32,6 +33,7 @@ public static class FeedParser
         var document = new FeedXmlText(XmlTextRepair.Repair(text, ct));
         using var reader = document.Open();
         var root = RootElement(reader);
+        var rootLanguage = reader.GetAttribute("lang", FeedNamespaces.Xml);
         return Bounded((root.NamespaceURI, root.LocalName) switch
         {
             (_, "rss") => RssFeedParser.Parse(document, reader, FeedFormat.Rss, documentUrl, problems, cuts, ct),
@@ -39,11 +41,12 @@ public static class FeedParser
             (_, "feed") => AtomFeedParser.Parse(document, reader, documentUrl, problems, cuts, ct),
             (_, "html") => throw new FeedFormatException("not a feed: the document is an HTML page"),
             _ => throw new FeedFormatException($"not a feed: unknown root element <{Shorten(root.Name)}>"),
-        }, cuts);
+        }, cuts, rootLanguage);
     }
 
     /// <summary>The per-fetch caps: items (newest kept), problem lines, the feed's own title and link; then the cuts in words.</summary>
-    private static ParsedFeed Bounded(ParsedFeed feed, TruncationNotes cuts)
+    /// <param name="rootLanguage">The root element's xml:lang: the feed's language unless its channel declares one nearer.</param>
+    private static ParsedFeed Bounded(ParsedFeed feed, TruncationNotes cuts, string? rootLanguage = null)
     {
         var items = ItemCaps.KeepNewest(feed.Items.ToList(), cuts);
         var header = ItemCaps.Apply(new FeedItem(null, feed.Title ?? "", feed.Link, null, null, null, null), cuts);
@@ -54,6 +57,7 @@ public static class FeedParser
             Items = items,
             Problems = ItemCaps.FewProblems(feed.Problems.ToList()),
             Truncations = cuts.Lines(),
+            Language = feed.Language ?? LanguageCodes.FromTag(rootLanguage),
         };
     }
 

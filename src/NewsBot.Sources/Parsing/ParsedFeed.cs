@@ -33,4 +33,12 @@ public sealed record ParsedFeed(
     /// on the next item or entry: 0 for a well-formed feed. The source's health says how many.
     /// </summary>
     public int RecoveredItems { get; init; }
+
+    /// <summary>
+    /// The feed's declared language as an ISO 639-1 code, for items that declare none: RSS
+    /// <c>&lt;language&gt;</c> or <c>dc:language</c> of the channel, RDF <c>dc:language</c>, Atom
+    /// <c>xml:lang</c> of the feed (also read on an RSS root), JSON Feed <c>language</c>; null when none
+    /// is declared or it is not a language tag ("en-US" and "EN_gb" are "en").
+    /// </summary>
+    public string? Language { get; init; }
 }

@@ -2,13 +2,17 @@ using System.Text;
 using NewsBot.Application.Filters;
 using NewsBot.Core.Commands;
 using NewsBot.Core.Filters;
+using NewsBot.Core.Filters.Language;
+using NewsBot.Core.Text;
+using NewsBot.Pipeline.Ingest;
 using NewsBot.Storage;
 using NewsBot.Storage.Entities;
 
 namespace NewsBot.Commands;
 
 /// <summary>/add, /list, /remove, /test: a chat's filters in chat words; the rules are <see cref="ChatFilters"/>'.</summary>
-public sealed class FilterCommands(ChatFilters filters, FilterPreview preview)
+/// <param name="languages">Guesses the language of /test's text for <c>lang:</c> filters; null: unknown.</param>
+public sealed class FilterCommands(ChatFilters filters, FilterPreview preview, ArticleLanguageDetector? languages = null)
 {
     /// <param name="addedBy">
     /// "platform:user id" of the sender, or null when no person sent it (configured webhooks).
@@ -66,11 +70,19 @@ public sealed class FilterCommands(ChatFilters filters, FilterPreview preview)
     {
         var rows = await OrderedFiltersAsync(db, chat, ct);
         if (rows.Count == 0) return new CommandReply($"No filters yet, so nothing would match. Add one with {CommandMention.Of("add", "<filter>")}.");
-        var article = new ArticleText(text, text, "", null);
+        var parsed = rows.Select(r => FilterParser.Parse(r.Text) as FilterParseResult.Success).ToList();
         var reply = new StringBuilder();
+        string? language = null;
+        if (parsed.Any(p => p is not null && FilterShape.NamesLanguage(p.Filter.Root)))
+        {
+            language = languages is null ? null : (await languages.CurrentAsync(ct))?.Detect(text, "");
+            reply.AppendLine(language is null ? "Language of the text: unknown (lang: terms match no language then)"
+                : $"Language of the text: {LanguageCodes.NameOf(language)} (lang:{language})");
+        }
+        var article = new ArticleText(text, text, "", null) { Language = language };
         for (var i = 0; i < rows.Count; i++)
         {
-            if (FilterParser.Parse(rows[i].Text) is not FilterParseResult.Success ok) continue;
+            if (parsed[i] is not { } ok) continue;
             var terms = FilterEvaluator.Match(ok.Filter, article);
             reply.Append(i + 1).Append(". ").Append(ok.Filter.Normalized)
                 .AppendLine(terms is null ? " — no match"

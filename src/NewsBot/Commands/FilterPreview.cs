@@ -20,7 +20,7 @@ public sealed class FilterPreview(CommandOptions options, TimeProvider time)
     /// <summary>How far back /add looks for articles the new filter would have matched.</summary>
     public static readonly TimeSpan RecentWindow = TimeSpan.FromHours(24);
 
-    private sealed record Candidate(string Title, string Text, string? Link, string SourceName, string SourceUrl);
+    private sealed record Candidate(string Title, string Text, string? Link, string SourceName, string SourceUrl, string? Language);
 
     /// <summary>What the scan found and how far it got.</summary>
     public sealed record Result(IReadOnlyList<(string Title, string? Link)> Matches, int Looked, int Window, bool WindowFull, bool OutOfTime);
@@ -30,7 +30,7 @@ public sealed class FilterPreview(CommandOptions options, TimeProvider time)
         var since = time.GetUtcNow().UtcDateTime - RecentWindow;
         var recent = await db.Articles.AsNoTracking()
             .Where(a => a.FetchedAt >= since).OrderByDescending(a => a.Id).Take(options.PreviewMaxArticles)
-            .Select(a => new Candidate(a.Title, a.Text, a.Link, a.Source!.Name, a.Source.Url))
+            .Select(a => new Candidate(a.Title, a.Text, a.Link, a.Source!.Name, a.Source.Url, a.Language))
             .ToListAsync(ct);
         return await Task.Run(() => Match(filter, recent, wanted, ct), ct);
     }
@@ -50,7 +50,7 @@ public sealed class FilterPreview(CommandOptions options, TimeProvider time)
             }
             ct.ThrowIfCancellationRequested();
             looked++;
-            if (FilterEvaluator.Match(filter, new ArticleText(a.Title, a.Text, a.SourceName, SourceAddress.Host(a.SourceUrl))) is null) continue;
+            if (FilterEvaluator.Match(filter, new ArticleText(a.Title, a.Text, a.SourceName, SourceAddress.Host(a.SourceUrl)) { Language = a.Language }) is null) continue;
             matches.Add((a.Title, a.Link));
             if (matches.Count == wanted) break;
         }

@@ -81,7 +81,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StoryIndexHolder>();
         services.AddOptions<StoryIndexOptions>().BindConfiguration(StoryIndexOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StoryIndexOptions>, StoryIndexOptionsValidator>();
-        services.AddSingleton(sp => new ArticleIngester(sp.GetRequiredService<IOptions<SourcesOptions>>().Value.MaxArticleAge));
+        services.AddNewsBotLanguages();
+        services.AddSingleton(sp => new ArticleIngester(sp.GetRequiredService<IOptions<SourcesOptions>>().Value.MaxArticleAge, sp.GetRequiredService<ArticleLanguageDetector>()));
         services.AddSingleton<ArticleMatcher>();
         services.AddSingleton<StoryMerger>();
         services.AddSingleton<StoryIndexSync>();

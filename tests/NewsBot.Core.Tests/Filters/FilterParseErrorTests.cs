@@ -26,7 +26,7 @@ public class FilterParseErrorTests
     [InlineData("title: gaza", "title: must be directly followed by a term, e.g. title:ceasefire at column 1", 1)]
     [InlineData("gaza source:", "source: needs a name right after the colon, e.g. source:reuters at column 6", 6)]
     [InlineData("title:(gaza source:bbc)", "source: cannot be used inside title: at column 7", 7)]
-    [InlineData("gaza site:bbc.com", "unknown field 'site:' (use title:, source: or outlets:) at column 6", 6)]
+    [InlineData("gaza site:bbc.com", "unknown field 'site:' (use title:, source:, lang: or outlets:) at column 6", 6)]
     [InlineData("gaza ...", "'...' has no letters or digits to look for at column 6", 6)]
     [InlineData("gaza neg*tiation", "wildcard * is only allowed at the end of a word at column 9", 9)]
     [InlineData("gaza ne*", "wildcard needs at least 3 letters before * at column 6", 6)]

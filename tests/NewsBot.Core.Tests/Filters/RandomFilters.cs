@@ -33,11 +33,12 @@ internal static class RandomFilters
         (2, Gen.Select(Word, Word, (a, b) => "\"" + a + " " + b + "\"")),
         (2, Gen.OneOfConst(Wildcards)),
         (2, Gen.OneOfConst(Regexes)),
-        (1, Gen.OneOfConst("source:reuters", "source:bbc", "source:\"al jazeera\"", "source:.com")));
+        (1, Gen.OneOfConst("source:reuters", "source:bbc", "source:\"al jazeera\"", "source:.com")),
+        (1, Gen.OneOfConst("lang:en", "lang:ar", "LANG:fr", "lang:arabic")));
 
     private static readonly Gen<string> Term = Gen.Frequency(
         (5, PlainTerm),
-        (1, PlainTerm.Select(t => t.StartsWith("source:", StringComparison.Ordinal) ? t : "title:" + t)));
+        (1, PlainTerm.Select(t => t.StartsWith("source:", StringComparison.Ordinal) || t.StartsWith("lang", StringComparison.OrdinalIgnoreCase) ? t : "title:" + t)));
 
     private static Gen<string> Expression(int depth) => depth == 0
         ? Term
@@ -58,6 +59,6 @@ internal static class RandomFilters
 
     private static Gen<string> Sentence(int min, int max) => TextWord.List[min, max].Select(words => string.Join(' ', words));
 
-    public static readonly Gen<ArticleText> Article = Gen.Select(Sentence(1, 8), Sentence(0, 30), Gen.OneOfConst(Sources),
-        (title, body, source) => new ArticleText(title, body, source.Name, source.Host));
+    public static readonly Gen<ArticleText> Article = Gen.Select(Sentence(1, 8), Sentence(0, 30), Gen.OneOfConst(Sources), Gen.OneOfConst(null, "en", "ar", "fr", "de"),
+        (title, body, source, language) => new ArticleText(title, body, source.Name, source.Host) { Language = language });
 }

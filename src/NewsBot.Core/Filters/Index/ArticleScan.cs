@@ -31,6 +31,9 @@ internal static class ArticleScan
             ScanRegexLiterals(terms, article.Title, titleText: true, context);
             ScanRegexLiterals(terms, article.Body, titleText: false, context);
         }
+        // lang: is found once per article, from what the article says its language is.
+        if (article.Language is { } language && terms.Languages.TryGetValue(language, out var languageTerm))
+            context.AddFound(languageTerm, languageTerm.Slot);
     }
 
     /// <summary>

@@ -68,7 +68,13 @@ internal static class FilterCompiler
         return best;
     }
 
-    /// <summary>Expected candidates from a key set: the filters sharing its terms, then shortness as tie-breaker.</summary>
+    /// <summary>
+    /// Expected candidates from a key set: the filters sharing its terms, then shortness as tie-breaker.
+    /// A language is in a large share of all articles (every English one for <c>lang:en</c>), so it is
+    /// a key only when the filter has nothing else to offer (<c>lang:ar</c> alone, an OR branch).
+    /// </summary>
     private static (long Users, int Shortness) Cost(IndexedTerm[] keys) =>
-        (keys.Sum(k => (long)k.References), -keys.Min(k => k.Specificity));
+        (keys.Sum(k => k.IsLanguage ? LanguageCost + k.References : k.References), -keys.Min(k => k.Specificity));
+
+    private const long LanguageCost = 1L << 40;
 }

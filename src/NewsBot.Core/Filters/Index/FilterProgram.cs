@@ -52,7 +52,7 @@ internal static class FilterProgram
     {
         for (var at = 0; at < code.Length; at = code[at] >= 0 ? at + 1 : code[at] is Regex or Source ? at + 2 : at + 2)
             if (code[at] == Or) return null;
-        if (code is [var only] && only >= 0) return bySlot[only]!.DisplayList;
+        if (code is [var only] && only >= 0 && !bySlot[only]!.IsLanguage) return bySlot[only]!.DisplayList;
         var matched = new List<string>();
         CollectWith(code, 0, bySlot, matched);
         return matched.ToArray();
@@ -113,8 +113,8 @@ internal static class FilterProgram
         var op = code[at];
         if (op >= 0 || op == Regex)
         {
-            var display = bySlot[op >= 0 ? op : code[at + 1]]!.Term.Display;
-            if (!matched.Contains(display)) matched.Add(display);
+            var term = bySlot[op >= 0 ? op : code[at + 1]]!;
+            if (!term.IsLanguage && !matched.Contains(term.Term.Display)) matched.Add(term.Term.Display);
             return;
         }
         if (op is not And) return;
@@ -128,11 +128,11 @@ internal static class FilterProgram
         if (op >= 0 || op == Regex)
         {
             var term = context.Term(op >= 0 ? op : code[at + 1]);
-            if ((op >= 0 ? context.IsSeen(op) : context.IsMatched(term)) && !matched.Contains(term.Term.Display))
+            if ((op >= 0 ? context.IsSeen(op) : context.IsMatched(term)) && !term.IsLanguage && !matched.Contains(term.Term.Display))
                 matched.Add(term.Term.Display);
             return;
         }
-        if (op is not (And or Or)) return; // NOT hides its terms; source: is not a term
+        if (op is not (And or Or)) return; // NOT hides its terms; source: is not a term (nor is lang:, above)
         var end = at + code[at + 1];
         for (var child = at + 2; child < end; child = Next(code, child)) Collect(code, child, context, matched);
     }

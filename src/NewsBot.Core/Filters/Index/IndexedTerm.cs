@@ -16,6 +16,12 @@ internal sealed class IndexedTerm(TermNode term, int slot) : CompiledNode
 
     public int References { get; set; }
 
+    /// <summary>
+    /// <c>lang:</c>: found from the article's language, not its text, and never reported as matched.
+    /// Computed, not stored: a field would grow every term of a million-filter index for a handful.
+    /// </summary>
+    public bool IsLanguage => Term is LanguageTerm;
+
     /// <summary>[its display]: the matched terms of every one-term filter on it, shared.</summary>
     public string[] DisplayList => _displayList ??= [Term.Display];
     private string[]? _displayList;
@@ -23,7 +29,10 @@ internal sealed class IndexedTerm(TermNode term, int slot) : CompiledNode
     /// <summary>Filters keyed on this term; empty for most terms, which are only verified, never keys. A field: it is changed in place.</summary>
     public KeyPostings Postings;
 
-    /// <summary>Word and prefix terms are always found by scanning; regexes only when they have required literals.</summary>
+    /// <summary>
+    /// Word and prefix terms are always found by scanning, languages from the article's language;
+    /// regexes only when they have required literals.
+    /// </summary>
     public bool Indexable => Term is not RegexTerm regex || regex.RequiredLiterals.Count > 0;
 
     /// <summary>Longer keys are rarer in text: a filter prefers its most specific term as key.</summary>

@@ -39,6 +39,15 @@ internal sealed class TermTable
 
     public int Count => _terms.Count;
 
+    /// <summary>
+    /// <c>lang:</c> terms by code: not in the text tables, found from the article's language instead
+    /// (<see cref="ArticleScan"/>), so a filter keyed on a language is a candidate only for articles in it.
+    /// </summary>
+    public Dictionary<string, IndexedTerm> Languages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The codes in <see cref="Languages"/>, sorted; a new array after each change (readers keep theirs).</summary>
+    public string[] LanguageCodes { get; private set; } = [];
+
     /// <summary>One more than the highest slot in use: the size a match's found-set needs.</summary>
     public int SlotCount { get; private set; }
 
@@ -77,6 +86,7 @@ internal sealed class TermTable
         WordTerm w => new TermKey(typeof(WordTerm), w.TitleOnly, w.Compound, w.Display),
         PrefixTerm p => new TermKey(typeof(PrefixTerm), p.TitleOnly, p.Prefix, ""),
         RegexTerm r => new TermKey(typeof(RegexTerm), r.TitleOnly, r.Pattern, ""),
+        LanguageTerm l => new TermKey(typeof(LanguageTerm), false, l.Code, ""),
         _ => throw new ArgumentException($"filter index: unknown term type {term.GetType().Name}", nameof(term)),
     };
 
@@ -104,6 +114,11 @@ internal sealed class TermTable
                     if ((count += add ? 1 : -1) == 0) _regexLiterals.Remove(literal);
                 }
                 _literalSearch = null;
+                break;
+            case LanguageTerm language:
+                if (add) Languages.Add(language.Code, indexed);
+                else Languages.Remove(language.Code);
+                LanguageCodes = Languages.Keys.Order(StringComparer.Ordinal).ToArray();
                 break;
         }
     }

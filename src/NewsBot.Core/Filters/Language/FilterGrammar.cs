@@ -1,3 +1,5 @@
+using NewsBot.Core.Text;
+
 namespace NewsBot.Core.Filters.Language;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace NewsBot.Core.Filters.Language;
 /// or      := and ("OR" and)*
 /// and     := unary ("AND"? unary)*           terms side by side must all match
 /// unary   := ("-" | "NOT") unary | primary
-/// primary := "(" or ")" | "title:" primary | "source:" value | "outlets:" number | word | word* | "phrase" | /regex/
+/// primary := "(" or ")" | "title:" primary | "source:" value | "lang:" code | "outlets:" number | word | word* | "phrase" | /regex/
 /// </code>
 /// <c>outlets:N</c> is allowed only as a top-level AND item and lifted out of the tree (<see cref="CoverageTerm"/>).
 /// </summary>
@@ -119,6 +121,10 @@ public sealed class FilterGrammar
             case LexKind.Source:
                 if (titleOnly) throw new FilterSyntaxException("source: cannot be used inside title:", token.Column);
                 return Source(token);
+            case LexKind.Lang:
+                if (titleOnly) throw new FilterSyntaxException("lang: cannot be used inside title:", token.Column);
+                CountTerm(token);
+                return Language(token);
             case LexKind.Outlets:
                 // depth counts parentheses, NOT and title: above this term; OR is caught once the tree is whole.
                 if (depth > 0 || titleOnly) throw CoverageTerm.MisplacedAt(token.Column);
@@ -154,6 +160,16 @@ public sealed class FilterGrammar
         var folded = Normalization.TextFolding.Fold(value.Text).Trim();
         if (folded.Length == 0) throw new FilterSyntaxException("source: needs a name right after the colon, e.g. source:reuters", field.Column);
         return new SourceNode(folded);
+    }
+
+    private static LanguageTerm Language(LexToken token)
+    {
+        if (token.Text.Length == 0)
+            throw new FilterSyntaxException("lang: needs a language right after the colon, e.g. lang:ar or lang:en", token.Column);
+        return LanguageCodes.Resolve(token.Text) is { } code ? new LanguageTerm(code)
+            : throw new FilterSyntaxException(
+                $"unknown language '{(token.Text.Length > 20 ? token.Text[..20] + "…" : token.Text)}' after lang: (use a two-letter ISO 639-1 code such as lang:en, lang:ar, lang:fr, lang:es, lang:ru, lang:zh, or an English name such as lang:arabic)",
+                token.Column);
     }
 
     private void CountTerm(LexToken token)

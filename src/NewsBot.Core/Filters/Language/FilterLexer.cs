@@ -1,12 +1,12 @@
 namespace NewsBot.Core.Filters.Language;
 
-public enum LexKind { Word, Phrase, Regex, Minus, Or, And, Not, Title, Source, Outlets, Open, Close }
+public enum LexKind { Word, Phrase, Regex, Minus, Or, And, Not, Title, Source, Outlets, Lang, Open, Close }
 
 /// <param name="Column">1-based column of the token's first character.</param>
 /// <param name="Glued">True when no space separates this token from the previous one.</param>
 public readonly record struct LexToken(LexKind Kind, string Text, int Column, bool Glued);
 
-/// <summary>Cuts a filter line into tokens: words, "phrases", /regexes/, -, ( ), OR/AND/NOT, title:, source: and outlets:N.</summary>
+/// <summary>Cuts a filter line into tokens: words, "phrases", /regexes/, -, ( ), OR/AND/NOT, title:, source:, lang:xx and outlets:N.</summary>
 public static class FilterLexer
 {
     public static List<LexToken> Tokenize(string text)
@@ -90,8 +90,10 @@ public static class FilterLexer
             }
             // outlets:3 is one token carrying its number (checked by the grammar): it names no text to look for.
             if (field.Equals("outlets", StringComparison.OrdinalIgnoreCase)) return (LexKind.Outlets, word[(colon + 1)..]);
+            // lang:ar likewise: a code (or name) checked by the grammar, not text to look for.
+            if (field.Equals("lang", StringComparison.OrdinalIgnoreCase)) return (LexKind.Lang, word[(colon + 1)..]);
             if (LooksLikeField(word, colon))
-                throw new FilterSyntaxException($"unknown field '{field}:' (use title:, source: or outlets:)", start + 1);
+                throw new FilterSyntaxException($"unknown field '{field}:' (use title:, source:, lang: or outlets:)", start + 1);
         }
         return word switch
         {

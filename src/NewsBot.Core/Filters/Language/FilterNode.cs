@@ -49,6 +49,19 @@ public sealed class PrefixTerm(bool titleOnly, string prefix) : TermNode(titleOn
 }
 
 /// <summary>
+/// <c>lang:ar</c>: the article's language (<see cref="ArticleText.Language"/>) is <see cref="Code"/>.
+/// A restriction like <c>source:</c>, never reported as a matched term, but unlike it enough alone
+/// (<c>lang:ar</c>: every Arabic article) and found by the index the way words are, so a filter on a
+/// language alone is a candidate only for articles in that language. An article of unknown language
+/// matches no <c>lang:</c> term (and so every <c>-lang:</c>).
+/// </summary>
+public sealed class LanguageTerm(string code) : TermNode(false, "lang:" + code)
+{
+    /// <summary>ISO 639-1, lower case.</summary>
+    public string Code { get; } = code;
+}
+
+/// <summary>
 /// <c>/pattern/</c>, run on the folded text. <see cref="RequiredLiterals"/>: folded letter runs of
 /// which every match contains at least one (empty when the pattern has none), used by the index.
 /// </summary>

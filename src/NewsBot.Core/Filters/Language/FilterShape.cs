@@ -26,11 +26,16 @@ public static class FilterShape
         _ => false,
     };
 
-    /// <summary>Terms not under a NOT, in the order typed: the ones reported when they match.</summary>
+    /// <summary>
+    /// Terms not under a NOT, in the order typed: the ones reported when they match. <c>lang:</c> is
+    /// left out: like <c>source:</c> it says where to look, not what was found.
+    /// </summary>
     public static IEnumerable<TermNode> PositiveTerms(FilterNode node)
     {
         switch (node)
         {
+            case LanguageTerm:
+                break;
             case TermNode term:
                 yield return term;
                 break;
@@ -45,6 +50,16 @@ public static class FilterShape
         }
     }
 
+    /// <summary>True when the filter has a <c>lang:</c> term anywhere (also under NOT): it needs the article's language.</summary>
+    public static bool NamesLanguage(FilterNode node) => node switch
+    {
+        LanguageTerm => true,
+        NotNode not => NamesLanguage(not.Child),
+        AndNode and => and.Children.Any(NamesLanguage),
+        OrNode or => or.Children.Any(NamesLanguage),
+        _ => false,
+    };
+
     /// <summary>Rewrites every term below <paramref name="node"/> to look at the headline only.</summary>
     public static FilterNode LimitToTitle(FilterNode node, int column) => node switch
     {
@@ -55,6 +70,7 @@ public static class FilterShape
         OrNode or => new OrNode(or.Children.Select(c => LimitToTitle(c, column)).ToArray()),
         NotNode not => new NotNode(LimitToTitle(not.Child, column)),
         SourceNode => throw new FilterSyntaxException("source: cannot be used inside title:", column),
+        LanguageTerm => throw new FilterSyntaxException("lang: cannot be used inside title:", column),
         _ => node,
     };
 }

@@ -1,6 +1,7 @@
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using NewsBot.Core.Text;
 using NewsBot.Sources.Parsing;
 using static NewsBot.Sources.Parsing.FeedLimits;
 
@@ -67,6 +68,7 @@ public static class PageLinkList
             items, ItemCaps.FewProblems(problems))
         {
             Truncations = cuts.Lines(),
+            Language = LanguageCodes.FromTag(document.DocumentElement?.GetAttribute("lang")), // <html lang="ar">
         };
     }
 

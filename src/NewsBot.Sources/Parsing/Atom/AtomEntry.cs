@@ -16,6 +16,9 @@ internal sealed record AtomEntry
     public string? DcDate { get; init; }
     public string? AuthorName { get; init; }
 
+    /// <summary>The nearest xml:lang to the entry's text: on its title, summary or content, else on the entry; dc:language last.</summary>
+    public string? Language { get; init; }
+
     /// <summary>The base for relative URLs inside the summary HTML: the nearest xml:base on the entry or the summary element, else null.</summary>
     public Uri? SummaryBase { get; init; }
 

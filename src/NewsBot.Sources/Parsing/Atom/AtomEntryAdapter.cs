@@ -1,3 +1,5 @@
+using NewsBot.Core.Text;
+
 namespace NewsBot.Sources.Parsing.Atom;
 
 /// <summary>Adapts an <see cref="AtomEntry"/> to the normalized <see cref="FeedItem"/>.</summary>
@@ -14,6 +16,9 @@ internal static class AtomEntryAdapter
             SummaryHtml: ItemHtmlLinks.Resolve(entry.Summary?.ToHtml(), entry.SummaryBase ?? itemBase),
             ContentHtml: ItemHtmlLinks.Resolve(entry.Content?.ToHtml(), entry.ContentBase ?? itemBase),
             Published: ItemChecks.Date([entry.Published, entry.Updated, entry.DcDate], ItemChecks.ItemName(index, title), problems),
-            Author: entry.AuthorName);
+            Author: entry.AuthorName)
+        {
+            Language = LanguageCodes.FromTag(entry.Language),
+        };
     }
 }

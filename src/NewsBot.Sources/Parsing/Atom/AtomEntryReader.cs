@@ -12,6 +12,7 @@ internal static class AtomEntryReader
     public static AtomEntry Read(XElement entry, Uri? outerBase)
     {
         var result = new AtomEntry { AlternateLink = AtomLinks.Alternate(entry.Elements(), outerBase), FeedBase = outerBase };
+        string? textLanguage = null, dcLanguage = null;
         foreach (var child in entry.Elements())
         {
             var ns = child.Name.NamespaceName;
@@ -24,6 +25,7 @@ internal static class AtomEntryReader
                     "title" => result with { FallbackTitle = ElementText.Text(child) ?? result.FallbackTitle }, // outranks a media:title
                     _ => result,
                 };
+                if (child.Name.LocalName == "language") dcLanguage ??= ElementText.Text(child);
                 continue;
             }
             if (ns == FeedNamespaces.Media)
@@ -32,6 +34,7 @@ internal static class AtomEntryReader
                 continue;
             }
             if (!AtomLinks.IsAtom(ns)) continue;
+            if (child.Name.LocalName is "title" or "summary" or "content") textLanguage ??= (string?)child.Attribute(XmlLang);
             result = child.Name.LocalName switch
             {
                 "id" => result with { Id = result.Id ?? ElementText.Text(child) },
@@ -44,8 +47,10 @@ internal static class AtomEntryReader
                 _ => result,
             };
         }
-        return result;
+        return result with { Language = textLanguage ?? (string?)entry.Attribute(XmlLang) ?? dcLanguage };
     }
+
+    private static readonly XName XmlLang = XNamespace.Xml + "lang";
 
     private static string? AuthorName(XElement author) =>
         author.Elements().Where(e => e.Name.LocalName == "name").Select(ElementText.Text).FirstOrDefault(n => n is not null);

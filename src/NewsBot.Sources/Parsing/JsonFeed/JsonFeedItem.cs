@@ -11,4 +11,5 @@ internal sealed record JsonFeedItem(
     string? Summary,
     string? DatePublished,
     string? DateModified,
-    string? AuthorName);
+    string? AuthorName,
+    string? Language = null);

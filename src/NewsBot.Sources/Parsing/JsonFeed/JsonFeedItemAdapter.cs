@@ -1,4 +1,5 @@
 using System.Net;
+using NewsBot.Core.Text;
 using NewsBot.Sources.Parsing.Xml;
 
 namespace NewsBot.Sources.Parsing.JsonFeed;
@@ -18,6 +19,9 @@ internal static class JsonFeedItemAdapter
             SummaryHtml: item.Summary is null ? null : WebUtility.HtmlEncode(item.Summary),
             ContentHtml: ItemHtmlLinks.Resolve(item.ContentHtml, ItemHtmlLinks.WebUri(link) ?? baseUri) ?? (item.ContentText is null ? null : WebUtility.HtmlEncode(item.ContentText)),
             Published: ItemChecks.Date([item.DatePublished, item.DateModified], ItemChecks.ItemName(index, title), problems),
-            Author: item.AuthorName);
+            Author: item.AuthorName)
+        {
+            Language = LanguageCodes.FromTag(item.Language),
+        };
     }
 }

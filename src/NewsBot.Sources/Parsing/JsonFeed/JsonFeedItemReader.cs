@@ -23,7 +23,8 @@ internal static class JsonFeedItemReader
         Summary: String(item, "summary", FeedLimits.MaxHtmlChars, cuts),
         DatePublished: String(item, "date_published", FeedLimits.MaxOtherChars, cuts),
         DateModified: String(item, "date_modified", FeedLimits.MaxOtherChars, cuts),
-        AuthorName: AuthorName(item, cuts));
+        AuthorName: AuthorName(item, cuts),
+        Language: String(item, "language", FeedLimits.MaxOtherChars, cuts));
 
     /// <summary>1.1 has an "authors" array; 1.0 a single "author" object (deprecated in 1.1 but still written).</summary>
     private static string? AuthorName(JsonElement item, TruncationNotes cuts)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Sources.Parsing.JsonFeed;
 
@@ -15,7 +16,7 @@ internal static class JsonFeedParser
     public static ParsedFeed Parse(string text, Uri? documentUrl, List<string> problems, TruncationNotes cuts, CancellationToken ct)
     {
         var items = new List<FeedItem>();
-        string? version = null, title = null, homePage = null;
+        string? version = null, title = null, homePage = null, language = null;
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), Options);
         try
         {
@@ -30,6 +31,7 @@ internal static class JsonFeedParser
                 else if (name == "version") version = JsonFeedItemReader.CappedString(ref reader, FeedLimits.MaxOtherChars, cuts);
                 else if (name == "title") title = JsonFeedItemReader.CappedString(ref reader, FeedLimits.MaxTitleMarkupChars, cuts);
                 else if (name == "home_page_url") homePage = JsonFeedItemReader.CappedString(ref reader, FeedLimits.MaxOtherChars, cuts);
+                else if (name == "language") language = LanguageCodes.FromTag(JsonFeedItemReader.CappedString(ref reader, FeedLimits.MaxOtherChars, cuts));
             }
         }
         catch (JsonException e)
@@ -41,7 +43,7 @@ internal static class JsonFeedParser
         if (version is not null && !version.Contains("jsonfeed.org/version/", StringComparison.OrdinalIgnoreCase))
             problems.Add($"version '{version}' is not a JSON Feed version; read as JSON Feed anyway");
         ItemChecks.DuplicateIds(items, problems);
-        return new ParsedFeed(FeedFormat.JsonFeed, title, Xml.XmlBase.Resolve(documentUrl, homePage), items, problems);
+        return new ParsedFeed(FeedFormat.JsonFeed, title, Xml.XmlBase.Resolve(documentUrl, homePage), items, problems) { Language = language };
     }
 
     private static void ReadItems(ref Utf8JsonReader reader, List<FeedItem> items, Uri? documentUrl, List<string> problems, TruncationNotes cuts, CancellationToken ct)

@@ -33,6 +33,9 @@ internal sealed record RssItem
     public string? DcCreator { get; init; }
     public string? AtomAuthorName { get; init; }
 
+    /// <summary>dc:language, else the item's xml:lang, as written.</summary>
+    public string? Language { get; init; }
+
     /// <summary>The base for relative URLs inside the summary HTML: the nearest xml:base on the item or the summary element, else null.</summary>
     public Uri? SummaryBase { get; init; }
 

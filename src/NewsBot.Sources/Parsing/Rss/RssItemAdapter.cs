@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NewsBot.Core.Text;
 
 namespace NewsBot.Sources.Parsing.Rss;
 
@@ -20,7 +21,10 @@ internal static partial class RssItemAdapter
             SummaryHtml: ItemHtmlLinks.Resolve(item.Description ?? item.MediaDescription, item.SummaryBase ?? itemBase),
             ContentHtml: ItemHtmlLinks.Resolve(item.ContentEncoded, item.ContentBase ?? itemBase),
             Published: published,
-            Author: item.DcCreator ?? AuthorName(item.Author) ?? item.AtomAuthorName);
+            Author: item.DcCreator ?? AuthorName(item.Author) ?? item.AtomAuthorName)
+        {
+            Language = LanguageCodes.FromTag(item.Language),
+        };
     }
 
     /// <summary>RSS 2.0: a guid is a permalink unless isPermaLink="false"; only an absolute http(s) URL can serve as one.</summary>

@@ -14,7 +14,7 @@ internal static class RssItemReader
 
     public static RssItem Read(XElement item, Uri? outerBase)
     {
-        var result = new RssItem { RdfAbout = (string?)item.Attribute(RdfAboutAttribute), FeedBase = outerBase };
+        var result = new RssItem { RdfAbout = (string?)item.Attribute(RdfAboutAttribute), FeedBase = outerBase, Language = (string?)item.Attribute(XNamespace.Xml + "lang") };
         foreach (var child in item.Elements())
         {
             var ns = child.Name.NamespaceName;
@@ -50,6 +50,7 @@ internal static class RssItemReader
     {
         "date" => result with { DcDate = result.DcDate ?? ElementText.Text(child) },
         "creator" => result with { DcCreator = result.DcCreator ?? ElementText.Text(child) },
+        "language" => result with { Language = ElementText.Text(child) ?? result.Language }, // outranks xml:lang
         "title" => result with { FallbackTitle = ElementText.Text(child) ?? result.FallbackTitle }, // dc:title outranks a media:title before it
         _ => result,
     };

@@ -15,7 +15,8 @@ namespace NewsBot.Pipeline.Ingest;
 /// NewsBot:Sources:MaxArticleAge: an item published longer ago than this is stored as seen, never
 /// alerted, so a feed that re-publishes its archive (or a new source's old items) does not flood chats.
 /// </param>
-public sealed class ArticleIngester(TimeSpan maxArticleAge)
+/// <param name="languages">Guesses the language of articles that declare none (while <c>lang:</c> filters exist); null: never guessed.</param>
+public sealed class ArticleIngester(TimeSpan maxArticleAge, ArticleLanguageDetector? languages = null)
 {
     /// <summary>The default of NewsBot:Sources:MaxArticleAge.</summary>
     public static readonly TimeSpan DefaultMaxArticleAge = TimeSpan.FromDays(7);
@@ -31,8 +32,18 @@ public sealed class ArticleIngester(TimeSpan maxArticleAge)
     public sealed record NewArticles(IReadOnlyList<Article> Articles, bool Alerting, IReadOnlyList<Article> Current);
 
     /// <summary>Adds the new articles to <paramref name="db"/>; the caller matches them, then saves.</summary>
-    public async Task<NewArticles> AddNewItemsAsync(NewsBotDbContext db, Source source, IReadOnlyList<FeedItem> items, DateTime now, CancellationToken ct)
+    public Task<NewArticles> AddNewItemsAsync(NewsBotDbContext db, Source source, IReadOnlyList<FeedItem> items, DateTime now, CancellationToken ct) =>
+        AddNewItemsAsync(db, source, new ParsedFeed(FeedFormat.Rss, null, null, items, []), now, ct);
+
+    /// <summary>
+    /// Adds the feed's new items to <paramref name="db"/> as articles, each with its language: the
+    /// item's declared one, else the feed's, else (while filters use <c>lang:</c>) detected. The
+    /// caller matches them, then saves.
+    /// </summary>
+    public async Task<NewArticles> AddNewItemsAsync(NewsBotDbContext db, Source source, ParsedFeed feed, DateTime now, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(feed);
+        var items = feed.Items;
         var hashes = ItemIdentity.HashAll(items);
         var known = (await db.Articles
                 .Where(a => a.SourceId == source.Id && hashes.Contains(a.IdentityHash))
@@ -44,7 +55,8 @@ public sealed class ArticleIngester(TimeSpan maxArticleAge)
         var alerting = source.FirstFetchDone || source.AlertOnFirstFetch;
         // Normalizing is CPU work over a stranger's text: on a thread of its own, given up when the
         // poll's budget (ct) is spent.
-        var fresh = await CpuBudget.RunAsync(token => Normalize(items, hashes, known, source, now, token), ct);
+        var detector = languages is null || feed.Language is not null ? null : await languages.CurrentAsync(ct);
+        var fresh = await CpuBudget.RunAsync(token => Normalize(items, hashes, known, (source, feed.Language, detector), now, token), ct);
         db.Articles.AddRange(fresh);
         // A source set to alert on its first fetch (the demo) asked for its backlog, however old.
         var backlogWanted = !source.FirstFetchDone && source.AlertOnFirstFetch;
@@ -54,15 +66,18 @@ public sealed class ArticleIngester(TimeSpan maxArticleAge)
             backlogWanted ? fresh : fresh.Where(a => a.PublishedAt is not { } published || published >= oldest).ToList());
     }
 
-    private static List<Article> Normalize(IReadOnlyList<FeedItem> items, IReadOnlyList<string> hashes, HashSet<string> known, Source source,
-        DateTime now, CancellationToken ct)
+    private static List<Article> Normalize(IReadOnlyList<FeedItem> items, IReadOnlyList<string> hashes, HashSet<string> known,
+        (Source Source, string? Language, ReadyDetector? Detector) feed, DateTime now, CancellationToken ct)
     {
         var fresh = new List<Article>();
         for (var i = 0; i < items.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
             if (!known.Add(hashes[i])) continue; // stored earlier, or a repeat within this feed
-            fresh.Add(ArticleNormalizer.ToArticle(items[i], hashes[i], source, now));
+            var article = ArticleNormalizer.ToArticle(items[i], hashes[i], feed.Source, now);
+            // Declared beats detected: a feed that says "ar" is believed, and its articles cost no guessing.
+            article.Language = items[i].Language ?? feed.Language ?? feed.Detector?.Detect(article.Title, article.Text);
+            fresh.Add(article);
         }
         return fresh;
     }

@@ -153,7 +153,7 @@ public sealed class ArticleMatcher(
         {
             ct.ThrowIfCancellationRequested();
             var signature = stories.Matcher.Compute(article.Title, article.Text.Length > 2000 ? article.Text[..2000] : article.Text);
-            var (matches, mentions) = alerting ? filters.Match(new ArticleText(article.Title, article.Text, source.Name, host)) : ([], []);
+            var (matches, mentions) = alerting ? filters.Match(new ArticleText(article.Title, article.Text, source.Name, host) { Language = article.Language }) : ([], []);
             prepared.Add(new Prepared(article, signature, MatchesPerChat(matches).ToList(), mentions));
         }
         return prepared;

@@ -107,7 +107,7 @@ public sealed partial class PollRecorder(
         }
         var r = (FeedRead.Read)read;
         var hadFirstFetch = source.FirstFetchDone;
-        var added = await ingester.AddNewItemsAsync(db, source, r.Feed.Items, now.UtcDateTime, ct);
+        var added = await ingester.AddNewItemsAsync(db, source, r.Feed, now.UtcDateTime, ct);
         var replaced = ReplacedPageList.Suspected(source, hadFirstFetch, r.Feed.Items.Count, added.Articles.Count);
         var outcome = await matcher.MatchAsync(db, source, added.Current, added.Alerting && !replaced, now.UtcDateTime, ct);
         SourceUpdates.Read(source, r, now, interval);
