@@ -46,7 +46,7 @@ public static partial class ChatCommandParser
         "add" => ParseAdd(args),
         "list" => ParseList(args),
         "remove" or "rm" or "delete" => ParseRemove(args),
-        "pause" => CommandArguments.NoArguments(new ChatCommand.Pause(), args),
+        "pause" => CommandArguments.Pause(args),
         "resume" => CommandArguments.NoArguments(new ChatCommand.Resume(), args),
         "test" => CommandArguments.Test(args),
         "sources" => new ChatCommand.Sources(),
@@ -55,6 +55,8 @@ public static partial class ChatCommandParser
         "removesource" or "pausesource" or "resumesource" => CommandArguments.SourceId(name, args),
         "stats" => new ChatCommand.Stats(),
         "connect" => CommandArguments.Connect(args),
+        "mutestory" => CommandArguments.MuteStory(args),
+        "why" => CommandArguments.Why(args),
         _ => CommandArguments.Delivery(name, args) ?? new ChatCommand.Unknown(name),
     };
 
