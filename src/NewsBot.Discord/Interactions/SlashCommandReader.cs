@@ -20,7 +20,7 @@ public static class SlashCommandReader
             (NewsSlashCommands.News, "add") => CommandArguments.Add(i.Option("filter") ?? "", null),
             (NewsSlashCommands.News, "list") => new ChatCommand.List(),
             (NewsSlashCommands.News, "remove") => CommandArguments.Remove(i.Option("number") ?? "", null),
-            (NewsSlashCommands.News, "pause") => new ChatCommand.Pause(),
+            (NewsSlashCommands.News, "pause") => CommandArguments.Pause(i.Option("for")),
             (NewsSlashCommands.News, "resume") => new ChatCommand.Resume(),
             (NewsSlashCommands.News, "test") => CommandArguments.Test(i.Option("text") ?? ""),
             (NewsSlashCommands.News, "sources") => new ChatCommand.Sources(),
