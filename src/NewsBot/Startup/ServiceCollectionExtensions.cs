@@ -91,6 +91,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SeedData>();
         services.AddSingleton<FilterPreview>();
         services.AddSingleton<FilterCommands>();
+        services.AddSingleton<AlertControlCommands>();
         services.AddSingleton<SourceCommands>();
         services.AddSingleton<WebhookCommands>();
         services.AddSingleton<ICommandExecutor, CommandExecutor>();
