@@ -61,19 +61,54 @@ public sealed partial class TelegramUpdateHandler(
 
     private async Task OnCallbackAsync(CallbackQuery callback, CancellationToken ct)
     {
+        var command = callback.Message is null ? null : ChatCommandParser.Parse(callback.Data);
+        if (command is ChatCommand.MuteStory or ChatCommand.Why or ChatCommand.Pause { For: not null })
+        {
+            await OnAlertButtonAsync(callback, callback.Message!, command, ct).ConfigureAwait(false);
+            return;
+        }
         // Bot API: clients show a progress bar until answerCallbackQuery, so answer every press
         // first, even when the button turns out to be stale or the command fails.
+        await AnswerAsync(callback.Id, null, false, ct).ConfigureAwait(false);
+        if (callback.Message is not { } message || command is null) return;
+        if (!await WithinRateAsync(message.Chat.Id, callback.From, null, ct).ConfigureAwait(false)) return;
+        await RunAsync(message.Chat, callback.From, null, command, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A press on an alert's controls is answered where the user pressed: a toast (answerCallbackQuery text, at most
+    /// 200 characters), "Why?" as an alert box the user closes (show_alert). A longer answer comes as a reply.
+    /// </summary>
+    private async Task OnAlertButtonAsync(CallbackQuery callback, Message message, ChatCommand command, CancellationToken ct)
+    {
+        CommandReply? reply = null;
         try
         {
-            await bot.AnswerCallbackQuery(callback.Id, cancellationToken: ct).ConfigureAwait(false);
+            if (await WithinRateAsync(message.Chat.Id, callback.From, null, ct).ConfigureAwait(false))
+                reply = await ReplyToAsync(message.Chat, callback.From, null, command, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            var text = reply?.Body.Render(TextCommandNaming.Instance);
+            var fits = text is not null && Rendering.TextLength.Of(text) <= MaxCallbackAnswerLength;
+            await AnswerAsync(callback.Id, fits ? text : null, fits && command is ChatCommand.Why, ct).ConfigureAwait(false);
+            if (reply is not null && !fits) await replies.SendAsync(message.Chat.Id, reply, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Bot API answerCallbackQuery: text is 0-200 characters.</summary>
+    private const int MaxCallbackAnswerLength = 200;
+
+    private async Task AnswerAsync(string callbackId, string? text, bool showAlert, CancellationToken ct)
+    {
+        try
+        {
+            await bot.AnswerCallbackQuery(callbackId, text, showAlert, cancellationToken: ct).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            LogAnswerFailed(callback.Id, TelegramErrorText.Describe(error, options.BotToken));
+            LogAnswerFailed(callbackId, TelegramErrorText.Describe(error, options.BotToken));
         }
-        if (callback.Message is not { } message || ChatCommandParser.Parse(callback.Data) is not { } command) return;
-        if (!await WithinRateAsync(message.Chat.Id, callback.From, null, ct).ConfigureAwait(false)) return;
-        await RunAsync(message.Chat, callback.From, null, command, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -98,20 +133,21 @@ public sealed partial class TelegramUpdateHandler(
         }
     }
 
-    private async Task RunAsync(Chat chat, User? from, Chat? senderChat, ChatCommand command, CancellationToken ct)
+    private async Task RunAsync(Chat chat, User? from, Chat? senderChat, ChatCommand command, CancellationToken ct) =>
+        await replies.SendAsync(chat.Id, await ReplyToAsync(chat, from, senderChat, command, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+
+    private async Task<CommandReply> ReplyToAsync(Chat chat, User? from, Chat? senderChat, ChatCommand command, CancellationToken ct)
     {
         var context = await contexts.CreateAsync(chat, from, senderChat, command, ct).ConfigureAwait(false);
-        CommandReply reply;
         try
         {
-            reply = await CommandRouter.RouteAsync(context, command, executor, ct).ConfigureAwait(false);
+            return await CommandRouter.RouteAsync(context, command, executor, ct).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             LogCommandFailed(command.Name, chat.Id, TelegramErrorText.Describe(error, options.BotToken));
-            reply = CommandReplies.Failed(command);
+            return CommandReplies.Failed(command);
         }
-        await replies.SendAsync(chat.Id, reply, ct).ConfigureAwait(false);
     }
 
     [LoggerMessage(LogLevel.Error, "telegram update {UpdateId}: handling failed ({Cause}); continuing with the next update")]

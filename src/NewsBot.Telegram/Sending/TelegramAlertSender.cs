@@ -56,8 +56,9 @@ public sealed partial class TelegramAlertSender : IChatPlatform
     {
         if (!TryParseChat(chatId, out var id)) return Task.FromResult<SendOutcome>(new SendOutcome.Failed($"telegram: chat id '{chatId}' is not a number"));
         var preview = new LinkPreviewOptions { IsDisabled = !showLinkPreview };
+        var keyboard = TelegramAlertRenderer.Keyboard(alert);
         return DeliverAsync(id, TelegramAlertRenderer.Render(alert), async (text, mode, ct) =>
-            (await _bot.SendMessage(id, text, parseMode: mode, linkPreviewOptions: preview, cancellationToken: ct).ConfigureAwait(false)).MessageId,
+            (await _bot.SendMessage(id, text, parseMode: mode, linkPreviewOptions: preview, replyMarkup: keyboard, cancellationToken: ct).ConfigureAwait(false)).MessageId,
             cancellationToken);
     }
 
@@ -71,8 +72,10 @@ public sealed partial class TelegramAlertSender : IChatPlatform
         if (!int.TryParse(messageId, NumberStyles.None, CultureInfo.InvariantCulture, out var message))
             return new SendOutcome.Failed($"telegram chat {id}: no message id to edit ('{messageId}')");
         var preview = new LinkPreviewOptions { IsDisabled = !_options.LinkPreviews };
+        // Bot API editMessageText: a message edited without reply_markup loses its inline keyboard, so it goes every time.
+        var keyboard = TelegramAlertRenderer.Keyboard(alert);
         var outcome = await DeliverAsync(id, TelegramAlertRenderer.Render(alert), async (text, mode, ct) =>
-            (await _bot.EditMessageText(id, message, text, parseMode: mode, linkPreviewOptions: preview, cancellationToken: ct).ConfigureAwait(false)).MessageId,
+            (await _bot.EditMessageText(id, message, text, parseMode: mode, linkPreviewOptions: preview, replyMarkup: keyboard, cancellationToken: ct).ConfigureAwait(false)).MessageId,
             cancellationToken).ConfigureAwait(false);
         // "message is not modified" means the chat already shows this text: done.
         return outcome is SendOutcome.Sent { MessageId: null } ? new SendOutcome.Sent(messageId) : outcome;
