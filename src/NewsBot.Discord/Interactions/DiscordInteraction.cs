@@ -19,11 +19,17 @@ public sealed record DiscordInteraction(
 {
     public const int ApplicationCommandType = 2;
 
+    /// <summary>3 MESSAGE_COMPONENT: a button under one of the bot's messages was pressed; its custom_id is <see cref="CustomId"/>.</summary>
+    public const int MessageComponentType = 3;
+
     /// <summary>4 APPLICATION_COMMAND_AUTOCOMPLETE: the user is typing an option marked <c>autocomplete</c>.</summary>
     public const int AutocompleteType = 4;
 
     /// <summary>In an autocomplete interaction, the option being typed (<c>"focused": true</c>); its partial text is in <see cref="Options"/>.</summary>
     public string? FocusedOption { get; init; }
+
+    /// <summary>In a MESSAGE_COMPONENT interaction, the pressed button's custom_id (NewsBot puts the command text there).</summary>
+    public string? CustomId { get; init; }
 
     /// <summary>A DM with the bot: no guild, no member, the filters belong to the user.</summary>
     public bool IsDirectMessage => GuildId is null;

@@ -24,7 +24,7 @@ public sealed class DiscordAlertSender(DiscordRestClient rest, DiscordOptions? o
     {
         try
         {
-            return _outcomes.Sent(chatId, await rest.CreateMessageAsync(chatId, AlertEmbedRenderer.Render(alert), cancellationToken));
+            return _outcomes.Sent(chatId, await rest.CreateMessageAsync(chatId, AlertEmbedRenderer.RenderWithButtons(alert), cancellationToken));
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordTransportException)
         {
@@ -75,7 +75,7 @@ public sealed class DiscordAlertSender(DiscordRestClient rest, DiscordOptions? o
         if (messageId is null) return new SendOutcome.Failed("Discord: the alert's message id is unknown, so it cannot be edited");
         try
         {
-            return _outcomes.Sent(chatId, await rest.EditMessageAsync(chatId, messageId, AlertEmbedRenderer.Render(alert), cancellationToken));
+            return _outcomes.Sent(chatId, await rest.EditMessageAsync(chatId, messageId, AlertEmbedRenderer.RenderWithButtons(alert), cancellationToken));
         }
         catch (DiscordApiException ex) when (ex.Code == 10008)
         {
