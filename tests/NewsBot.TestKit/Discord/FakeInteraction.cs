@@ -19,6 +19,15 @@ public sealed record FakeInteraction(string Command, string? Subcommand, IReadOn
     /// <summary>Set to an option's name to send an APPLICATION_COMMAND_AUTOCOMPLETE (type 4) with that option being typed.</summary>
     public string? Focused { get; init; }
 
+    /// <summary>Set to send a MESSAGE_COMPONENT (type 3): a press on the bot's button with this custom_id.</summary>
+    public string? CustomId { get; init; }
+
+    /// <summary>The message the pressed button hangs under.</summary>
+    public string MessageId { get; init; } = "1700000000000000001";
+
+    /// <summary>A press on a button under one of the bot's messages (receiving-and-responding.mdx, "Message Component Data").</summary>
+    public static FakeInteraction Button(string customId) => new("", null) { CustomId = customId };
+
     public FakeInteraction InDm() => this with { GuildId = null, ChannelId = "1310000000000000001" };
 
     internal JsonObject ToPayload(string id, string token, string applicationId)
@@ -37,12 +46,13 @@ public sealed record FakeInteraction(string Command, string? Subcommand, IReadOn
         }
         var data = new JsonObject { ["id"] = "1500000000000000001", ["name"] = Command, ["type"] = 1 };
         data["options"] = Subcommand is null ? options : new JsonArray { new JsonObject { ["type"] = 1, ["name"] = Subcommand, ["options"] = options } };
+        if (CustomId is not null) data = new JsonObject { ["custom_id"] = CustomId, ["component_type"] = 2 };
         var user = new JsonObject { ["id"] = UserId, ["username"] = "reader", ["discriminator"] = "0", ["global_name"] = "Reader", ["avatar"] = null };
         var payload = new JsonObject
         {
             ["id"] = id,
             ["application_id"] = applicationId,
-            ["type"] = Focused is null ? 2 : 4,
+            ["type"] = CustomId is not null ? 3 : Focused is null ? 2 : 4,
             ["data"] = data,
             ["channel_id"] = ChannelId,
             ["token"] = token,
@@ -52,6 +62,7 @@ public sealed record FakeInteraction(string Command, string? Subcommand, IReadOn
             ["entitlements"] = new JsonArray(),
             ["attachment_size_limit"] = 10485760,
         };
+        if (CustomId is not null) payload["message"] = new JsonObject { ["id"] = MessageId, ["channel_id"] = ChannelId, ["type"] = 0 };
         if (GuildId is null)
         {
             payload["user"] = user;
