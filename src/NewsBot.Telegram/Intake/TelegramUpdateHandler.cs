@@ -84,8 +84,13 @@ public sealed partial class TelegramUpdateHandler(
         CommandReply? reply = null;
         try
         {
-            if (await WithinRateAsync(message.Chat.Id, callback.From, null, ct).ConfigureAwait(false))
-                reply = await ReplyToAsync(message.Chat, callback.From, null, command, ct).ConfigureAwait(false);
+            // Over the rate limit the press is told so in its toast, never in the (maybe public) chat.
+            reply = Rate(message.Chat.Id, callback.From, null) switch
+            {
+                RateDecision.Refused refused => CommandReplies.TooFast(refused.RetryIn),
+                RateDecision.Dropped => null,
+                _ => await ReplyToAsync(message.Chat, callback.From, null, command, ct).ConfigureAwait(false),
+            };
         }
         finally
         {
@@ -117,13 +122,9 @@ public sealed partial class TelegramUpdateHandler(
     /// </summary>
     private async Task<bool> WithinRateAsync(long chatId, User? from, Chat? senderChat, CancellationToken ct)
     {
-        if (limiter is null) return true;
-        // An anonymous group admin posts as the group (sender_chat); they share one bucket.
-        var sender = senderChat?.Id ?? from?.Id ?? chatId;
-        switch (limiter.Check(CommandContextFactory.PlatformName + ":" + sender.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        switch (Rate(chatId, from, senderChat))
         {
             case RateDecision.Refused refused:
-                LogRateLimited(sender, chatId);
                 await replies.SendAsync(chatId, CommandReplies.TooFast(refused.RetryIn), ct).ConfigureAwait(false);
                 return false;
             case RateDecision.Dropped:
@@ -131,6 +132,16 @@ public sealed partial class TelegramUpdateHandler(
             default:
                 return true;
         }
+    }
+
+    private RateDecision? Rate(long chatId, User? from, Chat? senderChat)
+    {
+        if (limiter is null) return null;
+        // An anonymous group admin posts as the group (sender_chat); they share one bucket.
+        var sender = senderChat?.Id ?? from?.Id ?? chatId;
+        var decision = limiter.Check(CommandContextFactory.PlatformName + ":" + sender.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (decision is RateDecision.Refused) LogRateLimited(sender, chatId);
+        return decision;
     }
 
     private async Task RunAsync(Chat chat, User? from, Chat? senderChat, ChatCommand command, CancellationToken ct) =>
