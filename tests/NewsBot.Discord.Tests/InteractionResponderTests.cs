@@ -37,6 +37,27 @@ public sealed class InteractionResponderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_button_press_is_answered_at_once_with_an_ephemeral_message()
+    {
+        DiscordInteraction? seen = null;
+        await using var rig = await DiscordRig.StartAsync(output);
+        rig.StartGateway((interaction, _) =>
+        {
+            seen = interaction;
+            return Task.FromResult(new DiscordReply("Story muted for good."));
+        });
+        await rig.ReadyAsync();
+
+        var pushed = await rig.Server.Gateway.PushInteractionAsync(FakeInteraction.Button("/mutestory 42") with { Permissions = "16" });
+
+        var callback = await pushed.Callback.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(4, callback.GetProperty("type").GetInt32());
+        Assert.Equal(64, callback.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal("Story muted for good.", callback.GetProperty("data").GetProperty("content").GetString());
+        Assert.Equal((DiscordInteraction.MessageComponentType, "/mutestory 42"), (seen!.Type, seen.CustomId));
+    }
+
+    [Fact]
     public async Task Slow_reply_is_deferred_then_delivered_by_editing_the_original()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

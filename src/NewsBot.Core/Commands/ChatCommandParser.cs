@@ -46,7 +46,7 @@ public static partial class ChatCommandParser
         "add" => ParseAdd(args),
         "list" => ParseList(args),
         "remove" or "rm" or "delete" => ParseRemove(args),
-        "pause" => CommandArguments.NoArguments(new ChatCommand.Pause(), args),
+        "pause" => CommandArguments.Pause(args),
         "resume" => CommandArguments.NoArguments(new ChatCommand.Resume(), args),
         "test" => CommandArguments.Test(args),
         "sources" => new ChatCommand.Sources(),
@@ -58,6 +58,8 @@ public static partial class ChatCommandParser
         "follow" => CommandArguments.Follow(args),
         "following" => CommandArguments.NoArguments(new ChatCommand.Following(), args),
         "unfollow" => CommandArguments.Unfollow(args),
+        "mutestory" => CommandArguments.MuteStory(args),
+        "why" => CommandArguments.Why(args),
         _ => CommandArguments.Delivery(name, args) ?? new ChatCommand.Unknown(name),
     };
 

@@ -21,15 +21,19 @@ public static class CommandAccess
             return null;
         }
 
-        if (ctx.IsGroup && ChangesChat(cmd) && !ctx.IsChatAdmin) return CommandReplies.NotGroupAdmin(cmd);
+        // A channel's subscribers can press the buttons under its alerts; only its admins change it.
+        if ((ctx.IsGroup || ctx.ChatKind == ChatKind.Channel) && ChangesChat(cmd) && !ctx.IsChatAdmin) return CommandReplies.NotGroupAdmin(cmd);
         return null;
     }
 
     public static bool IsAdminOnly(ChatCommand cmd) => cmd is ChatCommand.AddSource or ChatCommand.RemoveSource
         or ChatCommand.PauseSource or ChatCommand.ResumeSource or ChatCommand.Stats or ChatCommand.AddWebhook;
 
-    /// <summary>Commands that change the chat's subscription; in a group only its admins may run them.</summary>
+    /// <summary>
+    /// Commands that change the chat's subscription; in a group only its admins may run them. An alert's
+    /// "Mute this story" and "Pause 1 h" buttons change it for everyone, so they are among them; "Why?" is not.
+    /// </summary>
     public static bool ChangesChat(ChatCommand cmd) => cmd is ChatCommand.Add or ChatCommand.Remove
-        or ChatCommand.Pause or ChatCommand.Resume or ChatCommand.Stop
+        or ChatCommand.Pause or ChatCommand.Resume or ChatCommand.Stop or ChatCommand.MuteStory
         or ChatCommand.SetDelivery { Change: not Delivery.DeliveryChange.Show };
 }

@@ -37,6 +37,11 @@ public sealed class DiscordCommandBridge(
 
     private async Task<DiscordReply> RunAsync(DiscordInteraction interaction, CancellationToken ct)
     {
+        if (interaction.Type == DiscordInteraction.MessageComponentType)
+            // A button's custom_id is command text (an alert's "Mute this story": "/mutestory 42"), checked like a typed command.
+            return ChatCommandParser.Parse(interaction.CustomId) is { } pressed
+                ? Render(await CommandRouter.RouteAsync(Context(interaction), pressed, executor, ct))
+                : new DiscordReply("That button is no longer understood; nothing was changed.");
         if (interaction is { CommandName: NewsSlashCommands.NewsAdmin, SubcommandName: "addwebhook" } && rest is not null)
             return await AddWebhookAsync(interaction, ct);
         if (SlashCommandReader.Read(interaction) is not { } command)

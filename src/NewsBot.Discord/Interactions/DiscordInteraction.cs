@@ -19,6 +19,9 @@ public sealed record DiscordInteraction(
 {
     public const int ApplicationCommandType = 2;
 
+    /// <summary>3 MESSAGE_COMPONENT: a button under one of the bot's messages was pressed; its custom_id is <see cref="CustomId"/>.</summary>
+    public const int MessageComponentType = 3;
+
     /// <summary>4 APPLICATION_COMMAND_AUTOCOMPLETE: the user is typing an option marked <c>autocomplete</c>.</summary>
     public const int AutocompleteType = 4;
 
@@ -39,6 +42,9 @@ public sealed record DiscordInteraction(
     /// forum as parent), 12 PRIVATE_THREAD (resources/channel.mdx "Channel Types"). A thread is a chat of its own.
     /// </summary>
     public bool IsThread => ChannelType is 10 or 11 or 12 && ParentChannelId is not null;
+
+    /// <summary>In a MESSAGE_COMPONENT interaction, the pressed button's custom_id (NewsBot puts the command text there).</summary>
+    public string? CustomId { get; init; }
 
     /// <summary>A DM with the bot: no guild, no member, the filters belong to the user.</summary>
     public bool IsDirectMessage => GuildId is null;

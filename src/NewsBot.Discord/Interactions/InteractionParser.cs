@@ -27,11 +27,13 @@ public static class InteractionParser
         if (member.GetStringOrNull("permissions") is { } bits)
             permissions = ulong.TryParse(bits, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : throw Invalid($"permissions '{bits}' is not a number", id);
 
-        string? commandName = null, subcommand = null, focused = null;
+        string? commandName = null, subcommand = null, focused = null, customId = null;
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         if (payload.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
         {
             commandName = data.GetStringOrNull("name");
+            // components/reference.mdx: custom_id is at most 100 characters; a longer one is not ours.
+            customId = data.GetStringOrNull("custom_id") is { Length: <= 100 } id2 ? id2 : null;
             var list = data.TryGetProperty("options", out var o) && o.ValueKind == JsonValueKind.Array ? o : default;
             if (list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0 && list[0].TryGetProperty("type", out var ot)
                 && ot.TryGetInt32(out var optionType) && optionType == OptionType.SubCommand)
@@ -59,6 +61,7 @@ public static class InteractionParser
             ChannelType = channelType,
             ParentChannelId = channel.GetStringOrNull("parent_id"),
             ChannelName = Capped(channel.GetStringOrNull("name"), 100),
+            CustomId = customId,
         };
     }
 

@@ -6,7 +6,8 @@ using NewsBot.Discord.Rest;
 namespace NewsBot.Discord.Interactions;
 
 /// <summary>
-/// Answers slash commands within Discord's 3-second deadline (interactions/receiving-and-responding.mdx): a reply
+/// Answers slash commands and button presses (MESSAGE_COMPONENT, answered like a command: an ephemeral message only
+/// the presser sees) within Discord's 3-second deadline (interactions/receiving-and-responding.mdx): a reply
 /// ready before <see cref="DiscordOptions.InteractionDeferAfter"/> goes out as type 4; otherwise the responder
 /// defers with type 5 ("thinking…") and edits the original response when the reply is ready. The command
 /// logic is the <c>handler</c>, which the host bridges to the platform-neutral command executor.
@@ -34,7 +35,7 @@ public sealed partial class InteractionResponder(
             LogUnreadable(_logger, ex.Message);
             return;
         }
-        if (interaction.Type is not (DiscordInteraction.ApplicationCommandType or DiscordInteraction.AutocompleteType))
+        if (interaction.Type is not (DiscordInteraction.ApplicationCommandType or DiscordInteraction.AutocompleteType or DiscordInteraction.MessageComponentType))
         {
             LogIgnored(_logger, interaction.Id, interaction.Type);
             return;

@@ -24,7 +24,11 @@ public static class NewsSlashCommands
             Sub("following", "List your own filters in this channel, numbered"),
             Sub("unfollow", "Remove your filter by its number from /news following",
                 new ApplicationCommandOption(OptionType.Integer, "number", "Your filter's number") { Required = true, MinValue = 1 }),
-            Sub("pause", "Pause alerts here"),
+            Sub("pause", "Pause alerts here; with for: hold them that long, then get them as one digest",
+                new ApplicationCommandOption(OptionType.String, "for", "How long, e.g. 30m, 1h, 2d (up to 7 days); leave out to pause until resumed")
+                {
+                    Required = false, MaxLength = 20,
+                }),
             Sub("resume", "Resume alerts here"),
             Sub("test", "Show which filters a headline would match", Text("text", "A headline or text to try", 1000)),
             Sub("sources", "List the news sources being watched"),

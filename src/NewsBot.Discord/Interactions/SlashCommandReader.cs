@@ -23,7 +23,7 @@ public static class SlashCommandReader
             (NewsSlashCommands.News, "follow") => CommandArguments.Follow(i.Option("filter") ?? ""),
             (NewsSlashCommands.News, "following") => new ChatCommand.Following(),
             (NewsSlashCommands.News, "unfollow") => CommandArguments.Unfollow(i.Option("number") ?? ""),
-            (NewsSlashCommands.News, "pause") => new ChatCommand.Pause(),
+            (NewsSlashCommands.News, "pause") => CommandArguments.Pause(i.Option("for")),
             (NewsSlashCommands.News, "resume") => new ChatCommand.Resume(),
             (NewsSlashCommands.News, "test") => CommandArguments.Test(i.Option("text") ?? ""),
             (NewsSlashCommands.News, "sources") => new ChatCommand.Sources(),

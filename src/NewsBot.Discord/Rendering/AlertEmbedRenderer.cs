@@ -16,6 +16,22 @@ public static class AlertEmbedRenderer
 
     public static DiscordMessageBody Render(AlertContent alert) => new() { Embeds = [RenderEmbed(alert)] };
 
+    /// <summary>
+    /// The alert with its one-tap controls as buttons (custom_id = the command text a press runs). Only the bot's
+    /// own messages carry them: a webhook not owned by the application cannot send interactive components.
+    /// </summary>
+    public static DiscordMessageBody RenderWithButtons(AlertContent alert) => Render(alert) with { Components = Buttons(alert) };
+
+    private static List<DiscordActionRow>? Buttons(AlertContent alert)
+    {
+        var rows = alert.Buttons.Take(5)
+            .Select(row => new DiscordActionRow(row.Take(DiscordActionRow.MaxButtons)
+                .Where(b => b.CallbackData.Length <= DiscordButton.MaxCustomIdLength)
+                .Select(b => new DiscordButton(EmbedLimits.Fit(b.Label, DiscordButton.MaxLabelLength), b.CallbackData)).ToList()))
+            .Where(row => row.Components.Count > 0).ToList();
+        return rows.Count == 0 ? null : rows;
+    }
+
     public static DiscordEmbed RenderEmbed(AlertContent alert)
     {
         var title = EmbedLimits.Fit(string.IsNullOrWhiteSpace(alert.Headline) ? "(untitled)" : alert.Headline, EmbedLimits.Title);

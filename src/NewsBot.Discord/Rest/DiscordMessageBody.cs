@@ -13,6 +13,12 @@ public sealed record DiscordMessageBody
     /// <summary>Message flags; <see cref="MessageFlags.Ephemeral"/> for replies only the user sees.</summary>
     public int? Flags { get; init; }
 
+    /// <summary>
+    /// Action rows of buttons under the message (Discord components/reference.mdx). An edit (PATCH) that leaves this
+    /// out keeps the old rows, but NewsBot sends them on every edit so a message always shows what its alert offers.
+    /// </summary>
+    public IReadOnlyList<DiscordActionRow>? Components { get; init; }
+
     /// <summary>Text only (a digest), with link embeds suppressed so a list of links stays a list.</summary>
     public static DiscordMessageBody PlainText(string text) => new() { Content = text, Flags = MessageFlags.SuppressEmbeds };
 }
@@ -49,6 +55,25 @@ public sealed record DiscordEmbed
 }
 
 public sealed record EmbedFooter(string Text);
+
+/// <summary>Component type 1: a row of at most 5 buttons (Discord components/reference.mdx "Action Row").</summary>
+public sealed record DiscordActionRow(IReadOnlyList<DiscordButton> Components)
+{
+    public const int MaxButtons = 5;
+    public int Type { get; init; } = 1;
+}
+
+/// <summary>
+/// Component type 2: a button; pressing it sends a MESSAGE_COMPONENT interaction (type 3) carrying
+/// <see cref="CustomId"/> (1–100 characters). Label up to 80 characters; style 2 is the grey "secondary".
+/// </summary>
+public sealed record DiscordButton(string Label, string CustomId)
+{
+    public const int MaxLabelLength = 80;
+    public const int MaxCustomIdLength = 100;
+    public int Type { get; init; } = 2;
+    public int Style { get; init; } = 2;
+}
 
 /// <summary>The ids of a message Discord accepted.</summary>
 public sealed record DiscordMessageRef(string Id, string ChannelId);

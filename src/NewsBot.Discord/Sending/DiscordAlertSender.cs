@@ -28,7 +28,7 @@ public sealed partial class DiscordAlertSender(DiscordRestClient rest, DiscordOp
     {
         try
         {
-            return _outcomes.Sent(chatId, await rest.CreateMessageAsync(chatId, AlertEmbedRenderer.Render(alert), cancellationToken));
+            return _outcomes.Sent(chatId, await rest.CreateMessageAsync(chatId, AlertEmbedRenderer.RenderWithButtons(alert), cancellationToken));
         }
         catch (Exception ex) when (ex is DiscordApiException or DiscordTransportException)
         {
@@ -82,7 +82,7 @@ public sealed partial class DiscordAlertSender(DiscordRestClient rest, DiscordOp
         if (messageId is null) return new SendOutcome.Failed("Discord: the alert's message id is unknown, so it cannot be edited");
         try
         {
-            return _outcomes.Sent(chatId, await rest.EditMessageAsync(chatId, messageId, AlertEmbedRenderer.Render(alert), cancellationToken));
+            return _outcomes.Sent(chatId, await rest.EditMessageAsync(chatId, messageId, AlertEmbedRenderer.RenderWithButtons(alert), cancellationToken));
         }
         catch (DiscordApiException ex) when (ex.Code == 10008)
         {

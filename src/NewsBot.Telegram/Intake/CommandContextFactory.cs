@@ -38,7 +38,7 @@ public sealed partial class CommandContextFactory(
             // Bot API Message.sender_chat: an anonymous group admin posts as the group itself,
             // with a placeholder user in "from", so checking from.id would wrongly refuse them.
             _ when senderChat?.Id == chat.Id => true,
-            ChatKind.Group or ChatKind.Supergroup when from is not null && NeedsRights(cmd) =>
+            ChatKind.Group or ChatKind.Supergroup or ChatKind.Channel when from is not null && NeedsRights(cmd) =>
                 await admins.IsAdminAsync(chat.Id, from.Id, ct).ConfigureAwait(false),
             _ => false,
         };

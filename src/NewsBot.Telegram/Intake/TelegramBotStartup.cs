@@ -48,7 +48,7 @@ public sealed partial class TelegramBotStartup(ITelegramBotClient bot, TelegramB
 
     /// <summary>Bot API BotCommand: command is 1–32 lowercase letters, digits, underscores; description 1–256 characters.</summary>
     public static IReadOnlyList<BotCommand> MenuFor(bool adminMenu) =>
-        CommandCatalog.All.Where(c => adminMenu || !c.AdminOnly)
+        CommandCatalog.All.Where(c => c.InMenu && (adminMenu || !c.AdminOnly))
             .Select(c => new BotCommand { Command = c.Name, Description = c.Description })
             .ToList();
 

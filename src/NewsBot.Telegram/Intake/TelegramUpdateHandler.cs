@@ -62,20 +62,60 @@ public sealed partial class TelegramUpdateHandler(
 
     private async Task OnCallbackAsync(CallbackQuery callback, CancellationToken ct)
     {
+        var command = callback.Message is null ? null : ChatCommandParser.Parse(callback.Data);
+        if (command is ChatCommand.MuteStory or ChatCommand.Why or ChatCommand.Pause { For: not null })
+        {
+            await OnAlertButtonAsync(callback, callback.Message!, command, ct).ConfigureAwait(false);
+            return;
+        }
         // Bot API: clients show a progress bar until answerCallbackQuery, so answer every press
         // first, even when the button turns out to be stale or the command fails.
-        try
-        {
-            await bot.AnswerCallbackQuery(callback.Id, cancellationToken: ct).ConfigureAwait(false);
-        }
-        catch (Exception error) when (error is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            LogAnswerFailed(callback.Id, TelegramErrorText.Describe(error, options.BotToken));
-        }
-        if (callback.Message is not { } message || ChatCommandParser.Parse(callback.Data) is not { } command) return;
+        await AnswerAsync(callback.Id, null, false, ct).ConfigureAwait(false);
+        if (callback.Message is not { } message || command is null) return;
         // A button under a message in a forum topic acts on that topic, like a command typed there.
         if (!await WithinRateAsync(TelegramTopic.AddressOf(message), callback.From, null, ct).ConfigureAwait(false)) return;
         await RunAsync(message, callback.From, null, command, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A press on an alert's controls is answered where the user pressed: a toast (answerCallbackQuery text, at most
+    /// 200 characters), "Why?" as an alert box the user closes (show_alert). A longer answer comes as a reply.
+    /// </summary>
+    private async Task OnAlertButtonAsync(CallbackQuery callback, Message message, ChatCommand command, CancellationToken ct)
+    {
+        CommandReply? reply = null;
+        try
+        {
+            // Over the rate limit the press is told so in its toast, never in the (maybe public) chat.
+            reply = Rate(message.Chat.Id, callback.From, null) switch
+            {
+                RateDecision.Refused refused => CommandReplies.TooFast(refused.RetryIn),
+                RateDecision.Dropped => null,
+                _ => await ReplyToAsync(message, callback.From, null, command, ct).ConfigureAwait(false),
+            };
+        }
+        finally
+        {
+            var text = reply?.Body.Render(TextCommandNaming.Instance);
+            var fits = text is not null && Rendering.TextLength.Of(text) <= MaxCallbackAnswerLength;
+            await AnswerAsync(callback.Id, fits ? text : null, fits && command is ChatCommand.Why, ct).ConfigureAwait(false);
+            if (reply is not null && !fits) await replies.SendAsync(TelegramTopic.AddressOf(message), reply, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Bot API answerCallbackQuery: text is 0-200 characters.</summary>
+    private const int MaxCallbackAnswerLength = 200;
+
+    private async Task AnswerAsync(string callbackId, string? text, bool showAlert, CancellationToken ct)
+    {
+        try
+        {
+            await bot.AnswerCallbackQuery(callbackId, text, showAlert, cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogAnswerFailed(callbackId, TelegramErrorText.Describe(error, options.BotToken));
+        }
     }
 
     /// <summary>
@@ -84,14 +124,9 @@ public sealed partial class TelegramUpdateHandler(
     /// </summary>
     private async Task<bool> WithinRateAsync(TelegramChatAddress where, User? from, Chat? senderChat, CancellationToken ct)
     {
-        if (limiter is null) return true;
-        var chatId = where.ChatId;
-        // An anonymous group admin posts as the group (sender_chat); they share one bucket.
-        var sender = senderChat?.Id ?? from?.Id ?? chatId;
-        switch (limiter.Check(CommandContextFactory.PlatformName + ":" + sender.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        switch (Rate(where.ChatId, from, senderChat))
         {
             case RateDecision.Refused refused:
-                LogRateLimited(sender, chatId);
                 await replies.SendAsync(where, CommandReplies.TooFast(refused.RetryIn), ct).ConfigureAwait(false);
                 return false;
             case RateDecision.Dropped:
@@ -101,22 +136,32 @@ public sealed partial class TelegramUpdateHandler(
         }
     }
 
-    private async Task RunAsync(Message message, User? from, Chat? senderChat, ChatCommand command, CancellationToken ct)
+    private RateDecision? Rate(long chatId, User? from, Chat? senderChat)
+    {
+        if (limiter is null) return null;
+        // An anonymous group admin posts as the group (sender_chat); they share one bucket.
+        var sender = senderChat?.Id ?? from?.Id ?? chatId;
+        var decision = limiter.Check(CommandContextFactory.PlatformName + ":" + sender.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (decision is RateDecision.Refused) LogRateLimited(sender, chatId);
+        return decision;
+    }
+
+    private async Task RunAsync(Message message, User? from, Chat? senderChat, ChatCommand command, CancellationToken ct) =>
+        await replies.SendAsync(TelegramTopic.AddressOf(message), await ReplyToAsync(message, from, senderChat, command, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+
+    private async Task<CommandReply> ReplyToAsync(Message message, User? from, Chat? senderChat, ChatCommand command, CancellationToken ct)
     {
         var chat = message.Chat;
-        var topic = TelegramTopic.Of(message);
-        var context = await contexts.CreateAsync(chat, from, senderChat, command, topic, ct).ConfigureAwait(false);
-        CommandReply reply;
+        var context = await contexts.CreateAsync(chat, from, senderChat, command, TelegramTopic.Of(message), ct).ConfigureAwait(false);
         try
         {
-            reply = await CommandRouter.RouteAsync(context, command, executor, ct).ConfigureAwait(false);
+            return await CommandRouter.RouteAsync(context, command, executor, ct).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             LogCommandFailed(command.Name, chat.Id, TelegramErrorText.Describe(error, options.BotToken));
-            reply = CommandReplies.Failed(command);
+            return CommandReplies.Failed(command);
         }
-        await replies.SendAsync(new TelegramChatAddress(chat.Id, topic?.ThreadId), reply, ct).ConfigureAwait(false);
     }
 
     [LoggerMessage(LogLevel.Error, "telegram update {UpdateId}: handling failed ({Cause}); continuing with the next update")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NewsBot.Core.Alerts;
 using Telegram.Bot.Extensions;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace NewsBot.Telegram.Rendering;
 
@@ -42,6 +43,14 @@ public static class TelegramAlertRenderer
         var plain = Compose(headline + linkLine, plainSummary, meta);
         return new RenderedAlert(html, plain);
     }
+
+    /// <summary>
+    /// The alert's one-tap controls as an inline keyboard (Bot API InlineKeyboardMarkup; callback_data 1–64 bytes,
+    /// which <see cref="Core.Commands.ReplyButton"/> enforces); null when the alert has none.
+    /// </summary>
+    public static InlineKeyboardMarkup? Keyboard(AlertContent alert) => alert.Buttons.Count == 0
+        ? null
+        : new InlineKeyboardMarkup(alert.Buttons.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.CallbackData))));
 
     private static string Compose(string head, string summary, string meta) =>
         summary.Length == 0 ? $"{head}\n\n{meta}" : $"{head}\n{summary}\n\n{meta}";

@@ -60,8 +60,9 @@ public sealed partial class TelegramAlertSender : IChatPlatform
     {
         if (!TelegramChatAddress.TryParse(chatId, out var to)) return Task.FromResult<SendOutcome>(NotAChat(chatId));
         var preview = new LinkPreviewOptions { IsDisabled = !showLinkPreview };
+        var keyboard = TelegramAlertRenderer.Keyboard(alert);
         return DeliverAsync(to.ChatId, TelegramAlertRenderer.Render(alert), async (text, mode, ct) =>
-            (await _bot.SendMessage(to.ChatId, text, parseMode: mode, linkPreviewOptions: preview, messageThreadId: to.ThreadId, cancellationToken: ct).ConfigureAwait(false)).MessageId,
+            (await _bot.SendMessage(to.ChatId, text, parseMode: mode, linkPreviewOptions: preview, replyMarkup: keyboard, messageThreadId: to.ThreadId, cancellationToken: ct).ConfigureAwait(false)).MessageId,
             cancellationToken);
     }
 
@@ -77,8 +78,10 @@ public sealed partial class TelegramAlertSender : IChatPlatform
         if (!int.TryParse(messageId, NumberStyles.None, CultureInfo.InvariantCulture, out var message))
             return new SendOutcome.Failed($"telegram chat {id}: no message id to edit ('{messageId}')");
         var preview = new LinkPreviewOptions { IsDisabled = !_options.LinkPreviews };
+        // Bot API editMessageText: a message edited without reply_markup loses its inline keyboard, so it goes every time.
+        var keyboard = TelegramAlertRenderer.Keyboard(alert);
         var outcome = await DeliverAsync(id, TelegramAlertRenderer.Render(alert), async (text, mode, ct) =>
-            (await _bot.EditMessageText(id, message, text, parseMode: mode, linkPreviewOptions: preview, cancellationToken: ct).ConfigureAwait(false)).MessageId,
+            (await _bot.EditMessageText(id, message, text, parseMode: mode, linkPreviewOptions: preview, replyMarkup: keyboard, cancellationToken: ct).ConfigureAwait(false)).MessageId,
             cancellationToken).ConfigureAwait(false);
         // "message is not modified" means the chat already shows this text: done.
         return outcome is SendOutcome.Sent { MessageId: null } ? new SendOutcome.Sent(messageId) : outcome;

@@ -19,6 +19,7 @@ public sealed partial class CommandExecutor(
     SourceCommands sources,
     WebhookCommands webhooks,
     ChatDirectory chats,
+    AlertControlCommands controls,
     IOptions<Configuration.DeliveryOptions> delivery,
     ILogger<CommandExecutor> log) : ICommandExecutor
 {
@@ -34,7 +35,10 @@ public sealed partial class CommandExecutor(
                 ChatCommand.List => await filters.ListAsync(db, await ChatAsync(db, ctx, cmd, ct), cmd.TargetChannel, ct),
                 ChatCommand.Remove remove => await filters.RemoveAsync(db, await ChatAsync(db, ctx, cmd, ct), remove.Number, ct),
                 ChatCommand.Test test => await filters.TestAsync(db, await ChatAsync(db, ctx, cmd, ct), test.Text, ct),
+                ChatCommand.Pause { For: { } span } => await controls.PauseForAsync(db, await ChatAsync(db, ctx, cmd, ct), span, ct),
                 ChatCommand.Pause => await SetPausedAsync(db, ctx, cmd, true, ct),
+                ChatCommand.MuteStory mute => await controls.MuteStoryAsync(db, ctx, mute.AlertId, ct),
+                ChatCommand.Why why => await controls.WhyAsync(db, ctx, why.AlertId, ct),
                 ChatCommand.Resume => await SetPausedAsync(db, ctx, cmd, false, ct),
                 ChatCommand.Stop => await StopAsync(db, ctx, ct),
                 ChatCommand.Connect connect => await ConnectAsync(db, ctx, cmd, connect.Channel, ct),
@@ -92,7 +96,11 @@ public sealed partial class CommandExecutor(
         await chats.SetPausedAsync(db, chat, paused, ct);
         // A command from the chat shows it takes messages again (a reopened topic or thread): /resume brings it
         // back like /start, which Discord has no command for.
-        if (!paused) await chats.ReactivateAsync(db, chat, ct);
+        if (!paused)
+        {
+            await chats.ReactivateAsync(db, chat, ct);
+            await controls.EndPauseAsync(db, chat, ct);
+        }
         return paused
             ? new CommandReply($"Alerts are paused. Send {CommandMention.Of("resume")} to start them again.")
             : new CommandReply("Alerts are on again.");
@@ -104,10 +112,10 @@ public sealed partial class CommandExecutor(
         var current = DeliveryPreferencesText.ReadOrDefault(chat.DeliveryPreferences);
         var updated = change.ApplyTo(current);
         var defaultLimit = delivery.Value.DefaultHourlyLimit;
-        if (change is DeliveryChange.Show) return new CommandReply(DeliveryDescription.Describe(updated, defaultLimit) + ".");
+        if (change is DeliveryChange.Show) return new CommandReply(ReplyText.Plain(DeliveryDescription.Describe(updated, defaultLimit) + ".") + controls.PauseNote(chat));
         chat.DeliveryPreferences = DeliveryPreferencesText.Format(updated);
         await db.SaveChangesAsync(ct);
-        return new CommandReply(DeliveryDescription.Confirm(change, updated, defaultLimit));
+        return new CommandReply(DeliveryDescription.Confirm(change, updated, defaultLimit) + controls.PauseNote(chat));
     }
 
     private async Task<CommandReply> StopAsync(NewsBotDbContext db, CommandContext ctx, CancellationToken ct)

@@ -93,6 +93,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FilterPreview>();
         services.AddSingleton<FilterCommands>();
         services.AddSingleton<FollowCommands>();
+        services.AddSingleton<AlertControlCommands>();
         services.AddSingleton<SourceCommands>();
         services.AddSingleton<WebhookCommands>();
         services.AddSingleton<ICommandExecutor, CommandExecutor>();

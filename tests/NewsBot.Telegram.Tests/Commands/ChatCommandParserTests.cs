@@ -22,6 +22,14 @@ public class ChatCommandParserTests
         { "/remove 2 @mynews", new ChatCommand.Remove(2, "@mynews") },
         { "/remove @mynews 12", new ChatCommand.Remove(12, "@mynews") },
         { "/pause", new ChatCommand.Pause() },
+        // The alert's "Pause 1 h" button and typed pauses for a while; /pause alone keeps its meaning.
+        { "/pause 1h", new ChatCommand.Pause(TimeSpan.FromHours(1)) },
+        { "/pause 30m", new ChatCommand.Pause(TimeSpan.FromMinutes(30)) },
+        { "/pause 2 days", new ChatCommand.Pause(TimeSpan.FromDays(2)) },
+        { "/pause 1h30m", new ChatCommand.Pause(TimeSpan.FromMinutes(90)) },
+        { "/pause 7d", new ChatCommand.Pause(TimeSpan.FromDays(7)) },
+        { "/mutestory 42", new ChatCommand.MuteStory(42) },
+        { "/why 42", new ChatCommand.Why(42) },
         { "/resume", new ChatCommand.Resume() },
         { "/test Ceasefire talks resume", new ChatCommand.Test("Ceasefire talks resume") },
         { "/sources", new ChatCommand.Sources() },
@@ -65,7 +73,13 @@ public class ChatCommandParserTests
     [InlineData("/remove 0", "remove", "'0' is not a filter number")]
     [InlineData("/remove -1", "remove", "'-1' is not a filter number")]
     [InlineData("/list everything", "list", "only an optional @channel")]
-    [InlineData("/pause now", "pause", "takes no arguments")]
+    [InlineData("/pause now", "pause", "'now' is not a duration")]
+    [InlineData("/pause 8d", "pause", "from 1 minute to 7 days")]
+    [InlineData("/pause 0m", "pause", "from 1 minute to 7 days")]
+    [InlineData("/pause 1h 2h 3h", "pause", "is not a duration")]
+    [InlineData("/mutestory", "mutestory", "give the alert's number")]
+    [InlineData("/mutestory abc", "mutestory", "'abc' is not an alert number")]
+    [InlineData("/why -3", "why", "'-3' is not an alert number")]
     [InlineData("/test", "test", "give the text")]
     [InlineData("/addsource", "addsource", "give the feed")]
     [InlineData("/addsource ftp://example.com/feed", "addsource", "not an http(s) address")]

@@ -27,6 +27,9 @@ public class CommandAccessTests
     [InlineData("/pause", true)]
     [InlineData("/resume", true)]
     [InlineData("/stop", true)]
+    [InlineData("/pause 1h", true)]
+    [InlineData("/mutestory 7", true)]
+    [InlineData("/why 7", false)]
     [InlineData("/list", false)]
     [InlineData("/test ceasefire", false)]
     [InlineData("/sources", false)]
@@ -36,6 +39,17 @@ public class CommandAccessTests
         Assert.Equal(needsAdmin, refusal is not null);
         if (needsAdmin) Assert.Contains("talk to me in a private chat", refusal!.Text);
         Assert.Null(CommandAccess.Check(Group(chatAdmin: true), ChatCommandParser.Parse(text)!));
+    }
+
+    [Theory]
+    [InlineData("/mutestory 7", true)]
+    [InlineData("/pause 1h", true)]
+    [InlineData("/why 7", false)]
+    public void A_channels_subscribers_pressing_its_alert_buttons_change_nothing(string text, bool needsAdmin)
+    {
+        var subscriber = new CommandContext("telegram", "-1001", ChatKind.Channel, "5", false, IsChatAdmin: false);
+        Assert.Equal(needsAdmin, CommandAccess.Check(subscriber, ChatCommandParser.Parse(text)!) is not null);
+        Assert.Null(CommandAccess.Check(subscriber with { IsChatAdmin = true }, ChatCommandParser.Parse(text)!));
     }
 
     [Fact]

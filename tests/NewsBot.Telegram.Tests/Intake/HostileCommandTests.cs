@@ -44,6 +44,23 @@ public class HostileCommandTests
         Assert.Equal(23, t.Server.SentMessages.Count(m => m.ChatId == 42));
     }
 
+    [Fact]
+    public async Task A_member_hammering_a_groups_alert_buttons_is_told_so_in_the_toast_never_in_the_group()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var executor = new RecordingExecutor();
+        await using var t = await TelegramHarness.StartAsync(executor, limiter: new CommandRateLimiter(2, clock));
+
+        for (var i = 0; i < 4; i++) await t.Handler.HandleAsync(Update(FakeUpdates.Callback("why-" + i, -1001234, 5, "/why 9", "supergroup")), default);
+
+        Assert.Equal(2, executor.Executed.Count);
+        var answers = t.Server.CallsTo("answerCallbackQuery");
+        Assert.Equal(4, answers.Count); // every press is answered, so no client spins
+        Assert.StartsWith("You're sending commands too fast", answers[2].Text("text"));
+        Assert.Null(answers[3].Text("text"));
+        Assert.Empty(t.Server.SentMessages);
+    }
+
     [Theory]
     [InlineData("/add ", "(", 100_000)]
     [InlineData("/add ", "-", 100_000)]

@@ -156,6 +156,35 @@ public class TelegramUpdateHandlerTests
     }
 
     [Fact]
+    public async Task Alert_buttons_are_answered_where_they_were_pressed()
+    {
+        var executor = new RecordingExecutor
+        {
+            Reply = (_, cmd) => cmd is ChatCommand.Pause ? new CommandReply("Paused for 1 h. " + new string('x', 200)) : new CommandReply($"ok: /{cmd.Name}"),
+        };
+        await using var t = await TelegramHarness.StartAsync(executor);
+
+        await Polling(t, async () =>
+        {
+            t.Server.PushUpdate(FakeUpdates.Callback("mute", 42, 42, "/mutestory 9"));
+            t.Server.PushUpdate(FakeUpdates.Callback("why", 42, 42, "/why 9"));
+            t.Server.PushUpdate(FakeUpdates.Callback("pause", 42, 42, "/pause 1h"));
+            await t.Server.WaitUntilAsync(s => s.CallsTo("answerCallbackQuery").Count == 3 && s.SentMessages.Count == 1 && s.PendingUpdates == 0);
+            return 0;
+        });
+
+        var answers = t.Server.CallsTo("answerCallbackQuery").ToDictionary(c => c.Text("callback_query_id")!);
+        Assert.All(answers.Values, a => Assert.Equal(200, a.Status));
+        Assert.Equal(("ok: /mutestory", null), (answers["mute"].Text("text"), answers["mute"].Text("show_alert")));
+        Assert.Equal(("ok: /why", "true"), (answers["why"].Text("text"), answers["why"].Text("show_alert")?.ToLowerInvariant()));
+        // Over 200 characters a toast cannot hold it: the press is answered silently and the reply comes as a message.
+        Assert.Null(answers["pause"].Text("text"));
+        Assert.StartsWith("Paused for 1 h.", Assert.Single(t.Server.SentMessages).Text);
+        Assert.Equal([new ChatCommand.MuteStory(9), new ChatCommand.Why(9), new ChatCommand.Pause(TimeSpan.FromHours(1))],
+            executor.Executed.Select(e => e.Command).OrderBy(c => c.Name == "mutestory" ? 0 : c.Name == "why" ? 1 : 2));
+    }
+
+    [Fact]
     public async Task Connect_checks_that_both_the_user_and_the_bot_administer_the_channel()
     {
         var executor = new RecordingExecutor();

@@ -50,6 +50,7 @@ public class TelegramWebhookAndStartupTests
         var publicMenu = menus[0].Parameters["commands"]!.AsArray().Select(c => c!["command"]!.ToString()).ToList();
         Assert.Contains("add", publicMenu);
         Assert.DoesNotContain("stats", publicMenu);
+        Assert.DoesNotContain("mutestory", publicMenu); // typed by an alert's button, with the alert's id
         Assert.Contains("stats", menus[1].Parameters["commands"]!.AsArray().Select(c => c!["command"]!.ToString()));
         Assert.Single(t.Server.CallsTo("deleteWebhook"));
     }

@@ -137,6 +137,21 @@ public class TelegramAlertUpdateTests
     }
 
     [Fact]
+    public async Task An_alert_shows_its_buttons_and_keeps_them_through_an_also_edit()
+    {
+        await using var t = await TelegramHarness.StartAsync();
+        var withButtons = Alert with { Buttons = [[new("🔕 Mute this story", "/mutestory 9"), new("⏸ Pause 1 h", "/pause 1h"), new("❓ Why?", "/why 9")]] };
+        var sent = Assert.IsType<SendOutcome.Sent>(await t.Sender.SendAsync("42", withButtons, default));
+        Assert.Equal(["/mutestory 9", "/pause 1h", "/why 9"], Assert.Single(t.Server.SentMessages).ButtonData);
+
+        await t.Sender.UpdateAsync("42", sent.MessageId, withButtons with { AlsoReportedBy = ["Reuters"] }, default);
+
+        var edited = Assert.Single(t.Server.SentMessages);
+        Assert.Equal(1, edited.Edits);
+        Assert.Equal(["/mutestory 9", "/pause 1h", "/why 9"], edited.ButtonData);
+    }
+
+    [Fact]
     public async Task An_edit_that_cannot_be_made_fails_only_the_edit()
     {
         await using var t = await TelegramHarness.StartAsync();

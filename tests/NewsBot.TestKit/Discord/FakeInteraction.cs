@@ -32,6 +32,15 @@ public sealed record FakeInteraction(string Command, string? Subcommand, IReadOn
     public FakeInteraction InThread(string threadId, string name) =>
         this with { ParentId = ChannelId, ChannelId = threadId, ChannelType = 11, ChannelName = name };
 
+    /// <summary>Set to send a MESSAGE_COMPONENT (type 3): a press on the bot's button with this custom_id.</summary>
+    public string? CustomId { get; init; }
+
+    /// <summary>The message the pressed button hangs under.</summary>
+    public string MessageId { get; init; } = "1700000000000000001";
+
+    /// <summary>A press on a button under one of the bot's messages (receiving-and-responding.mdx, "Message Component Data").</summary>
+    public static FakeInteraction Button(string customId) => new("", null) { CustomId = customId };
+
     public FakeInteraction InDm() => this with { GuildId = null, ChannelId = "1310000000000000001" };
 
     internal JsonObject ToPayload(string id, string token, string applicationId)
@@ -50,12 +59,13 @@ public sealed record FakeInteraction(string Command, string? Subcommand, IReadOn
         }
         var data = new JsonObject { ["id"] = "1500000000000000001", ["name"] = Command, ["type"] = 1 };
         data["options"] = Subcommand is null ? options : new JsonArray { new JsonObject { ["type"] = 1, ["name"] = Subcommand, ["options"] = options } };
+        if (CustomId is not null) data = new JsonObject { ["custom_id"] = CustomId, ["component_type"] = 2 };
         var user = new JsonObject { ["id"] = UserId, ["username"] = "reader", ["discriminator"] = "0", ["global_name"] = "Reader", ["avatar"] = null };
         var payload = new JsonObject
         {
             ["id"] = id,
             ["application_id"] = applicationId,
-            ["type"] = Focused is null ? 2 : 4,
+            ["type"] = CustomId is not null ? 3 : Focused is null ? 2 : 4,
             ["data"] = data,
             ["channel_id"] = ChannelId,
             ["token"] = token,
@@ -69,6 +79,7 @@ public sealed record FakeInteraction(string Command, string? Subcommand, IReadOn
         payload["channel"] = GuildId is null
             ? new JsonObject { ["id"] = ChannelId, ["type"] = 1 }
             : new JsonObject { ["id"] = ChannelId, ["type"] = ChannelType, ["name"] = ChannelName, ["guild_id"] = GuildId, ["parent_id"] = ParentId };
+        if (CustomId is not null) payload["message"] = new JsonObject { ["id"] = MessageId, ["channel_id"] = ChannelId, ["type"] = 0 };
         if (GuildId is null)
         {
             payload["user"] = user;

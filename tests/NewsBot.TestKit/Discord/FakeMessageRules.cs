@@ -32,6 +32,7 @@ internal static class FakeMessageRules
             total += title.Length + description.Length + footer.Length;
         }
         if (total > 6000) return await Reject(ctx, 50035, "Invalid Form Body", "embeds: Embed size exceeds maximum size of 6000");
+        if (CheckComponents(body) is { } bad) return await Reject(ctx, 50035, "Invalid Form Body", bad);
         return await CheckAllowedMentionsAsync(ctx, body);
     }
 
@@ -47,6 +48,25 @@ internal static class FakeMessageRules
         if (users.GetArrayLength() > 100) return await Reject(ctx, 50035, "Invalid Form Body", "allowed_mentions.users: Must be 100 or fewer in length.");
         if (parse.Contains("users")) return await Reject(ctx, 50035, "Invalid Form Body", "allowed_mentions: parse:[\"users\"] and users: [ids...] are mutually exclusive.");
         return true;
+    }
+
+    /// <summary>components/reference.mdx: at most 5 action rows (type 1) of at most 5 buttons (type 2); label ≤ 80, custom_id 1–100.</summary>
+    private static string? CheckComponents(JsonElement body)
+    {
+        if (!body.TryGetProperty("components", out var rows) || rows.ValueKind == JsonValueKind.Null) return null;
+        if (rows.ValueKind != JsonValueKind.Array || rows.GetArrayLength() > 5) return "components: Must be 5 or fewer in length.";
+        foreach (var row in rows.EnumerateArray())
+        {
+            if (!row.TryGetProperty("type", out var t) || t.GetInt32() != 1) return "components.0.type: top-level components must be action rows";
+            if (!row.TryGetProperty("components", out var items) || items.GetArrayLength() is 0 or > 5) return "components.0.components: Must be between 1 and 5 in length.";
+            foreach (var button in items.EnumerateArray())
+            {
+                if (!button.TryGetProperty("type", out var bt) || bt.GetInt32() != 2) return "components.0.components.0.type: not a button";
+                if (Text(button, "label").Length > 80) return "components.0.components.0.label: Must be 80 or fewer in length.";
+                if (Text(button, "custom_id").Length is 0 or > 100) return "components.0.components.0.custom_id: Must be between 1 and 100 in length.";
+            }
+        }
+        return null;
     }
 
     public static async Task<bool> CheckCommandsAsync(HttpContext ctx, JsonElement commands)

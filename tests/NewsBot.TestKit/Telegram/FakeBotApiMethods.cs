@@ -62,9 +62,11 @@ public sealed partial class FakeBotApiServer
                 var id = p["message_id"] is JsonValue m ? int.Parse(m.ToString(), CultureInfo.InvariantCulture) : 0;
                 var index = _sent.FindIndex(x => x.ChatId == chatId && x.MessageId == id);
                 if (index < 0) return Error(ctx, 400, "Bad Request: message to edit not found");
-                if (_sent[index].RawText == raw)
+                // Bot API editMessageText: the new reply_markup replaces the old one; leaving it out removes the inline keyboard.
+                var markup = p["reply_markup"]?.DeepClone();
+                if (_sent[index].RawText == raw && JsonNode.DeepEquals(_sent[index].ReplyMarkup, markup))
                     return Error(ctx, 400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
-                sent = _sent[index] with { Text = text, Entities = parsed.Entities, RawText = raw, ParseMode = parseMode, Edits = _sent[index].Edits + 1 };
+                sent = _sent[index] with { Text = text, Entities = parsed.Entities, RawText = raw, ParseMode = parseMode, ReplyMarkup = markup, Edits = _sent[index].Edits + 1 };
                 _sent[index] = sent;
             }
             else
@@ -84,6 +86,13 @@ public sealed partial class FakeBotApiServer
         };
         if (sent.MessageThreadId is { } inTopic) { result["message_thread_id"] = inTopic; result["is_topic_message"] = true; }
         return Ok(ctx, result);
+    }
+
+    /// <summary>Bot API answerCallbackQuery: text is 0-200 characters; the server refuses a longer one.</summary>
+    private static Task AnswerCallbackQuery(HttpContext ctx, JsonObject p)
+    {
+        var text = p["text"] is JsonValue t ? t.ToString() : "";
+        return text.EnumerateRunes().Count() > 200 ? Error(ctx, 400, "Bad Request: MESSAGE_TOO_LONG") : Ok(ctx, true);
     }
 
     private static Task SetMyCommands(HttpContext ctx, JsonObject p)

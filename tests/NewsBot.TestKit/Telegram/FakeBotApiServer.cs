@@ -199,7 +199,7 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
             "getme" => Ok(ctx, new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "NewsBot", ["username"] = _options.BotUsername }),
             "sendmessage" => SendMessage(ctx, p),
             "editmessagetext" => EditMessageText(ctx, p),
-            "answercallbackquery" => Ok(ctx, true),
+            "answercallbackquery" => AnswerCallbackQuery(ctx, p),
             "setmycommands" => SetMyCommands(ctx, p),
             "deletewebhook" => SetWebhook(ctx, active: false, p),
             "setwebhook" => SetWebhook(ctx, active: true, p),

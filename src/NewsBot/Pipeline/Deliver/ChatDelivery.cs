@@ -53,6 +53,7 @@ public sealed class ChatDelivery(
         var row = db.Alerts.Where(a => a.Id == alert.Id && a.Status == alert.Status);
         if (await outbox.ClaimAsync(row, 1, ct) is null) return null;
         var chat = alert.Chat!;
+        if (await Match.StoryMutes.IsMutedAsync(db, alert, ct)) return await SkipMutedAsync(db, alert, edit: alert.Status == AlertStatus.Sent, ct);
         // A personal alert (ViaChatId) is its member's private chat's alert, held by that chat's rules below.
         if (alert is { ViaChatId: not null, Status: AlertStatus.Pending } && await personal.DropIfMemberLeftAsync(db, alert, platform, ct)) return true;
         if (alert.Status == AlertStatus.Pending && await HoldAsync(db, alert, chat)) return true;
@@ -60,11 +61,13 @@ public sealed class ChatDelivery(
         var edit = alert.Status == AlertStatus.Sent;
         // Read after the alert row (and its SourcesVersion): a source added after this read raises the version.
         var also = AlsoReportedBy.ShownFirst(await AlsoReportedBy.LoadAsync(db, alert.StoryId, alert.Article!.SourceId, ct), alert.ShownAlso);
+        var buttons = AlertContentBuilder.Buttons(alert, await db.Filters.Where(f => f.Id == alert.FilterId).Select(f => f.Text).FirstOrDefaultAsync(ct));
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = await outbox.SendAsync(platform.Name, token =>
         {
             // Page text and model summary were made once per article before the alert came due (ArticlePageEnricher).
-            var content = AlertContentBuilder.Build(alert, alert.Article!, alert.Article!.Source!, summaries.Value.MaxLength, also);
+            // The buttons go with every edit too: Telegram's editMessageText without reply_markup removes the keyboard.
+            var content = AlertContentBuilder.Build(alert, alert.Article!, alert.Article!.Source!, summaries.Value.MaxLength, also, buttons);
             return edit ? platform.UpdateAsync(chat.ExternalId, alert.PlatformMessageId, content, token)
                 : platform.SendAsync(chat.ExternalId, content, token);
         });
@@ -117,6 +120,17 @@ public sealed class ChatDelivery(
             // The alert itself was delivered; a failed edit only loses the "also" line.
             MarkFailed = (u, reason) => u.SetProperty(a => a.UpdatePending, false).SetProperty(a => a.LastError, reason),
         };
+    }
+
+    /// <summary>The chat muted the alert's story: an edit is dropped, an alert not yet sent is given up; neither is sent.</summary>
+    private static async Task<bool?> SkipMutedAsync(NewsBotDbContext db, Alert alert, bool edit, CancellationToken ct)
+    {
+        var row = db.Alerts.Where(a => a.Id == alert.Id);
+        await (edit
+            ? row.ExecuteUpdateAsync(u => u.SetProperty(a => a.UpdatePending, false).SetProperty(a => a.ClaimedUntil, (DateTime?)null), ct)
+            : row.ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, AlertStatus.Failed).SetProperty(a => a.LastError, Match.StoryMutes.MutedReason)
+                .SetProperty(a => a.ClaimedUntil, (DateTime?)null), ct));
+        return true;
     }
 
     /// <summary>A digest line cannot be edited: the story's new sources show in no message, and the alert is not sent again.</summary>

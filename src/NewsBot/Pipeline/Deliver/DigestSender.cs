@@ -22,11 +22,25 @@ public sealed class DigestSender(Outbox.Outbox outbox, IOptions<Configuration.De
     {
         var prefs = DeliveryPreferencesText.ReadOrDefault(chat.DeliveryPreferences);
         var now = time.GetUtcNow();
+        if (PauseEnd(chat, prefs, now) is { } pause) return pause;
         var hourAgo = now.UtcDateTime.AddHours(-1);
         var sent = await db.Alerts.Where(a => a.ChatId == chat.Id && a.Status == AlertStatus.Sent && a.SentAt >= hourAgo)
             .Select(a => a.SentAt).ToListAsync(ct);
         DateTimeOffset? oldest = sent.Count == 0 ? null : new DateTimeOffset(sent.Min()!.Value, TimeSpan.Zero);
         return DeliveryPlanner.Decide(prefs, options.Value.DefaultHourlyLimit, now, sent.Count, oldest);
+    }
+
+    /// <summary>
+    /// "/pause 1h": alerts are held until the pause ends and then come as one digest ("while you were away"), or
+    /// with the chat's next digest after it; an end inside quiet hours moves to their end. Null when not paused.
+    /// </summary>
+    private static DeliveryDecision.HoldUntil? PauseEnd(Chat chat, DeliveryPreferences prefs, DateTimeOffset now)
+    {
+        if (chat.PausedUntil is not { } until || until <= now.UtcDateTime) return null;
+        var end = new DateTimeOffset(until, TimeSpan.Zero);
+        if (DeliveryPlanner.NextDigestAt(prefs, end - TimeSpan.FromTicks(1)) is { } digest)
+            return new DeliveryDecision.HoldUntil(digest, prefs.Digest.Mode == DigestMode.Hourly ? DigestKind.Hourly : DigestKind.Daily);
+        return new DeliveryDecision.HoldUntil(DeliveryPlanner.QuietEndsAt(prefs, end) ?? end, DigestKind.Away);
     }
 
     /// <summary>Puts the alert aside until <paramref name="until"/>, when it goes out in a digest of <paramref name="kind"/>.</summary>

@@ -84,7 +84,8 @@ internal sealed class AlertBatch(NewsBotDbContext db, Source source, DateTime no
         var alreadyAlerted = NewAlerts.Any(a => a.ChatId == match.ChatId
             && (story.Id is { } id ? a.StoryId == id : ReferenceEquals(a.Story, story.New)));
         if (!alreadyAlerted && story.Id is { } storyId)
-            alreadyAlerted = await StoryGroup.Alerts(db, storyId).AnyAsync(a => a.ChatId == match.ChatId, ct);
+            alreadyAlerted = await StoryGroup.Alerts(db, storyId).AnyAsync(a => a.ChatId == match.ChatId, ct)
+                || await StoryMutes.IsMutedAsync(db, match.ChatId, storyId, ct); // "Mute this story"
         if (alreadyAlerted) return;
         NewAlerts.Add(new Alert
         {

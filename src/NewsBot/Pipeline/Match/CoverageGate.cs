@@ -26,6 +26,8 @@ internal sealed class CoverageGate(AlertBatch batch, NewsBotDbContext db, Source
     /// <summary>A match whose filter has <c>outlets:N</c> (N &gt; 1): alerted now when the story has N outlets, else held.</summary>
     public async Task AlertOrHoldAsync(FilterMatch match, Article article, StoryRef story, CancellationToken ct)
     {
+        // A muted story is never held for its chat: nothing of it would be sent.
+        if (story.Id is { } muted && await StoryMutes.IsMutedAsync(db, match.ChatId, muted, ct)) return;
         var outlets = story.Id is { } id ? await OutletsAsync(id, ct) : [(_outlet, source.Name)];
         if (outlets.Count >= match.MinOutlets)
         {

@@ -23,7 +23,8 @@ public static class StoryGroup
         db.StorySources.Where(s => s.StoryId == root || s.Story!.MergedIntoId == root);
 
     /// <summary>
-    /// The stories' sources changed: every live alert of theirs is due for an edit once sent. One
+    /// The stories' sources changed: every live alert of theirs is due for an edit once sent (unless its chat
+    /// muted the story: <see cref="StoryMutes"/>). One
     /// atomic UPDATE (no read-modify-write), and the version the sender compares is raised, so an
     /// edit in flight while this runs is followed by another (ChatDelivery).
     /// </summary>
@@ -31,6 +32,7 @@ public static class StoryGroup
         roots.Count == 0 ? Task.FromResult(0) : db.Alerts
             .Where(a => a.StoryId != null && (roots.Contains(a.StoryId.Value) || (a.Story!.MergedIntoId != null && roots.Contains(a.Story.MergedIntoId.Value))))
             .Where(a => a.Status != AlertStatus.Failed)
+            .Where(a => !db.ChatStoryMutes.Any(m => m.ChatId == a.ChatId && (m.StoryId == a.StoryId || m.StoryId == a.Story!.MergedIntoId)))
             .ExecuteUpdateAsync(u => u
                 .SetProperty(a => a.UpdatePending, a => a.UpdatePending || a.Status == AlertStatus.Sent)
                 .SetProperty(a => a.SourcesVersion, a => a.SourcesVersion + 1), ct);

@@ -59,6 +59,7 @@ public sealed partial class StoryMerger(IDbContextFactory<NewsBotDbContext> dbFa
         await db.Articles.Where(a => a.StoryId != null && absorbed.Contains(a.StoryId.Value))
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.StoryId, survivor), ct);
         await MoveCoverageHoldsAsync(db, survivor, absorbed, ct);
+        await StoryMutes.CarryOverAsync(db, survivor, absorbed, time.GetUtcNow().UtcDateTime, ct);
         var dropped = await DropDuplicateAlertsAsync(db, survivor, ct);
         await StoryGroup.FlagAlertsAsync(db, [survivor], ct);
         await tx.CommitAsync(ct);

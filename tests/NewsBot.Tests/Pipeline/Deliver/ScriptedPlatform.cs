@@ -27,10 +27,22 @@ public sealed class ScriptedPlatform(string name = "scripted", bool needsLeader 
     /// <summary>Everything handed to the platform, accepted or not, in order.</summary>
     public IReadOnlyList<(string ChatId, string Text)> Attempts { get { lock (_sent) return _sent.ToList(); } }
 
-    public Task<SendOutcome> SendAsync(string chatId, AlertContent alert, CancellationToken cancellationToken) => Handle(chatId, alert.Headline);
+    /// <summary>The alert contents handed to <see cref="SendAsync"/> and <see cref="UpdateAsync"/>, in order (buttons included).</summary>
+    public IReadOnlyList<AlertContent> Contents { get { lock (_sent) return _contents.ToList(); } }
 
-    public Task<SendOutcome> UpdateAsync(string chatId, string? messageId, AlertContent alert, CancellationToken cancellationToken) =>
-        Handle(chatId, "edit: " + alert.Headline + " also " + string.Join(", ", alert.AlsoReportedBy));
+    private readonly List<AlertContent> _contents = [];
+
+    public Task<SendOutcome> SendAsync(string chatId, AlertContent alert, CancellationToken cancellationToken)
+    {
+        lock (_sent) _contents.Add(alert);
+        return Handle(chatId, alert.Headline);
+    }
+
+    public Task<SendOutcome> UpdateAsync(string chatId, string? messageId, AlertContent alert, CancellationToken cancellationToken)
+    {
+        lock (_sent) _contents.Add(alert);
+        return Handle(chatId, "edit: " + alert.Headline + " also " + string.Join(", ", alert.AlsoReportedBy));
+    }
 
     public Task<SendOutcome> SendTextAsync(string chatId, string text, CancellationToken cancellationToken) => Handle(chatId, text);
 

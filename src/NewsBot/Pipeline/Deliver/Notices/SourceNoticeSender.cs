@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsBot.Core.Alerts;
+using NewsBot.Core.Delivery;
 using NewsBot.Core.Platforms;
 using NewsBot.Pipeline.Deliver.Outbox;
 using NewsBot.Platforms;
@@ -11,7 +12,7 @@ namespace NewsBot.Pipeline.Deliver.Notices;
 /// <summary>
 /// Sends queued source notices as plain text (like digests) through the outbox, with the alerts'
 /// rules: claimed with a lease, sent only by the instance that may send to the platform, retried
-/// after a 429 or outage, nothing sent to a chat that is gone.
+/// after a 429 or outage, nothing sent to a chat that is gone, and held through the chat's quiet hours and digests.
 /// </summary>
 public sealed class SourceNoticeSender(IDbContextFactory<NewsBotDbContext> dbFactory, ChatPlatforms platforms, Outbox.Outbox outbox)
 {
@@ -27,10 +28,12 @@ public sealed class SourceNoticeSender(IDbContextFactory<NewsBotDbContext> dbFac
             .Where(n => n.ChatId == null || db.Chats.Any(c => c.Id == n.ChatId && c.DeactivatedReason == null))
             .OrderBy(n => n.Id).Take(200).ToListAsync(ct);
         var waiting = new HashSet<(string, string)>(); // a target that asked us to wait gets nothing more this round
+        var settings = await SettingsAsync(db, due, ct);
         var sent = 0;
         foreach (var notice in due)
         {
             if (ct.IsCancellationRequested || waiting.Contains((notice.Platform, notice.Target))) continue;
+            if (await WaitsForChatAsync(db, notice, settings, ct)) continue;
             var row = db.SourceNotices.Where(n => n.Id == notice.Id && n.Status == AlertStatus.Pending);
             if (await outbox.ClaimAsync(row, 1, ct) is null) continue; // another instance has it
             var platform = platforms.Find(notice.Platform)!;
@@ -40,6 +43,34 @@ public sealed class SourceNoticeSender(IDbContextFactory<NewsBotDbContext> dbFac
             if (!record.GoOn) waiting.Add((notice.Platform, notice.Target));
         }
         return sent;
+    }
+
+    /// <summary>
+    /// The delivery settings of the chats the notices go to: a subscribed chat's row, or for an admin's notice the
+    /// chat row of the admin's private chat with the bot when there is one (a Telegram admin's user id is that chat's id).
+    /// </summary>
+    private static async Task<Dictionary<(string Platform, string Target), string?>> SettingsAsync(NewsBotDbContext db, List<SourceNotice> due, CancellationToken ct)
+    {
+        var chatIds = due.Where(n => n.ChatId != null).Select(n => n.ChatId!.Value).Distinct().ToList();
+        var targets = due.Where(n => n.ChatId == null).Select(n => n.Target).Distinct().ToList();
+        var rows = await db.Chats.AsNoTracking().Where(c => chatIds.Contains(c.Id) || targets.Contains(c.ExternalId))
+            .Select(c => new { c.Platform, c.ExternalId, c.DeliveryPreferences }).ToListAsync(ct);
+        return rows.ToDictionary(c => (c.Platform, c.ExternalId), c => c.DeliveryPreferences);
+    }
+
+    /// <summary>
+    /// Quiet hours and digests hold a notice as they hold alerts (<see cref="NoticeTiming"/>): it waits, unclaimed and
+    /// without spending an attempt, until it may go; the next round after that sends it.
+    /// </summary>
+    private async Task<bool> WaitsForChatAsync(NewsBotDbContext db, SourceNotice notice, Dictionary<(string, string), string?> settings, CancellationToken ct)
+    {
+        if (!settings.TryGetValue((notice.Platform, notice.Target), out var stored) || stored is null) return false;
+        var prefs = DeliveryPreferencesText.ReadOrDefault(stored);
+        var queued = new DateTimeOffset(notice.CreatedAt, TimeSpan.Zero);
+        if (NoticeTiming.WaitUntil(prefs, queued, new DateTimeOffset(outbox.Now, TimeSpan.Zero)) is not { } until) return false;
+        await db.SourceNotices.Where(n => n.Id == notice.Id && n.Status == AlertStatus.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.NextAttemptAt, until.UtcDateTime), ct);
+        return true;
     }
 
     private static Task<SendOutcome> SendAsync(IChatPlatform platform, SourceNotice notice, CancellationToken ct)
