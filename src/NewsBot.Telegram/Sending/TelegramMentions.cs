@@ -24,7 +24,8 @@ public sealed partial class TelegramAlertSender
     /// </summary>
     public Task<SendOutcome> SendMentionsAsync(string chatId, MentionMessage message, CancellationToken cancellationToken)
     {
-        if (!TryParseChat(chatId, out var id)) return Task.FromResult<SendOutcome>(new SendOutcome.Failed($"telegram: chat id '{chatId}' is not a number"));
+        if (!TelegramChatAddress.TryParse(chatId, out var to)) return Task.FromResult<SendOutcome>(NotAChat(chatId));
+        var id = to.ChatId;
         var names = string.Join(", ", message.Members.Select(m =>
             $"<a href=\"tg://user?id={HtmlText.Escape(m.UserId)}\">{HtmlText.Escape(Shown(m))}</a>"));
         var headline = message.Link is null ? $"<b>{HtmlText.Escape(message.Headline)}</b>"
@@ -32,7 +33,7 @@ public sealed partial class TelegramAlertSender
         var rendered = new RenderedAlert($"{names}: your filter matched\n{headline}", message.PlainText());
         var preview = new LinkPreviewOptions { IsDisabled = true };
         return DeliverAsync(id, rendered, async (text, mode, ct) =>
-            (await _bot.SendMessage(id, text, parseMode: mode, linkPreviewOptions: preview, cancellationToken: ct).ConfigureAwait(false)).MessageId,
+            (await _bot.SendMessage(id, text, parseMode: mode, linkPreviewOptions: preview, messageThreadId: to.ThreadId, cancellationToken: ct).ConfigureAwait(false)).MessageId,
             cancellationToken);
     }
 
@@ -42,7 +43,9 @@ public sealed partial class TelegramAlertSender
     /// </summary>
     public async Task<bool?> IsMemberAsync(string chatId, string userId, CancellationToken cancellationToken)
     {
-        if (!TryParseChat(chatId, out var id) || !long.TryParse(userId, NumberStyles.None, CultureInfo.InvariantCulture, out var user)) return null;
+        // A topic's members are its supergroup's.
+        if (!TelegramChatAddress.TryParse(chatId, out var where) || !long.TryParse(userId, NumberStyles.None, CultureInfo.InvariantCulture, out var user)) return null;
+        var id = where.ChatId;
         var member = await _bot.GetChatMember(id, user, cancellationToken).ConfigureAwait(false);
         return member.Status is not (ChatMemberStatus.Left or ChatMemberStatus.Kicked);
     }

@@ -23,7 +23,9 @@ internal sealed class AlertControlRig : IAsyncDisposable
     {
         World = world;
         Delivery = new OutboxHarness(world.Database, world.Time, Sender);
-        Executor = new CommandExecutor(world.Database.Factory, world.FilterCommands, world.SourceCommands,
+        var follows = new FollowCommands(new NewsBot.Application.Filters.PersonalFilters(world.Index, new NewsBot.Core.Filters.FilterLimits(), new NewsBot.Application.Filters.PersonalFilterLimits(20, 500), world.Time),
+            world.Chats, new FilterPreview(new CommandOptions(), world.Time));
+        Executor = new CommandExecutor(world.Database.Factory, world.FilterCommands, follows, world.SourceCommands,
             new WebhookCommands(world.FilterCommands, world.Chats), world.Chats,
             new AlertControlCommands(Options.Create(new StoryIndexOptions()), world.Time),
             Options.Create(new DeliveryOptions()), NullLogger<CommandExecutor>.Instance);
