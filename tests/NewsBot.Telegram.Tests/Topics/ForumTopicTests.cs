@@ -99,6 +99,24 @@ public class ForumTopicTests
         Assert.Equal(1, t.Server.SentMessages[0].Edits);
     }
 
+    [Fact]
+    public async Task Mentions_for_a_topic_go_into_the_topic_and_membership_is_the_groups()
+    {
+        await using var t = await TelegramHarness.StartAsync();
+        var thread = t.Server.CreateTopic(Group, "Gaza");
+        var topic = $"{Group}:{thread}";
+        t.Server.SetChatMember(Group, 7, "left");
+        t.Server.SetChatMember(Group, 8, "member");
+
+        var mention = new MentionMessage("Ceasefire holds", "https://example.org/a", [new MentionedMember("8", "Dana")]);
+        Assert.IsType<SendOutcome.Sent>(await t.Sender.SendMentionsAsync(topic, mention, default));
+
+        var sent = Assert.Single(t.Server.SentMessages);
+        Assert.Equal((Group, thread), (sent.ChatId, sent.MessageThreadId));
+        Assert.False(await t.Sender.IsMemberAsync(topic, "7", default));
+        Assert.True(await t.Sender.IsMemberAsync(topic, "8", default));
+    }
+
     [Theory]
     [InlineData(false, "the topic was closed (Bad Request: TOPIC_CLOSED)")]
     [InlineData(true, "the topic was deleted (Bad Request: message thread not found)")]
