@@ -132,7 +132,28 @@ public sealed class DiscordThreadTests : IAsyncLifetime
         _discord.ReopenThread(locked);
         Assert.Equal("Alerts are on again.", await SlashAsync(Manager("resume").InThread(locked, "Gaza")));
         _site.Feed.Add("t5", "Ceasefire extended by a week", "<p>Talks.</p>", DateTimeOffset.UtcNow);
-        await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target == locked && m.Body.ToString().Contains("Ceasefire extended", StringComparison.Ordinal)),
-            Wait, "the reopened thread gets alerts again");
+        try
+        {
+            // Longer than Wait: it failed once in CI at 30 s under the full parallel load and never alone (7 s).
+            await Eventually.TrueAsync(() => _discord.Messages.Any(m => m.Target == locked && m.Body.ToString().Contains("Ceasefire extended", StringComparison.Ordinal)),
+                Wait * 3, "the reopened thread gets alerts again");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException(e.Message + "\n" + await ThreadStateAsync(host, locked));
+        }
+    }
+
+    /// <summary>Where the locked thread's alerts stand, for a failure message.</summary>
+    private async Task<string> ThreadStateAsync(TestHost host, string thread)
+    {
+        await using var db = host.Db();
+        var chat = await db.Chats.SingleAsync(c => c.ExternalId == thread);
+        var alerts = await db.Alerts.Where(a => a.ChatId == chat.Id).Include(a => a.Article)
+            .Select(a => $"alert {a.Id} '{a.Article!.Title}' story {a.StoryId} {a.Status} attempts {a.Attempts} next {a.NextAttemptAt:O} claimed {a.ClaimedUntil:O} error {a.LastError}")
+            .ToListAsync();
+        var articles = await db.Articles.Select(a => $"article {a.Id} '{a.Title}' story {a.StoryId}").ToListAsync();
+        var sent = _discord.Messages.Where(m => m.Target == thread).Select(m => m.Body.ToString());
+        return $"chat {chat.Id} deactivated: {chat.DeactivatedReason ?? "no"}, paused: {chat.Paused}\n{string.Join("\n", alerts)}\n{string.Join("\n", articles)}\nsent to the thread: {string.Join(" | ", sent)}";
     }
 }
