@@ -6,12 +6,14 @@ namespace NewsBot.Scaling;
 /// <summary>
 /// With shared job storage a dispatch job may run on an instance that leads no platform, and that
 /// instance skips the platforms that need the bot's leader; so the leader looks for their alerts itself every
-/// <see cref="LeadershipOptions.LeaderDispatchInterval"/>. Runs only when <see cref="Topology.SeveralInstances"/> (a
-/// single instance runs every job itself).
+/// <see cref="LeadershipOptions.LeaderDispatchInterval"/>, and at once when another instance (or a job that ran
+/// there) says alerts are due (<see cref="DispatchWakeup"/>). Runs only when <see cref="Topology.SeveralInstances"/>
+/// (a single instance runs every job itself).
 /// </summary>
 public sealed partial class LeaderDispatchLoop(
     LeaderElection leaders,
     Topology topology,
+    DispatchWakeup wakeup,
     IServiceProvider services,
     IOptions<LeadershipOptions> options,
     TimeProvider time,
@@ -23,15 +25,16 @@ public sealed partial class LeaderDispatchLoop(
         // Resolved here, not injected: on SQLite nothing of the delivery side is built early for this loop.
         var dispatcher = services.GetRequiredService<AlertDispatcher>();
         var platforms = services.GetRequiredService<Platforms.ChatPlatforms>();
-        using var timer = new PeriodicTimer(options.Value.LeaderDispatchInterval, time);
+        var listening = wakeup.ListenAsync(stoppingToken);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
+                await wakeup.WaitAsync(options.Value.LeaderDispatchInterval, time, stoppingToken);
                 if (!platforms.All.Any(p => p.Capabilities.NeedsLeader && leaders.IsLeader(p.Name))) continue;
                 try
                 {
-                    await dispatcher.DispatchPendingAsync(stoppingToken);
+                    await dispatcher.DispatchHereAsync(stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -43,6 +46,7 @@ public sealed partial class LeaderDispatchLoop(
         {
             // host stopping
         }
+        await listening;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Leader dispatch round failed; trying again next round")]

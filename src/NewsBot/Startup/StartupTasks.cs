@@ -34,6 +34,8 @@ public static class StartupTasks
         {
             await factory.MigrateAsync(ct);
             _ = services.GetRequiredService<JobStorage>();
+            if (services.GetRequiredService<Scaling.Topology>().SeveralInstances)
+                await Scaling.RetiredJobs.RemoveAsync(db, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupTasks)), ct);
             await services.GetRequiredService<SeedData>().ApplyAsync(db, ct);
         }
         if (!services.GetRequiredService<Scaling.Topology>().SeveralInstances) await ReleaseStaleClaimsAsync(db, ct);

@@ -13,7 +13,7 @@ namespace NewsBot.Pipeline.Deliver;
 /// </summary>
 public sealed class AlertDispatcher(
     IDbContextFactory<NewsBotDbContext> dbFactory, ChatPlatforms platforms, ChatDelivery chats, TimeProvider time,
-    IBackgroundJobClient? jobs = null) : IDisposable
+    IBackgroundJobClient? jobs = null, Scaling.DispatchWakeup? wakeup = null) : IDisposable
 {
     private const int ParallelChats = 16;
 
@@ -23,13 +23,23 @@ public sealed class AlertDispatcher(
     public void Dispose() => _running.Dispose();
 
     /// <summary>
-    /// Sends everything due. Requests that arrive while a run is going on are folded into it (one
-    /// more round), so a burst of new alerts never piles up Hangfire workers waiting on each other.
-    /// Other instances are kept apart by the per-alert claims, not by this gate.
+    /// The job: sends everything due that this instance may send, and wakes the instances leading the
+    /// platforms it may not (the job can run on any instance sharing the job storage).
     /// </summary>
     [Queue(Pipeline.JobQueues.Delivery)]
-    [AutomaticRetry(Attempts = 3)]
+    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task DispatchPendingAsync(CancellationToken ct)
+    {
+        if (wakeup is { Enabled: true } && platforms.SendableNow().Length < platforms.All.Count) await wakeup.NotifyAsync(ct);
+        await DispatchHereAsync(ct);
+    }
+
+    /// <summary>
+    /// Sends everything due that this instance may send. Requests that arrive while a run is going on are
+    /// folded into it (one more round), so a burst of new alerts never piles up Hangfire workers waiting on
+    /// each other. Other instances are kept apart by the per-alert claims, not by this gate.
+    /// </summary>
+    public async Task DispatchHereAsync(CancellationToken ct)
     {
         _rerun = true;
         // Re-checked after releasing: a request that came in just before the release is not lost.

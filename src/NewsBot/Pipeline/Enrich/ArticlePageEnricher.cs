@@ -38,7 +38,7 @@ public sealed partial class ArticlePageEnricher(
     public const string FetcherKey = "pages";
 
     [Queue(JobQueues.Pages)]
-    [AutomaticRetry(Attempts = 0)] // a page that failed once is "no page text"; its alerts must not wait for retries
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)] // a page that failed once is "no page text"; its alerts must not wait for retries. Deleted, not failed: failed jobs are kept for ever
     public async Task EnrichAsync(long articleId, CancellationToken ct)
     {
         try

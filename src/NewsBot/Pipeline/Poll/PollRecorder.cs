@@ -29,7 +29,8 @@ public sealed partial class PollRecorder(
     IOptions<SourcesOptions> options,
     NewsBotMetrics metrics,
     Push.PushPolling pushPolling,
-    ILogger<PollRecorder> log)
+    ILogger<PollRecorder> log,
+    Scaling.DispatchWakeup? wakeup = null)
 {
     /// <summary>Saving can collide with a concurrent poll (same items, or the same story for the same chat); the retry sees its rows.</summary>
     private const int SaveAttempts = 3;
@@ -88,7 +89,11 @@ public sealed partial class PollRecorder(
         if (settle > TimeSpan.Zero) // new stories' alerts wait for other instances' stories of the event to merge in
             jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), settle + TimeSpan.FromSeconds(1));
         if (outcome.NewAlerts > 0 || outcome.UpdatedAlerts > 0 || outcome.NewMentions > 0)
+        {
             jobs.Enqueue<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None));
+            // The leaders start at once rather than when a worker somewhere fetches the job (up to a second).
+            if (wakeup is not null) await wakeup.NotifyAsync(ct);
+        }
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -34,7 +34,7 @@ public sealed class MentionSender(
     /// and a wait (a retry time, mentions still gathering) schedules the job again.
     /// </summary>
     [Queue(Pipeline.JobQueues.Delivery)]
-    [AutomaticRetry(Attempts = 3)]
+    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task DispatchAsync(CancellationToken ct)
     {
         _rerun = true;
