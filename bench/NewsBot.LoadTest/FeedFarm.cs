@@ -22,6 +22,14 @@ public sealed class FeedFarm : IAsyncDisposable
     public const int ItemsPerFeed = 20;
     public const string MarkerWord = "zephyrmarker";
 
+    /// <summary>How many chats the marker alerts are spread over (one marker word each).</summary>
+    public int Chats { get; init; } = 1;
+
+    /// <summary>The marker word of chat <paramref name="chat"/>; a feed's markers go to chat feed mod <see cref="Chats"/>.</summary>
+    public static string MarkerWordOf(int chat) => $"{MarkerWord}{chat}";
+
+    private string MarkerFor(int feed) => MarkerWordOf(feed % Chats);
+
     private readonly WebApplication _app;
     private readonly int[] _versions;
     private readonly bool[] _seen;
@@ -56,7 +64,7 @@ public sealed class FeedFarm : IAsyncDisposable
         Port = port;
     }
 
-    public static async Task<FeedFarm> StartAsync(int feeds, int markerEvery)
+    public static async Task<FeedFarm> StartAsync(int feeds, int markerEvery, int chats = 1)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -69,7 +77,7 @@ public sealed class FeedFarm : IAsyncDisposable
                 k.Limits.MaxConcurrentConnections = null;
             });
             var app = builder.Build();
-            var farm = new FeedFarm(app, feeds, port, markerEvery);
+            var farm = new FeedFarm(app, feeds, port, markerEvery) { Chats = Math.Max(1, chats) };
             app.Run(farm.ServeAsync);
             try
             {
@@ -136,7 +144,7 @@ public sealed class FeedFarm : IAsyncDisposable
         for (var seq = version; seq > version - ItemsPerFeed; seq--)
         {
             var title = Words(feed, seq, 0, 9);
-            if (IsMarker(feed, seq)) title = $"{MarkerWord} zm{feed}x{seq} {title}";
+            if (IsMarker(feed, seq)) title = $"{MarkerFor(feed)} zm{feed}x{seq} {title}";
             xml.Append(CultureInfo.InvariantCulture, $"<item><title>{title}</title><link>http://{Host(feed % Hosts)}/a/{feed}/{seq}</link><guid isPermaLink=\"false\">f{feed}-{seq}</guid>");
             xml.Append(CultureInfo.InvariantCulture, $"<pubDate>{epoch.AddMinutes(seq).ToString("r", CultureInfo.InvariantCulture)}</pubDate><description>{Words(feed, seq, 1, 130)}.</description></item>");
         }

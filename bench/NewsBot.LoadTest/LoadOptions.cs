@@ -5,7 +5,7 @@ namespace NewsBot.LoadTest;
 /// <summary>The harness's command line.</summary>
 public sealed record LoadOptions(
     int Feeds, TimeSpan Interval, double Changing, TimeSpan Warmup, TimeSpan Measure, double AlertsPerSecond,
-    string Provider, int Instances, string App, TimeSpan ColdStartLimit, IReadOnlyList<(string Key, string Value)> Settings)
+    string Provider, int Instances, string App, TimeSpan ColdStartLimit, IReadOnlyList<(string Key, string Value)> Settings, int Chats)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -34,6 +34,7 @@ public sealed record LoadOptions(
             (int)Number("instances", 1),
             Get("app", defaultApp),
             TimeSpan.FromSeconds(Number("coldstart-limit", 1800)),
-            settings);
+            settings,
+            (int)Number("chats", 10));
     }
 }

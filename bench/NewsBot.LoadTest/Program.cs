@@ -3,7 +3,9 @@
 //   dotnet run -c Release --project bench/NewsBot.LoadTest -- --feeds 10000 --interval 30 [--provider postgres --instances 2]
 // Options: --feeds N, --interval SECONDS (poll interval of every source), --changing FRACTION (of feeds
 // getting a new item per interval, 0.05), --warmup S and --measure S (after the cold start), --alerts-per-second R
-// (marker items that alert, 0.1), --app PATH (NewsBot.dll), --coldstart-limit S, --set Key=Value (more settings).
+// (marker items that alert, 0.1), --chats N (private Telegram chats the markers are spread over, 10: one chat gets at
+// most one message a second, Telegram's rule, so one busy chat would measure its pacing, not the pipeline),
+// --app PATH (NewsBot.dll), --coldstart-limit S, --set Key=Value (more settings).
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -20,7 +22,7 @@ Console.WriteLine($"NewsBot load: {options.Feeds:N0} feeds × {FeedFarm.ItemsPer
     $"({options.Feeds / options.Interval.TotalSeconds:0.#} polls/s wanted), {options.Changing:P0} changing per interval, " +
     $"{options.Provider} × {options.Instances} instance(s), app {options.App}");
 
-await using var farm = await FeedFarm.StartAsync(options.Feeds, markerEvery);
+await using var farm = await FeedFarm.StartAsync(options.Feeds, markerEvery, options.Chats);
 await using var telegram = await FakeBotApiServer.StartAsync();
 PostgresServer? postgres = null;
 string connectionString;
@@ -142,6 +144,8 @@ try
         $"{Percentile(fetchToSent, 0.5):0.00} / {Percentile(fetchToSent, 0.9):0.00} s ({fetchToSent.Count} of {fetchedInWindow.Count}) | {Percentile(changeToSent, 0.5):0} / {Percentile(changeToSent, 0.9):0} s |"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"measured {seconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up; NewsBot CPU {totalCpu:0.0} s ({totalCpu / seconds:P0} of one core), PostgreSQL CPU {pgCpu:0.0} s; machine has {Environment.ProcessorCount} cores"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"fetched → alert over {options.Chats} chat(s): p10 {Percentile(fetchToSent, 0.1):0.00}, p25 {Percentile(fetchToSent, 0.25):0.00}, p50 {Percentile(fetchToSent, 0.5):0.00}, p75 {Percentile(fetchToSent, 0.75):0.00}, p90 {Percentile(fetchToSent, 0.9):0.00}, p99 {Percentile(fetchToSent, 0.99):0.00}, max {(fetchToSent.Count == 0 ? double.NaN : fetchToSent[^1]):0.00} s"));
     if (fetchedInWindow.Count > fetchToSent.Count) Console.WriteLine($"{fetchedInWindow.Count - fetchToSent.Count} marker alerts fetched in the window were not sent within 10 s of its end");
 }
 finally

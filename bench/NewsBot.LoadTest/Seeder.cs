@@ -5,7 +5,7 @@ namespace NewsBot.LoadTest;
 
 /// <summary>
 /// Prepares the database before NewsBot starts: its own migrations, one source per feed (all due now:
-/// a cold start of new feeds), and one Telegram chat whose filter matches only the marker items.
+/// a cold start of new feeds), and Telegram chats whose filters match only the marker items (each its share).
 /// Rows go in directly: adding 100,000 sources through the CLI is not what is measured.
 /// </summary>
 public static class Seeder
@@ -28,9 +28,12 @@ public static class Seeder
         await using (var db = factory.CreateDbContext())
         {
             // limit=1000: the marker rate stays far below it, so the hourly cap never holds an alert back.
-            var chat = new Chat { Platform = "telegram", ExternalId = ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture), Title = "Load test", DeliveryPreferences = "limit=1000", CreatedAt = now };
-            chat.Filters.Add(new ChatFilter { Text = FeedFarm.MarkerWord, CreatedAt = now });
-            db.Chats.Add(chat);
+            for (var k = 0; k < farm.Chats; k++)
+            {
+                var chat = new Chat { Platform = "telegram", ExternalId = (ChatId + k).ToString(System.Globalization.CultureInfo.InvariantCulture), Title = $"Load test {k}", DeliveryPreferences = "limit=1000", CreatedAt = now };
+                chat.Filters.Add(new ChatFilter { Text = FeedFarm.MarkerWordOf(k), CreatedAt = now });
+                db.Chats.Add(chat);
+            }
             await db.SaveChangesAsync();
         }
     }

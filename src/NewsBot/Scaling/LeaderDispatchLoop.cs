@@ -7,16 +7,15 @@ namespace NewsBot.Scaling;
 /// With shared job storage a dispatch job may run on an instance that leads no platform, and that
 /// instance skips the platforms that need the bot's leader; so the leader looks for their alerts itself every
 /// <see cref="LeadershipOptions.LeaderDispatchInterval"/>, and at once when another instance (or a job that ran
-/// there) says alerts are due (<see cref="DispatchWakeup"/>). Runs only when <see cref="Topology.SeveralInstances"/>
+/// there) says alerts are due (<see cref="InstanceSignals"/>). Runs only when <see cref="Topology.SeveralInstances"/>
 /// (a single instance runs every job itself).
 /// </summary>
 public sealed partial class LeaderDispatchLoop(
     LeaderElection leaders,
     Topology topology,
-    DispatchWakeup wakeup,
+    InstanceSignals signals,
     IServiceProvider services,
     IOptions<LeadershipOptions> options,
-    TimeProvider time,
     ILogger<LeaderDispatchLoop> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,12 +24,11 @@ public sealed partial class LeaderDispatchLoop(
         // Resolved here, not injected: on SQLite nothing of the delivery side is built early for this loop.
         var dispatcher = services.GetRequiredService<AlertDispatcher>();
         var platforms = services.GetRequiredService<Platforms.ChatPlatforms>();
-        var listening = wakeup.ListenAsync(stoppingToken);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await wakeup.WaitAsync(options.Value.LeaderDispatchInterval, time, stoppingToken);
+                await signals.WaitAsync(InstanceSignal.Dispatch, options.Value.LeaderDispatchInterval, stoppingToken);
                 if (!platforms.All.Any(p => p.Capabilities.NeedsLeader && leaders.IsLeader(p.Name))) continue;
                 try
                 {
@@ -46,7 +44,6 @@ public sealed partial class LeaderDispatchLoop(
         {
             // host stopping
         }
-        await listening;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Leader dispatch round failed; trying again next round")]

@@ -122,7 +122,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.ClaimLease >= TimeSpan.FromSeconds(5), "NewsBot:Delivery:ClaimLease must be at least 00:00:05").ValidateOnStart();
         services.AddSingleton<Topology>();
         services.AddSingleton<LeaderElection>();
-        services.AddSingleton<DispatchWakeup>();
+        services.AddSingleton<InstanceSignals>();
+        services.AddHostedService(sp => sp.GetRequiredService<InstanceSignals>());
         services.AddSingleton<Core.Platforms.IBotLeases>(sp => sp.GetRequiredService<LeaderElection>());
         services.AddSingleton<Platforms.ChatPlatforms>();
         services.AddHostedService<LeaderDispatchLoop>();

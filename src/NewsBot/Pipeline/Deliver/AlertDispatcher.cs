@@ -13,7 +13,7 @@ namespace NewsBot.Pipeline.Deliver;
 /// </summary>
 public sealed class AlertDispatcher(
     IDbContextFactory<NewsBotDbContext> dbFactory, ChatPlatforms platforms, ChatDelivery chats, TimeProvider time,
-    IBackgroundJobClient? jobs = null, Scaling.DispatchWakeup? wakeup = null) : IDisposable
+    IBackgroundJobClient? jobs = null, Scaling.InstanceSignals? signals = null) : IDisposable
 {
     private const int ParallelChats = 16;
 
@@ -30,7 +30,7 @@ public sealed class AlertDispatcher(
     [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task DispatchPendingAsync(CancellationToken ct)
     {
-        if (wakeup is { Enabled: true } && platforms.SendableNow().Length < platforms.All.Count) await wakeup.NotifyAsync(ct);
+        if (signals is { Enabled: true } && platforms.SendableNow().Length < platforms.All.Count) await signals.NotifyAsync(Scaling.InstanceSignal.Dispatch, ct);
         await DispatchHereAsync(ct);
     }
 

@@ -30,7 +30,7 @@ public sealed partial class PollRecorder(
     NewsBotMetrics metrics,
     Push.PushPolling pushPolling,
     ILogger<PollRecorder> log,
-    Scaling.DispatchWakeup? wakeup = null)
+    Scaling.InstanceSignals? signals = null)
 {
     /// <summary>Saving can collide with a concurrent poll (same items, or the same story for the same chat); the retry sees its rows.</summary>
     private const int SaveAttempts = 3;
@@ -87,14 +87,25 @@ public sealed partial class PollRecorder(
         if (outcome.ToEnrich.Count > 0) // the deadline sends them however their enrichment went (+1 s: Hangfire schedules in whole seconds)
             jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), enrichment.Deadline + TimeSpan.FromSeconds(1));
         if (settle > TimeSpan.Zero) // new stories' alerts wait for other instances' stories of the event to merge in
-            jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), settle + TimeSpan.FromSeconds(1));
+        {
+            if (signals is not null)
+            {
+                await signals.NotifyAsync(Scaling.InstanceSignal.Stories, ct); // the others read this poll's stories now
+                signals.NotifyAfter(Scaling.InstanceSignal.Dispatch, settle + SettleMargin); // in-process, to the millisecond
+            }
+            // The fallback should this process stop meanwhile (Hangfire schedules in whole seconds and looks every second).
+            jobs.Schedule<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None), settle + TimeSpan.FromSeconds(2));
+        }
         if (outcome.NewAlerts > 0 || outcome.UpdatedAlerts > 0 || outcome.NewMentions > 0)
         {
             jobs.Enqueue<AlertDispatcher>(d => d.DispatchPendingAsync(CancellationToken.None));
             // The leaders start at once rather than when a worker somewhere fetches the job (up to a second).
-            if (wakeup is not null) await wakeup.NotifyAsync(ct);
+            if (signals is not null) await signals.NotifyAsync(Scaling.InstanceSignal.Dispatch, ct);
         }
     }
+
+    /// <summary>Instances' clocks differ a little: the leader must find the settled alerts due by its own clock.</summary>
+    private static readonly TimeSpan SettleMargin = TimeSpan.FromMilliseconds(100);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
